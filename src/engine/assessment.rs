@@ -1,0 +1,103 @@
+//! What the engine concludes. No display text: reasons carry message keys
+//! that the UI translates, so one assessment reads well in every language.
+
+use serde::Serialize;
+
+use super::questions::Question;
+
+choices!(
+    /// Levels of care, least to most intensive.
+    Level { Op = "op", Iop = "iop", Php = "php", Residential = "residential", Emergency = "emergency" }
+);
+
+choices!(
+    /// The six ASAM dimensions.
+    Dimension {
+        Withdrawal = "withdrawal", PhysicalHealth = "physical_health",
+        MentalHealth = "mental_health", Readiness = "readiness",
+        Relapse = "relapse", Environment = "environment",
+    }
+);
+
+choices!(
+    /// Facts the result page uses to tailor its advice.
+    Flag {
+        CoOccurring = "co_occurring", MedicationSupport = "medication_support",
+        Adolescent = "adolescent", OlderAdult = "older_adult",
+        EveningOrFlexible = "evening_or_flexible", Family = "family",
+        MedicalFollowup = "medical_followup",
+    }
+);
+
+/// Risk per dimension, 0 (none) to 4 (severe).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Ratings {
+    pub withdrawal: u8,
+    pub physical_health: u8,
+    pub mental_health: u8,
+    /// Rated for the advice only: readiness never changes the level.
+    pub readiness: u8,
+    pub relapse: u8,
+    pub environment: u8,
+}
+
+impl Ratings {
+    pub fn get(&self, dimension: Dimension) -> u8 {
+        match dimension {
+            Dimension::Withdrawal => self.withdrawal,
+            Dimension::PhysicalHealth => self.physical_health,
+            Dimension::MentalHealth => self.mental_health,
+            Dimension::Readiness => self.readiness,
+            Dimension::Relapse => self.relapse,
+            Dimension::Environment => self.environment,
+        }
+    }
+
+    pub(crate) fn raise(&mut self, dimension: Dimension, rating: u8) {
+        let slot = match dimension {
+            Dimension::Withdrawal => &mut self.withdrawal,
+            Dimension::PhysicalHealth => &mut self.physical_health,
+            Dimension::MentalHealth => &mut self.mental_health,
+            Dimension::Readiness => &mut self.readiness,
+            Dimension::Relapse => &mut self.relapse,
+            Dimension::Environment => &mut self.environment,
+        };
+        *slot = (*slot).max(rating);
+    }
+}
+
+/// One answer behind a reason.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct AnswerRef {
+    pub question: Question,
+    pub option: &'static str,
+}
+
+/// Why the engine concluded what it did, tied to the answers behind it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    /// Stable id, e.g. `withdrawal_severe`.
+    pub id: &'static str,
+    /// The translation key for the sentence shown to the visitor: `reason.<id>`.
+    pub message: &'static str,
+    /// The dimension this finding rates, or `None` for the level and emergency reasons.
+    pub dimension: Option<Dimension>,
+    pub rating: u8,
+    pub answers: Vec<AnswerRef>,
+}
+
+/// The result of a self-screen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Assessment {
+    pub level: Level,
+    /// Medically supervised withdrawal management is needed before or with the level.
+    pub detox_first: bool,
+    /// For an emergency reached with every other question answered: the level
+    /// those answers suggest once the visitor is safe.
+    pub after_emergency: Option<Level>,
+    /// `None` for an emergency reported before the other questions were answered.
+    pub ratings: Option<Ratings>,
+    pub flags: Vec<Flag>,
+    /// The level's reason (or the emergencies) first, then each finding, most severe first.
+    pub reasons: Vec<Reason>,
+}

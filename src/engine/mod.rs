@@ -1,0 +1,44 @@
+//! The clinical engine: pure Rust, no web types, so every rule is tested
+//! natively in milliseconds. It implements `clinical-model.md`; nothing
+//! outside this module decides a clinical outcome.
+//!
+//! * [`questions`]: the contract ids and the severity order of every option.
+//! * [`responses`]: answers as given, validated on the way in.
+//! * [`flow`]: question order and skip logic.
+//! * [`rules`]: the ASAM-style ratings, the level, and the reasons.
+
+/// Declares an option enum whose serde names, `id()` and `IDS` all come from
+/// one list, so the contract ids are written exactly once.
+macro_rules! choices {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $id:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize)]
+        pub enum $name { $(#[serde(rename = $id)] $variant),+ }
+
+        impl $name {
+            /// Every option, least to most severe.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The contract ids, in the same order as [`Self::ALL`].
+            pub const IDS: &'static [&'static str] = &[$($id),+];
+
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+
+            pub fn from_id(id: &str) -> Option<Self> {
+                match id { $($id => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+pub mod assessment;
+pub mod flow;
+pub mod questions;
+pub mod responses;
+pub mod rules;
+
+pub use assessment::{AnswerRef, Assessment, Dimension, Flag, Level, Ratings, Reason};
+pub use questions::{Kind, Question};
+pub use responses::{AnswerError, Responses};
+pub use rules::assess;

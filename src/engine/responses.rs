@@ -1,0 +1,270 @@
+//! The visitor's answers as given: question id → option ids. Every way in
+//! (the UI, stored answers, a JSON file) goes through [`Responses::set`], so
+//! every answer held here is a known option of an asked question.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::Value;
+
+use super::flow;
+use super::questions::{Kind, Question};
+
+/// Answers given so far. Single-choice questions hold one option id.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Responses {
+    answers: BTreeMap<Question, Vec<&'static str>>,
+}
+
+/// A problem with an answer. Each names the question and says what is allowed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerError {
+    /// The answers are not a JSON object of question id → answer.
+    NotAnObject { found: String },
+    UnknownQuestion { id: String },
+    UnknownOption { question: Question, given: String },
+    /// A single-choice question was given a list, a number, or several options.
+    ExpectedOne { question: Question },
+    /// A multi-choice question was given something other than a list of strings.
+    ExpectedList { question: Question },
+    EmptyList { question: Question },
+    NoneWithOthers { question: Question },
+    /// Answered, but the skip logic does not ask it for the other answers.
+    Skipped { question: Question, by: Question, by_option: &'static str },
+    Missing { question: Question },
+}
+
+impl AnswerError {
+    /// The question the problem is about, when there is one.
+    pub fn question(&self) -> Option<Question> {
+        match self {
+            AnswerError::NotAnObject { .. } | AnswerError::UnknownQuestion { .. } => None,
+            AnswerError::UnknownOption { question, .. }
+            | AnswerError::ExpectedOne { question }
+            | AnswerError::ExpectedList { question }
+            | AnswerError::EmptyList { question }
+            | AnswerError::NoneWithOthers { question }
+            | AnswerError::Skipped { question, .. }
+            | AnswerError::Missing { question } => Some(*question),
+        }
+    }
+}
+
+fn allowed(question: Question) -> String {
+    question.options().join(", ")
+}
+
+impl fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnswerError::NotAnObject { found } => write!(
+                f,
+                "answers must be a JSON object like {{\"respondent\":\"self\",\"danger\":[\"none\"]}}, found {found}"
+            ),
+            AnswerError::UnknownQuestion { id } => write!(
+                f,
+                "unknown question `{id}`; the questions are: {}",
+                Question::IDS.join(", ")
+            ),
+            AnswerError::UnknownOption { question, given } => write!(
+                f,
+                "`{}` is not an answer to `{}`; allowed: {}",
+                given,
+                question.id(),
+                allowed(*question)
+            ),
+            AnswerError::ExpectedOne { question } => write!(
+                f,
+                "`{}` takes exactly one answer as a string, one of: {}",
+                question.id(),
+                allowed(*question)
+            ),
+            AnswerError::ExpectedList { question } => write!(
+                f,
+                "`{}` takes a list of answers like [\"{}\"], from: {}",
+                question.id(),
+                question.options()[0],
+                allowed(*question)
+            ),
+            AnswerError::EmptyList { question } => write!(
+                f,
+                "`{}` needs at least one answer, from: {}",
+                question.id(),
+                allowed(*question)
+            ),
+            AnswerError::NoneWithOthers { question } => write!(
+                f,
+                "`{}` cannot mix `none` with other answers; give [\"none\"] alone or drop it",
+                question.id()
+            ),
+            AnswerError::Skipped { question, by, by_option } => write!(
+                f,
+                "`{}` is not asked when `{}` is `{}`; remove it (it is asked only when `frequency` is {})",
+                question.id(),
+                by.id(),
+                by_option,
+                if *question == Question::SoberTime { "`not_past_month`" } else { "anything but `not_past_month`" }
+            ),
+            AnswerError::Missing { question } => write!(
+                f,
+                "`{}` has no answer; give one of: {}",
+                question.id(),
+                allowed(*question)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for AnswerError {}
+
+impl Responses {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The option ids given for `question`, if answered.
+    pub fn get(&self, question: Question) -> Option<&[&'static str]> {
+        self.answers.get(&question).map(Vec::as_slice)
+    }
+
+    /// The one option id of a single-choice question, if answered.
+    pub fn single(&self, question: Question) -> Option<&'static str> {
+        self.get(question).and_then(|v| v.first().copied())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.answers.is_empty()
+    }
+
+    /// Answers `question`. Rejects unknown options, the wrong number of
+    /// choices, `none` mixed with others, and questions the skip logic does
+    /// not ask; on error nothing changes. Answers that this one makes skipped
+    /// (say `withdrawal` after `frequency` becomes `not_past_month`) are dropped.
+    pub fn set<S: AsRef<str>>(&mut self, question: Question, given: &[S]) -> Result<(), AnswerError> {
+        if let Some((by, by_option)) = flow::skipped_by(question, self) {
+            return Err(AnswerError::Skipped { question, by, by_option });
+        }
+        let mut chosen: Vec<&'static str> = Vec::with_capacity(given.len());
+        for g in given {
+            let id = question.option(g.as_ref()).ok_or_else(|| AnswerError::UnknownOption {
+                question,
+                given: g.as_ref().to_owned(),
+            })?;
+            if !chosen.contains(&id) {
+                chosen.push(id);
+            }
+        }
+        match question.kind() {
+            Kind::Single if chosen.len() != 1 || given.len() != 1 => {
+                return Err(AnswerError::ExpectedOne { question })
+            }
+            Kind::Multi { .. } if chosen.is_empty() => return Err(AnswerError::EmptyList { question }),
+            Kind::Multi { none_exclusive: true } if chosen.len() > 1 && chosen.contains(&"none") => {
+                return Err(AnswerError::NoneWithOthers { question })
+            }
+            _ => {}
+        }
+        // Keep multi-choice answers in option order so equal answers compare equal.
+        let order = question.options();
+        chosen.sort_by_key(|id| order.iter().position(|o| o == id));
+        self.answers.insert(question, chosen);
+        self.drop_skipped(question);
+        Ok(())
+    }
+
+    /// Removes the answer to `question` (and answers only it made relevant).
+    pub fn clear(&mut self, question: Question) {
+        self.answers.remove(&question);
+        self.drop_skipped(question);
+    }
+
+    fn drop_skipped(&mut self, changed: Question) {
+        // Only `frequency` decides what is skipped.
+        if changed == Question::Frequency {
+            let kept = self.clone();
+            self.answers.retain(|&q, _| flow::is_asked(q, &kept));
+        }
+    }
+
+    /// Reads answers written with the contract ids, stopping at the first problem.
+    pub fn from_json(text: &str) -> Result<Self, AnswerError> {
+        let (responses, mut problems) = Self::from_json_lenient(text);
+        if problems.is_empty() {
+            Ok(responses)
+        } else {
+            Err(problems.swap_remove(0))
+        }
+    }
+
+    /// Reads answers, keeping every valid one and reporting each invalid one.
+    /// Used for stored answers, where one bad entry must not lose the rest.
+    pub fn from_json_lenient(text: &str) -> (Self, Vec<AnswerError>) {
+        let mut responses = Self::new();
+        let object = match serde_json::from_str::<Value>(text) {
+            Ok(Value::Object(map)) => map,
+            Ok(other) => return (responses, vec![AnswerError::NotAnObject { found: describe(&other) }]),
+            Err(e) => return (responses, vec![AnswerError::NotAnObject { found: format!("invalid JSON ({e})") }]),
+        };
+        let mut problems: Vec<AnswerError> = object
+            .keys()
+            .filter(|k| Question::from_id(k).is_none())
+            .map(|k| AnswerError::UnknownQuestion { id: k.clone() })
+            .collect();
+        // In question order, so `frequency` is known before the questions it skips.
+        for &question in Question::ALL {
+            let Some(value) = object.get(question.id()) else { continue };
+            let result = match (question.kind(), value) {
+                (Kind::Single, Value::String(s)) => responses.set(question, &[s]),
+                (Kind::Single, _) => Err(AnswerError::ExpectedOne { question }),
+                (Kind::Multi { .. }, Value::Array(items)) => {
+                    match items.iter().map(Value::as_str).collect::<Option<Vec<_>>>() {
+                        Some(ids) => responses.set(question, &ids),
+                        None => Err(AnswerError::ExpectedList { question }),
+                    }
+                }
+                (Kind::Multi { .. }, _) => Err(AnswerError::ExpectedList { question }),
+            };
+            if let Err(e) = result {
+                problems.push(e);
+            }
+        }
+        (responses, problems)
+    }
+
+    /// The first asked question without an answer, as an error.
+    pub fn check_complete(&self) -> Result<(), AnswerError> {
+        match flow::next_question(self) {
+            Some(question) => Err(AnswerError::Missing { question }),
+            None => Ok(()),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".to_owned())
+    }
+}
+
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(_) => "a boolean".into(),
+        Value::Number(_) => "a number".into(),
+        Value::String(_) => "a string".into(),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+impl Serialize for Responses {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.answers.len()))?;
+        for (question, ids) in &self.answers {
+            match question.kind() {
+                Kind::Single => map.serialize_entry(question.id(), &ids[0])?,
+                Kind::Multi { .. } => map.serialize_entry(question.id(), ids)?,
+            }
+        }
+        map.end()
+    }
+}
