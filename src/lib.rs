@@ -4,6 +4,13 @@
 //!
 //! * [`engine`] decides everything clinical. Pure Rust, no web types.
 //! * [`content`] holds the words the visitor reads, in every language, as data.
+//! * [`embed`] reads the site owner's options and (feature `widget`) mounts the UI.
 
 pub mod content;
+pub mod embed;
 pub mod engine;
+#[cfg(feature = "widget")]
+pub mod ui;
+
+#[cfg(feature = "widget")]
+pub use ui::{IopOpFit, IopOpFitProps};

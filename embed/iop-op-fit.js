@@ -1,0 +1,162 @@
+/*! iop-op-fit loader: mounts the self-screen into every [data-iop-op-fit]
+ * element, now and later, and exposes IopOpFit.mount(element, options).
+ * It finds the rest of its files next to its own URL, so the folder can live
+ * on any host or CDN. If the WebAssembly cannot start, each mount point shows
+ * a plain-HTML fallback with the provider's phone, 988 and 911. */
+(function () {
+  "use strict";
+  // Loading the script twice must do no harm: the first copy stays in charge.
+  if (window.IopOpFit) return;
+
+  var script = document.currentScript;
+  var base = new URL(".", (script && script.src) || document.baseURI).href;
+  // The single-file build replaces this with the glue and the wasm, inlined.
+  var INLINE = /*INLINE*/ null;
+
+  var core = null; // Promise of the wasm module's exports, started on first use.
+  var mounted = new WeakMap(); // element -> Promise of handle
+  var observer = null;
+
+  function loadCore() {
+    if (!core) {
+      core = (function () {
+        if (!window.WebAssembly) return Promise.reject(new Error("this browser does not support WebAssembly"));
+        if (INLINE) {
+          var url = URL.createObjectURL(new Blob([INLINE.glue], { type: "text/javascript" }));
+          var bytes = Uint8Array.from(atob(INLINE.wasm), function (c) { return c.charCodeAt(0); });
+          return import(url).then(function (m) {
+            URL.revokeObjectURL(url);
+            return m.default({ module_or_path: bytes }).then(function () { return m; });
+          });
+        }
+        return import(base + "core/iop-op-fit.js").then(function (m) {
+          return m.default({ module_or_path: base + "core/iop-op-fit_bg.wasm" }).then(function () { return m; });
+        });
+      })();
+    }
+    return core;
+  }
+
+  // Options from data-* attributes: data-org-name -> orgName, as in the JS API.
+  function dataOptions(el) {
+    var options = {};
+    Object.keys(el.dataset).forEach(function (key) {
+      if (key !== "iopOpFit") options[key] = el.dataset[key];
+    });
+    return options;
+  }
+
+  var FALLBACK = {
+    en: { title: "Talk with someone about care", call: "Call", contact: "Contact us", e911: "Emergency: call 911",
+          e988: "Call or text 988 (Suicide and Crisis Lifeline)" },
+    es: { title: "Hable con alguien sobre el tratamiento", call: "Llame a", contact: "Contáctenos",
+          e911: "Emergencia: llame al 911", e988: "Llame o envíe un mensaje de texto al 988 (Línea de Prevención del Suicidio y Crisis)" },
+    pt: { title: "Fale com alguém sobre tratamento", call: "Ligue para", contact: "Fale conosco",
+          e911: "Emergência: ligue 911", e988: "Ligue ou envie mensagem para 988 (Linha de Prevenção ao Suicídio e Crise)" }
+  };
+
+  // Plain HTML, built with textContent so configuration is never parsed as HTML.
+  function fallback(el, options, reason) {
+    console.error("iop-op-fit: the self-screen could not start (" + reason + "). Showing contact details instead. " +
+      "Check that the page's Content-Security-Policy allows 'wasm-unsafe-eval' in script-src, and that " +
+      base + "core/ holds iop-op-fit.js and iop-op-fit_bg.wasm (served as application/wasm).");
+    var lang = String(options.locale || document.documentElement.lang || navigator.language || "en").slice(0, 2).toLowerCase();
+    var t = FALLBACK[lang] || FALLBACK.en;
+    var root = el.shadowRoot || el.attachShadow({ mode: "open" });
+    root.textContent = "";
+    var style = document.createElement("style");
+    style.textContent = ":host{all:initial!important;display:block!important;font-family:inherit}" +
+      "div{border:1px solid #d0d4da;border-radius:8px;padding:16px;color:#1b1b1b;background:#fff;line-height:1.5}" +
+      "a{display:flex;align-items:center;min-height:48px;color:#0b5cad;font-size:1.1em}p{margin:0 0 8px;font-weight:bold}";
+    var box = document.createElement("div");
+    box.setAttribute("data-fallback", "");
+    function add(tag, text, href) {
+      var node = document.createElement(tag);
+      node.textContent = text;
+      if (href) node.setAttribute("href", href);
+      box.appendChild(node);
+    }
+    add("p", t.title);
+    var phone = typeof options.phone === "string" ? options.phone : "";
+    if (/^\+?[\d\s().-]{3,20}$/.test(phone)) {
+      add("a", t.call + " " + (options.orgName || "") + " " + phone, "tel:" + phone.replace(/[^\d+]/g, ""));
+    }
+    var contact = typeof options.contactUrl === "string" ? options.contactUrl : "";
+    if (contact && !/^\s*(javascript|data|vbscript):/i.test(contact)) add("a", t.contact, contact);
+    add("a", t.e988, "tel:988");
+    add("a", t.e911, "tel:911");
+    root.appendChild(style);
+    root.appendChild(box);
+  }
+
+  function mount(el, options) {
+    if (!(el instanceof Element)) {
+      return Promise.reject(new TypeError("IopOpFit.mount: the first argument must be a DOM element"));
+    }
+    if (mounted.has(el)) return mounted.get(el);
+    options = options || {};
+    var pending = loadCore().then(function (m) {
+      var inner = m.mount(el, options);
+      var handle = {
+        unmount: function () {
+          if (!inner) return;
+          inner.unmount();
+          inner.free();
+          inner = null;
+          mounted.delete(el);
+        },
+        reset: function () { if (inner) inner.reset(); }
+      };
+      return handle;
+    }).catch(function (error) {
+      try {
+        fallback(el, options, (error && error.message) || String(error));
+      } catch (e) {
+        console.error("iop-op-fit: cannot show anything in this element: " + e.message);
+      }
+      mounted.delete(el);
+      return { unmount: function () { if (el.shadowRoot) el.shadowRoot.textContent = ""; }, reset: function () {} };
+    });
+    mounted.set(el, pending);
+    return pending;
+  }
+
+  function mountAll(root) {
+    if (root.nodeType !== 1) return;
+    if (root.matches("[data-iop-op-fit]")) mount(root, dataOptions(root));
+    root.querySelectorAll("[data-iop-op-fit]").forEach(function (el) { mount(el, dataOptions(el)); });
+  }
+
+  function unmountRemoved(root) {
+    if (root.nodeType !== 1) return;
+    var all = root.matches("[data-iop-op-fit]") ? [root] : [];
+    root.querySelectorAll("[data-iop-op-fit]").forEach(function (el) { all.push(el); });
+    all.forEach(function (el) {
+      if (!el.isConnected && mounted.has(el)) mounted.get(el).then(function (h) { h.unmount(); });
+    });
+  }
+
+  function start() {
+    mountAll(document.documentElement);
+    // Mount points added later (single-page sites) get a widget; removed ones are cleaned up.
+    observer = new MutationObserver(function (records) {
+      records.forEach(function (r) {
+        r.addedNodes.forEach(mountAll);
+        r.removedNodes.forEach(unmountRemoved);
+      });
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+  }
+
+  Object.defineProperty(window, "IopOpFit", {
+    value: Object.freeze({ mount: mount }),
+    configurable: false,
+    writable: false
+  });
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start, { once: true });
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,128 @@
+//! `IopOpFit.mount(element, options)` on the wasm side: an open shadow root
+//! per instance with the styles inside, options read with warnings, and a
+//! handle to reset or unmount. The script-tag loader (`embed/iop-op-fit.js`) calls this.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{CustomEvent, CustomEventInit, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::{AppHandle, Callback};
+
+use super::options::Options;
+use super::page::warn;
+use super::storage;
+use crate::engine::Assessment;
+use crate::ui::{IopOpFit, IopOpFitProps, STYLES};
+
+thread_local! {
+    static MOUNTED: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A mounted widget, returned to JavaScript.
+#[wasm_bindgen]
+pub struct Handle {
+    app: Option<AppHandle<IopOpFit>>,
+    shadow: ShadowRoot,
+    props: Rc<IopOpFitProps>,
+}
+
+/// Reads a JavaScript options object as text pairs; non-text values get a warning.
+fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
+    if options.is_undefined() || options.is_null() {
+        return Vec::new();
+    }
+    if !options.is_object() {
+        warn("iop-op-fit: options must be an object like { orgName: \"…\", phone: \"…\" }; using the defaults.");
+        return Vec::new();
+    }
+    js_sys::Object::entries(options.unchecked_ref())
+        .iter()
+        .filter_map(|entry| {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let name = entry.get(0).as_string()?;
+            let value = entry.get(1);
+            let text = value
+                .as_string()
+                .or_else(|| value.as_bool().map(|b| b.to_string()))
+                .or_else(|| value.as_f64().map(|n| n.to_string()));
+            if text.is_none() {
+                warn(&format!("iop-op-fit: option `{name}` must be text, a number or true/false; it was ignored."));
+            }
+            text.map(|t| (name, t))
+        })
+        .collect()
+}
+
+fn result_event(host: Element) -> Callback<Assessment> {
+    Callback::from(move |a: Assessment| {
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&detail, &"level".into(), &a.level.id().into());
+        let _ = js_sys::Reflect::set(&detail, &"detoxFirst".into(), &a.detox_first.into());
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_detail(&detail);
+        if let Ok(event) = CustomEvent::new_with_event_init_dict("iop-op-fit:result", &init) {
+            let _ = host.dispatch_event(&event);
+        }
+    })
+}
+
+fn render(shadow: &ShadowRoot, props: &IopOpFitProps) -> Result<AppHandle<IopOpFit>, JsValue> {
+    shadow.set_inner_html("");
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let style = document.create_element("style")?;
+    style.set_text_content(Some(STYLES));
+    let root = document.create_element("div")?;
+    shadow.append_child(&style)?;
+    shadow.append_child(&root)?;
+    Ok(yew::Renderer::<IopOpFit>::with_root_and_props(root, props.clone()).render())
+}
+
+/// Mounts a widget into `host` with `options` (the same names as the `data-*` attributes, camelCase).
+#[wasm_bindgen]
+pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
+    let pairs = option_pairs(&options);
+    let (options, warnings) = Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    for w in &warnings {
+        warn(w);
+    }
+    let n = MOUNTED.with(|m| m.replace(m.get() + 1)) + 1;
+    let id = host.id();
+    let storage_key = format!("iop-op-fit:{}", if id.is_empty() { n.to_string() } else { id });
+    let on_result = if options.emit_events { result_event(host.clone()) } else { Callback::noop() };
+    let props = Rc::new(IopOpFitProps {
+        options: Rc::new(options),
+        storage_key: Some(storage_key.into()),
+        on_result,
+    });
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    let app = render(&shadow, &props)?;
+    Ok(Handle { app: Some(app), shadow, props })
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Removes the widget: its nodes, listeners and effects. Stored answers stay for this tab.
+    pub fn unmount(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.shadow.set_inner_html("");
+    }
+
+    /// Clears the answers (memory and storage) and shows the start screen.
+    pub fn reset(&mut self) -> Result<(), JsValue> {
+        if let Some(key) = &self.props.storage_key {
+            storage::erase(key);
+        }
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.app = Some(render(&self.shadow, &self.props)?);
+        Ok(())
+    }
+}

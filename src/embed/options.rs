@@ -1,0 +1,295 @@
+//! The site owner's options, from `data-*` attributes or `IopOpFit.mount`.
+//! Bad values never stop the widget: each gives one warning naming the
+//! option and what is allowed, and the safe default is used instead.
+//! No web types, so every rule here is tested natively.
+
+use crate::content::Locale;
+use crate::engine::Level;
+
+/// Which crisis lines to show besides 911 and 988.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum CrisisRegion {
+    /// SAMHSA's National Helpline.
+    #[default]
+    National,
+    /// The Massachusetts Substance Use Helpline and Behavioral Health Help Line.
+    Massachusetts,
+}
+
+/// When a program's sessions run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Schedule {
+    Day,
+    Evening,
+    DayAndEvening,
+}
+
+impl Schedule {
+    pub fn id(self) -> &'static str {
+        match self {
+            Schedule::Day => "day",
+            Schedule::Evening => "evening",
+            Schedule::DayAndEvening => "day_and_evening",
+        }
+    }
+}
+
+/// What the provider offers at one level of care.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Program {
+    /// The provider's own name for the level (e.g. "Day treatment").
+    pub name: Option<String>,
+    /// Hours a week, as a range (equal ends for a single number).
+    pub hours: Option<(u8, u8)>,
+    pub schedule: Option<Schedule>,
+    pub therapies: Vec<String>,
+}
+
+/// Everything a site owner can set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    pub org_name: Option<String>,
+    pub phone: Option<String>,
+    pub contact_url: Option<String>,
+    /// `None`: use the host page's `lang`, else the browser's language.
+    pub locale: Option<Locale>,
+    /// A `#rrggbb` colour with at least 4.5:1 contrast against white.
+    pub theme_color: Option<String>,
+    pub serves_adolescents: bool,
+    pub crisis_region: CrisisRegion,
+    /// Keep answers in `sessionStorage` so a reload resumes.
+    pub storage: bool,
+    /// Dispatch a DOM event with the level when a result is reached. Off by
+    /// default: events visible to the host page are how tracking pixels leak health data.
+    pub emit_events: bool,
+    pub op: Program,
+    pub iop: Program,
+    pub php: Program,
+    pub residential: Program,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            org_name: None,
+            phone: None,
+            contact_url: None,
+            locale: None,
+            theme_color: None,
+            serves_adolescents: true,
+            crisis_region: CrisisRegion::National,
+            storage: true,
+            emit_events: false,
+            op: Program::default(),
+            iop: Program::default(),
+            php: Program::default(),
+            residential: Program::default(),
+        }
+    }
+}
+
+/// Every option name, as written in JavaScript (camelCase). The `data-*`
+/// attribute is the same name in kebab-case: `orgName` → `data-org-name`.
+pub const OPTION_NAMES: &[&str] = &[
+    "orgName", "phone", "contactUrl", "locale", "themeColor", "servesAdolescents", "crisisRegion",
+    "storage", "emitEvents",
+    "opName", "opHours", "opSchedule", "opTherapies",
+    "iopName", "iopHours", "iopSchedule", "iopTherapies",
+    "phpName", "phpHours", "phpSchedule", "phpTherapies",
+    "residentialName", "residentialSchedule", "residentialTherapies",
+];
+
+const MAX_TEXT: usize = 200;
+
+impl Options {
+    /// Reads options from name/value pairs, returning the options and one
+    /// warning per problem. Values arrive as text (attributes are text;
+    /// numbers and booleans from JavaScript are converted before this).
+    pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Options, Vec<String>) {
+        let mut o = Options::default();
+        let mut warnings = Vec::new();
+        for (name, value) in pairs {
+            let value = value.trim();
+            let result = o.apply(name, value).and_then(|()| {
+                // Kept, but the owner should know the tags will show as typed.
+                let is_text = name.ends_with("Name") || name.ends_with("Therapies");
+                match is_text && value.contains('<') && value.contains('>') {
+                    true => Err("contains HTML tags; it is shown as plain text, tags and all. Give plain text.".into()),
+                    false => Ok(()),
+                }
+            });
+            if let Err(problem) = result {
+                warnings.push(format!("iop-op-fit: option `{name}` {problem}"));
+            }
+        }
+        (o, warnings)
+    }
+
+    fn program(&mut self, level: Level) -> &mut Program {
+        match level {
+            Level::Op => &mut self.op,
+            Level::Iop => &mut self.iop,
+            Level::Php => &mut self.php,
+            _ => &mut self.residential,
+        }
+    }
+
+    /// The provider's program for a level, if it is one a provider offers.
+    pub fn program_for(&self, level: Level) -> Option<&Program> {
+        match level {
+            Level::Op => Some(&self.op),
+            Level::Iop => Some(&self.iop),
+            Level::Php => Some(&self.php),
+            Level::Residential => Some(&self.residential),
+            Level::Emergency => None,
+        }
+    }
+
+    fn apply(&mut self, name: &str, value: &str) -> Result<(), String> {
+        match name {
+            "orgName" => self.org_name = Some(text(value)?),
+            "phone" => self.phone = Some(phone(value)?),
+            "contactUrl" => self.contact_url = Some(url(value)?),
+            "locale" => {
+                self.locale = Some(Locale::from_tag(value).ok_or_else(|| {
+                    format!("is \"{value}\", which is not a supported language; use en, es or pt-BR. Using the page's language.")
+                })?)
+            }
+            "themeColor" => self.theme_color = Some(colour(value)?),
+            "servesAdolescents" => self.serves_adolescents = flag(value)?,
+            "storage" => self.storage = flag(value)?,
+            "emitEvents" => self.emit_events = flag(value)?,
+            "crisisRegion" => {
+                self.crisis_region = match value.to_ascii_lowercase().as_str() {
+                    "national" | "us" => CrisisRegion::National,
+                    "massachusetts" | "ma" => CrisisRegion::Massachusetts,
+                    _ => return Err(format!("is \"{value}\"; use national or massachusetts. Using national.")),
+                }
+            }
+            _ => return self.apply_program(name, value),
+        }
+        Ok(())
+    }
+
+    fn apply_program(&mut self, name: &str, value: &str) -> Result<(), String> {
+        let (level, field) = [("residential", Level::Residential), ("iop", Level::Iop), ("php", Level::Php), ("op", Level::Op)]
+            .into_iter()
+            .find_map(|(prefix, level)| name.strip_prefix(prefix).map(|field| (level, field)))
+            .filter(|(_, field)| matches!(*field, "Name" | "Hours" | "Schedule" | "Therapies"))
+            .filter(|(level, field)| !(*level == Level::Residential && *field == "Hours"))
+            .ok_or_else(|| unknown(name))?;
+        let program = self.program(level);
+        match field {
+            "Name" => program.name = Some(text(value)?),
+            "Hours" => program.hours = Some(hours(value)?),
+            "Schedule" => {
+                program.schedule = Some(match value {
+                    "day" => Schedule::Day,
+                    "evening" => Schedule::Evening,
+                    "day_and_evening" | "day-and-evening" | "both" => Schedule::DayAndEvening,
+                    _ => return Err(format!("is \"{value}\"; use day, evening or day_and_evening. Leaving it out.")),
+                })
+            }
+            _ => {
+                program.therapies = value.split(',').map(str::trim).filter(|t| !t.is_empty()).map(text).collect::<Result<_, _>>()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn unknown(name: &str) -> String {
+    let close = OPTION_NAMES
+        .iter()
+        .find(|known| known.eq_ignore_ascii_case(&name.replace(['-', '_'], "")))
+        .map(|known| format!(" Did you mean `{known}`?"))
+        .unwrap_or_default();
+    format!("is not an option and was ignored.{close} Options: {}", OPTION_NAMES.join(", "))
+}
+
+/// Plain text, shown as text (never parsed as HTML), of a sensible length.
+fn text(value: &str) -> Result<String, String> {
+    if value.is_empty() {
+        return Err("is empty; leave it out or give some text. Using the default.".into());
+    }
+    if value.chars().count() > MAX_TEXT {
+        return Err(format!("is longer than {MAX_TEXT} characters; shorten it. Using the default."));
+    }
+    Ok(value.to_owned())
+}
+
+fn phone(value: &str) -> Result<String, String> {
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    let allowed = value.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    if allowed && (3..=15).contains(&digits) && !value.chars().skip(1).any(|c| c == '+') {
+        Ok(value.to_owned())
+    } else {
+        Err(format!(
+            "is \"{value}\", which is not a phone number; use digits with optional + - ( ) . and spaces, like +1-555-010-0100. The call button is hidden."
+        ))
+    }
+}
+
+/// The `tel:` address for a phone number checked by [`phone`].
+pub fn tel_href(phone: &str) -> String {
+    let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    format!("tel:{digits}")
+}
+
+fn url(value: &str) -> Result<String, String> {
+    let lower = value.to_ascii_lowercase();
+    let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| !s.contains('/') && !s.contains('?') && !s.contains('#'));
+    let ok = match scheme {
+        Some(s) => matches!(s, "http" | "https" | "mailto"),
+        None => !value.is_empty() && !value.chars().any(char::is_whitespace),
+    };
+    if ok {
+        Ok(value.to_owned())
+    } else {
+        Err(format!("is \"{value}\"; use a web address (https://… or /contact) or mailto:. The contact link is hidden."))
+    }
+}
+
+fn colour(value: &str) -> Result<String, String> {
+    let hex = value.strip_prefix('#').filter(|h| (h.len() == 3 || h.len() == 6) && h.chars().all(|c| c.is_ascii_hexdigit()));
+    let Some(hex) = hex else {
+        return Err(format!("is \"{value}\"; use a hex colour like #0b5cad. Using the default colour."));
+    };
+    let full: String = if hex.len() == 3 { hex.chars().flat_map(|c| [c, c]).collect() } else { hex.to_owned() };
+    let channel = |i: usize| u8::from_str_radix(&full[i..i + 2], 16).unwrap_or(0);
+    let ratio = contrast_with_white([channel(0), channel(2), channel(4)]);
+    if ratio < 4.5 {
+        return Err(format!(
+            "is \"{value}\", which has {ratio:.1}:1 contrast with white text; it needs 4.5:1 to be readable. Use a darker colour. Using the default colour."
+        ));
+    }
+    Ok(format!("#{}", full.to_ascii_lowercase()))
+}
+
+/// WCAG 2 contrast ratio of an sRGB colour against white.
+fn contrast_with_white(rgb: [u8; 3]) -> f64 {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    let l = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
+    1.05 / (l + 0.05)
+}
+
+fn hours(value: &str) -> Result<(u8, u8), String> {
+    let bad = || format!("is \"{value}\"; use hours a week as a number or range from 1 to 80, like 9 or 9-15. Leaving it out.");
+    let (lo, hi) = value.split_once(['-', '–']).unwrap_or((value, value));
+    let parse = |s: &str| s.trim().parse::<u8>().ok().filter(|h| (1..=80).contains(h));
+    match (parse(lo), parse(hi)) {
+        (Some(lo), Some(hi)) if lo <= hi && !value.trim_start().starts_with('-') => Ok((lo, hi)),
+        _ => Err(bad()),
+    }
+}
+
+fn flag(value: &str) -> Result<bool, String> {
+    match value.to_ascii_lowercase().as_str() {
+        "true" | "yes" | "on" | "1" | "" => Ok(true),
+        "false" | "no" | "off" | "0" => Ok(false),
+        _ => Err(format!("is \"{value}\"; use true or false. Using the default.")),
+    }
+}

@@ -1,0 +1,163 @@
+//! The widget's root component: holds the visit, picks the screen, saves
+//! answers for this tab, and moves focus to each new screen's heading.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::emergency_screen::EmergencyScreen;
+use super::language_switch::LanguageSwitch;
+use super::progress::Progress;
+use super::question_screen::QuestionScreen;
+use super::result_screen::ResultScreen;
+use super::start_screen::StartScreen;
+use super::text::Text;
+use super::visit::{Action, Screen, Visit};
+use crate::content::Locale;
+use crate::embed::options::Options;
+use crate::embed::{page, storage};
+use crate::engine::{assess, Assessment, Question};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct IopOpFitProps {
+    /// The site owner's options (see [`Options`]).
+    #[prop_or_default]
+    pub options: Rc<Options>,
+    /// Where answers are kept in `sessionStorage` for resuming after a
+    /// reload; `None` keeps them only in memory. Ignored when `options.storage` is off.
+    #[prop_or_default]
+    pub storage_key: Option<AttrValue>,
+    /// Called once each time a result (or the emergency screen) is reached.
+    #[prop_or_default]
+    pub on_result: Callback<Assessment>,
+}
+
+/// A callback that sends `action` to the visit, whatever event triggers it.
+fn send<E: 'static>(visit: &UseReducerHandle<Visit>, action: fn() -> Action) -> Callback<E> {
+    let visit = visit.clone();
+    Callback::from(move |_| visit.dispatch(action()))
+}
+
+/// The self-screen, ready to render in any Yew app.
+#[function_component]
+pub fn IopOpFit(props: &IopOpFitProps) -> Html {
+    let key = props.storage_key.clone().filter(|_| props.options.storage);
+    let visit = {
+        let key = key.clone();
+        use_reducer(move || {
+            key.as_deref().and_then(storage::load).map_or_else(Visit::new, |(r, screen)| Visit::resume(r, &screen))
+        })
+    };
+    let locale = {
+        let chosen = props.options.locale;
+        use_state(move || chosen.or_else(page::page_locale).unwrap_or(Locale::En))
+    };
+    let heading = use_node_ref();
+
+    // Keep answers for this tab only, and forget them when cleared.
+    use_effect_with((visit.responses.clone(), visit.screen, key), |(responses, screen, key)| {
+        if let Some(key) = key {
+            if responses.is_empty() {
+                storage::erase(key);
+            } else {
+                storage::save(key, responses, screen.id());
+            }
+        }
+    });
+    // Focus follows the visitor's moves, never the page load.
+    use_effect_with(visit.moves, {
+        let heading = heading.clone();
+        move |moves| {
+            if *moves > 0 {
+                page::focus(&heading);
+            }
+        }
+    });
+    let assessment = matches!(visit.screen, Screen::Result | Screen::Emergency)
+        .then(|| assess(&visit.responses).ok())
+        .flatten();
+    use_effect_with(assessment.clone(), {
+        let on_result = props.on_result.clone();
+        move |a| {
+            if let Some(a) = a {
+                on_result.emit(a.clone());
+            }
+        }
+    });
+
+    let on_answer = |q: Question| {
+        let visit = visit.clone();
+        Callback::from(move |values| visit.dispatch(Action::Answer(q, values)))
+    };
+    let on_change = {
+        let visit = visit.clone();
+        Callback::from(move |q| visit.dispatch(Action::Change(q)))
+    };
+    let on_locale = {
+        let locale = locale.clone();
+        Callback::from(move |l| locale.set(l))
+    };
+
+    let other = visit.responses.single(Question::Respondent) == Some("someone_else");
+    let text = Text::new(*locale, props.options.clone(), other);
+    let t = text.clone();
+    let screen = match (visit.screen, assessment) {
+        (Screen::Start, _) => html! {
+            <StartScreen heading={heading.clone()} resumable={!visit.responses.is_empty()} on_start={send(&visit, || Action::Begin)} />
+        },
+        (Screen::Question(q), _) => {
+            let (at, of) = visit.progress(q);
+            html! {
+                <>
+                    <button type="button" class="iof-back" onclick={send(&visit, || Action::Back)}>{ t.get("nav.back") }</button>
+                    <Progress {at} {of} />
+                    <QuestionScreen key={q.id()} question={q} given={visit.responses.get(q).unwrap_or_default().to_vec()}
+                        heading={heading.clone()} on_answer={on_answer(q)} />
+                </>
+            }
+        }
+        (Screen::Emergency, Some(a)) => html! {
+            <>
+                <button type="button" class="iof-back" onclick={send(&visit, || Action::Back)}>{ t.get("nav.back") }</button>
+                <EmergencyScreen assessment={a} heading={heading.clone()}
+                    on_continue={send(&visit, || Action::ContinueAfterEmergency)} on_change={send(&visit, || Action::Back)} />
+            </>
+        },
+        (Screen::Result, Some(a)) => html! {
+            <>
+                <button type="button" class="iof-back" onclick={send(&visit, || Action::Back)}>{ t.get("nav.back") }</button>
+                <ResultScreen assessment={a} responses={visit.responses.clone()} heading={heading.clone()}
+                    {on_change} on_start_over={send(&visit, || Action::StartOver)} />
+            </>
+        },
+        // The reducer only reaches these screens with answers the engine accepts.
+        (Screen::Emergency | Screen::Result, None) => html! {
+            <StartScreen heading={heading.clone()} resumable={true} on_start={send(&visit, || Action::Begin)} />
+        },
+    };
+    let style = t.options.theme_color.as_ref().map(|c| format!("--iof-accent:{c}"));
+
+    html! {
+        <ContextProvider<Text> context={text}>
+            <div class="iof" lang={locale.tag()} {style}>
+                <header class="iof-header">
+                    <p class="iof-title">{ t.get("app.title") }</p>
+                    <LanguageSwitch on_change={on_locale} />
+                </header>
+                <main class="iof-main">{ screen }</main>
+                <footer class="iof-footer">
+                    <p class="iof-crisis-mini">
+                        <a href="tel:911">{ t.get("crisis.911") }</a>{ " · " }<a href="tel:988">{ t.get("crisis.988") }</a>
+                    </p>
+                    <p class="iof-privacy">{ t.get("privacy.note") }</p>
+                    if !visit.responses.is_empty() {
+                        <button type="button" class="iof-text-button" data-action="clear" onclick={send(&visit, || Action::Clear)}>
+                            { t.get("privacy.clear") }
+                        </button>
+                    }
+                    <p role="status" class="iof-status">{ if visit.cleared { t.get("privacy.cleared") } else { String::new() } }</p>
+                </footer>
+            </div>
+        </ContextProvider<Text>>
+    }
+}

@@ -1,0 +1,27 @@
+//! 911, 988 and the region's helplines, on every screen.
+
+use yew::prelude::*;
+
+use super::text::use_text;
+use crate::embed::options::CrisisRegion;
+
+#[function_component]
+pub fn CrisisLines() -> Html {
+    let t = use_text();
+    let regional: &[(&str, &str)] = match t.options.crisis_region {
+        CrisisRegion::National => &[("crisis.samhsa", "tel:18006624357")],
+        CrisisRegion::Massachusetts => &[("crisis.ma_substance", "tel:8003275050"), ("crisis.ma_behavioral", "tel:8337732445")],
+    };
+    html! {
+        <aside class="iof-crisis" aria-labelledby="iof-crisis-heading">
+            <h3 id="iof-crisis-heading">{ t.get("crisis.heading") }</h3>
+            <ul>
+                <li><a class="iof-link-button iof-urgent" href="tel:911">{ t.get("crisis.911") }</a></li>
+                <li><a class="iof-link-button" href="tel:988">{ t.get("crisis.988") }</a></li>
+                { for regional.iter().map(|(key, href)| html! {
+                    <li><a class="iof-link-button" href={*href}>{ t.get(key) }</a></li>
+                }) }
+            </ul>
+        </aside>
+    }
+}

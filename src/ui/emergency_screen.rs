@@ -1,0 +1,51 @@
+//! Shown the moment a danger is reported: what to do now, then a way back or on.
+
+use yew::prelude::*;
+
+use super::crisis_lines::CrisisLines;
+use super::text::use_text;
+use crate::engine::Assessment;
+
+#[derive(Properties, PartialEq)]
+pub struct EmergencyScreenProps {
+    pub assessment: Assessment,
+    pub heading: NodeRef,
+    pub on_continue: Callback<()>,
+    pub on_change: Callback<()>,
+}
+
+/// The content key for each emergency reason's first steps.
+fn steps_key(reason_id: &str) -> Option<&'static str> {
+    match reason_id {
+        "emergency_overdose" => Some("emergency.overdose"),
+        "emergency_suicide" => Some("emergency.suicide"),
+        "emergency_withdrawal" => Some("emergency.withdrawal"),
+        "emergency_medical" => Some("emergency.medical"),
+        _ => None,
+    }
+}
+
+#[function_component]
+pub fn EmergencyScreen(props: &EmergencyScreenProps) -> Html {
+    let t = use_text();
+    let a = &props.assessment;
+    html! {
+        <section class="iof-screen iof-emergency" data-screen="emergency" data-level={a.level.id()}
+            data-detox-first={a.detox_first.to_string()}>
+            <h2 tabindex="-1" ref={props.heading.clone()}>{ t.get("emergency.heading") }</h2>
+            <p class="iof-lead">{ t.get("emergency.lead") }</p>
+            <a class="iof-link-button iof-urgent iof-big" href="tel:911">{ t.get("crisis.911") }</a>
+            { for a.reasons.iter().filter_map(|r| steps_key(r.id)).map(|key| html! {
+                <div class="iof-steps">
+                    <h3>{ t.get(key) }</h3>
+                    <ol>{ for t.get(&format!("{key}.steps")).split('|').map(|s| html! { <li>{ s.to_owned() }</li> }) }</ol>
+                </div>
+            }) }
+            <CrisisLines />
+            <div class="iof-actions">
+                <button type="button" class="iof-secondary" onclick={props.on_continue.reform(|_| ())}>{ t.get("emergency.continue") }</button>
+                <button type="button" class="iof-secondary" onclick={props.on_change.reform(|_| ())}>{ t.get("emergency.change") }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,23 @@
+//! The Yew components the visitor sees, each named for what it shows. The
+//! UI asks and shows; every clinical decision comes from [`crate::engine`].
+
+mod answer_review;
+mod app;
+mod crisis_lines;
+mod emergency_screen;
+mod language_switch;
+mod levels_chart;
+mod program_card;
+mod progress;
+mod question_screen;
+mod result_screen;
+mod start_screen;
+mod summary;
+mod text;
+mod visit;
+
+pub use app::{IopOpFit, IopOpFitProps};
+
+/// The widget's styles. The script-tag embed puts them in each shadow root;
+/// a Yew app rendering [`IopOpFit`] directly adds them to its page.
+pub const STYLES: &str = include_str!("../../styles/widget.css");

@@ -1,0 +1,115 @@
+//! One question per screen: a form with a fieldset of native radios or
+//! checkboxes, and a GOV.UK-style error when nothing is chosen.
+
+use yew::prelude::*;
+
+use super::text::use_text;
+use crate::engine::{Kind, Question};
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionScreenProps {
+    pub question: Question,
+    /// The answer given before, shown selected.
+    pub given: Vec<&'static str>,
+    pub heading: NodeRef,
+    pub on_answer: Callback<Vec<&'static str>>,
+}
+
+/// The choices after ticking or unticking `option`. `none` is exclusive, as
+/// in GOV.UK's checkboxes: choosing it clears the others and the reverse.
+fn toggle(chosen: &[&'static str], option: &'static str, multi: bool, none_exclusive: bool) -> Vec<&'static str> {
+    if !multi {
+        return vec![option];
+    }
+    if chosen.contains(&option) {
+        return chosen.iter().copied().filter(|&c| c != option).collect();
+    }
+    let mut next: Vec<&'static str> = chosen
+        .iter()
+        .copied()
+        .filter(|&c| !none_exclusive || (option != "none" && c != "none"))
+        .collect();
+    next.push(option);
+    next
+}
+
+#[function_component]
+pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
+    let t = use_text();
+    let chosen = use_state(|| props.given.clone());
+    let error = use_state(|| false);
+    let q = props.question;
+    let (multi, none_exclusive) = match q.kind() {
+        Kind::Single => (false, false),
+        Kind::Multi { none_exclusive } => (true, none_exclusive),
+    };
+
+    let onsubmit = {
+        let (chosen, error, on_answer) = (chosen.clone(), error.clone(), props.on_answer.clone());
+        move |e: SubmitEvent| {
+            e.prevent_default();
+            if chosen.is_empty() {
+                error.set(true);
+            } else {
+                on_answer.emit((*chosen).clone());
+            }
+        }
+    };
+    let error_text = t.get(if multi { "error.choose_any" } else { "error.choose_one" });
+    let key = |suffix: &str| format!("q.{}.{suffix}", q.id());
+    let first_input = format!("iof-{}-{}", q.id(), q.options()[0]);
+    let described = if *error { "iof-hint iof-error" } else { "iof-hint" };
+
+    html! {
+        <form class="iof-screen" data-screen="question" novalidate=true {onsubmit}>
+            if *error {
+                <div class="iof-error-summary" role="alert">
+                    <h3>{ t.get("error.title") }</h3>
+                    <a href={format!("#{first_input}")}>{ error_text.clone() }</a>
+                </div>
+            }
+            <fieldset data-question={q.id()} aria-describedby={described} aria-invalid={error.to_string()}>
+                <legend><h2 tabindex="-1" ref={props.heading.clone()}>{ t.get(&key("title")) }</h2></legend>
+                <p class="iof-hint" id="iof-hint">{ t.get(&key("hint")) }</p>
+                if *error {
+                    <p class="iof-error-message" id="iof-error">{ error_text }</p>
+                }
+                <div class="iof-choices">
+                    { for q.options().iter().map(|&option| {
+                        let id = format!("iof-{}-{option}", q.id());
+                        let checked = chosen.contains(&option);
+                        let onchange = {
+                            let (chosen, error) = (chosen.clone(), error.clone());
+                            move |_: Event| {
+                                chosen.set(toggle(&chosen, option, multi, none_exclusive));
+                                error.set(false);
+                            }
+                        };
+                        html! {
+                            <div class="iof-choice">
+                                <input type={if multi { "checkbox" } else { "radio" }} id={id.clone()} name={q.id()}
+                                    value={option} {checked} {onchange} />
+                                <label for={id}>{ t.get(&key(option)) }</label>
+                            </div>
+                        }
+                    }) }
+                </div>
+            </fieldset>
+            <button type="submit" class="iof-primary">{ t.get("nav.continue") }</button>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::toggle;
+
+    #[test]
+    fn none_is_exclusive_both_ways() {
+        assert_eq!(toggle(&["work", "school"], "none", true, true), vec!["none"]);
+        assert_eq!(toggle(&["none"], "work", true, true), vec!["work"]);
+        assert_eq!(toggle(&["work"], "work", true, true), Vec::<&str>::new());
+        assert_eq!(toggle(&["alcohol"], "opioids", true, false), vec!["alcohol", "opioids"]);
+        assert_eq!(toggle(&["self"], "someone_else", false, false), vec!["someone_else"]);
+    }
+}

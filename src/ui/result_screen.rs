@@ -1,0 +1,100 @@
+//! The result: the level in words, why, the provider's program, the levels
+//! picture, the call to action, 988 and 911, advice, the answers, and a summary.
+
+use yew::prelude::*;
+
+use super::answer_review::AnswerReview;
+use super::crisis_lines::CrisisLines;
+use super::levels_chart::{level_name, LevelsChart};
+use super::program_card::ProgramCard;
+use super::summary::{save, summary_html};
+use super::text::use_text;
+use crate::embed::options::tel_href;
+use crate::engine::{Assessment, Dimension, Flag, Level, Question, Responses};
+
+#[derive(Properties, PartialEq)]
+pub struct ResultScreenProps {
+    pub assessment: Assessment,
+    pub responses: Responses,
+    pub heading: NodeRef,
+    pub on_change: Callback<Question>,
+    pub on_start_over: Callback<()>,
+}
+
+#[function_component]
+pub fn ResultScreen(props: &ResultScreenProps) -> Html {
+    let t = use_text();
+    let a = &props.assessment;
+    let level = a.level;
+    // Each distinct sentence once, readiness aside (it never changes the level).
+    let mut reasons: Vec<&'static str> = Vec::new();
+    for r in a.reasons.iter().filter(|r| r.dimension != Some(Dimension::Readiness)) {
+        if !reasons.contains(&r.message) {
+            reasons.push(r.message);
+        }
+    }
+    let readiness = props.responses.single(Question::Readiness).filter(|r| *r != "ready");
+    let program_level = a.after_emergency.unwrap_or(level);
+    let on_save = {
+        let (t, responses, a) = (t.clone(), props.responses.clone(), a.clone());
+        move |_| {
+            let date = String::from(js_sys::Date::new_0().to_locale_date_string(t.locale().tag(), &wasm_bindgen::JsValue::UNDEFINED));
+            if let Err(e) = save(&summary_html(&t, &responses, &a, &date), "care-summary.html") {
+                web_sys::console::warn_2(&"iop-op-fit: could not save the summary:".into(), &e);
+            }
+        }
+    };
+    html! {
+        <section class={classes!("iof-screen", "iof-result", format!("iof-level-{}", level.id()))} data-screen="result"
+            data-level={level.id()} data-detox-first={a.detox_first.to_string()}>
+            <h2 tabindex="-1" ref={props.heading.clone()}>{ t.get(&format!("result.heading.{}", level.id())) }</h2>
+            <p class="iof-lead">{ t.get(&format!("result.lead.{}", level.id())) }</p>
+            if level == Level::Emergency {
+                <a class="iof-link-button iof-urgent iof-big" href="tel:911">{ t.get("crisis.911") }</a>
+                if let Some(later) = a.after_emergency {
+                    <p>{ t.fill("result.after_emergency", &[("level", &level_name(&t, later))]) }</p>
+                }
+            }
+            if a.detox_first {
+                <p class="iof-callout iof-warning">{ t.get("result.detox") }</p>
+            }
+            <h3>{ t.get("result.why") }</h3>
+            <ul class="iof-reasons">{ for reasons.iter().map(|m| html! { <li>{ t.get(m) }</li> }) }</ul>
+
+            <section class="iof-next" aria-labelledby="iof-next-heading">
+                <h3 id="iof-next-heading">{ t.get("result.next") }</h3>
+                <p>{ t.get("result.next.lead") }</p>
+                if let Some(phone) = &t.options.phone {
+                    <a class="iof-link-button iof-primary" href={tel_href(phone)} data-action="call">
+                        { format!("{} · {phone}", t.get("result.call")) }
+                    </a>
+                }
+                if let Some(url) = &t.options.contact_url {
+                    <a class="iof-link-button" href={url.clone()} data-action="contact">{ t.get("result.contact") }</a>
+                }
+            </section>
+
+            if level != Level::Emergency || a.after_emergency.is_some() {
+                <ProgramCard level={program_level} adolescent={a.flags.contains(&Flag::Adolescent)} />
+                <h3>{ t.get("result.levels") }</h3>
+                <LevelsChart level={program_level} />
+            }
+            <CrisisLines />
+            if !a.flags.is_empty() || readiness.is_some() {
+                <section class="iof-advice" aria-labelledby="iof-advice-heading">
+                    <h3 id="iof-advice-heading">{ t.get("result.advice") }</h3>
+                    <ul>
+                        { for a.flags.iter().map(|f| html! { <li>{ t.get(&format!("flag.{}", f.id())) }</li> }) }
+                        if let Some(r) = readiness { <li>{ t.get(&format!("readiness.{r}")) }</li> }
+                    </ul>
+                </section>
+            }
+            <p class="iof-note">{ t.get("result.not_diagnosis") }</p>
+            <AnswerReview responses={props.responses.clone()} on_change={props.on_change.clone()} />
+            <div class="iof-actions">
+                <button type="button" class="iof-secondary" onclick={on_save}>{ t.get("result.print") }</button>
+                <button type="button" class="iof-secondary" onclick={props.on_start_over.reform(|_| ())}>{ t.get("result.start_over") }</button>
+            </div>
+        </section>
+    }
+}

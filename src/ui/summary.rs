@@ -1,0 +1,80 @@
+//! "Print or save a summary", made in the browser: an HTML file the visitor
+//! downloads and can print. Nothing is uploaded.
+
+use wasm_bindgen::JsCast;
+
+use super::answer_review::answer_words;
+use super::levels_chart::level_name;
+use super::text::Text;
+use crate::engine::{flow, Assessment, Level, Responses};
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The summary as a standalone HTML document.
+pub fn summary_html(t: &Text, responses: &Responses, a: &Assessment, date: &str) -> String {
+    let li = |s: String| format!("<li>{}</li>", escape(&s));
+    let mut reasons: Vec<&str> = Vec::new();
+    for r in &a.reasons {
+        if !reasons.contains(&r.message) {
+            reasons.push(r.message);
+        }
+    }
+    let answers: String = flow::path(responses)
+        .into_iter()
+        .filter(|&q| responses.get(q).is_some())
+        .map(|q| {
+            format!(
+                "<dt>{}</dt><dd>{}</dd>",
+                escape(&t.get(&format!("q.{}.title", q.id()))),
+                escape(&answer_words(t, responses, q))
+            )
+        })
+        .collect();
+    let mut next = vec![t.get("result.next")];
+    if let Some(phone) = &t.options.phone {
+        next.push(format!("{}: {phone}", t.get("result.call")));
+    }
+    next.extend([t.get("crisis.911"), t.get("crisis.988")]);
+    let heading = match (a.level, a.after_emergency) {
+        (Level::Emergency, Some(later)) => format!(
+            "{} {}",
+            t.get("result.heading.emergency"),
+            t.fill("result.after_emergency", &[("level", &level_name(t, later))])
+        ),
+        (level, _) => t.get(&format!("result.heading.{}", level.id())),
+    };
+    format!(
+        "<!doctype html><html lang=\"{lang}\"><meta charset=\"utf-8\"><title>{title}</title>\
+         <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:40em;margin:2em auto;padding:0 1em}}dt{{font-weight:bold}}</style>\
+         <h1>{title}</h1><p>{date}</p><h2>{heading}</h2>{detox}<h3>{why}</h3><ul>{reasons}</ul>\
+         <h3>{next_heading}</h3><ul>{next}</ul><h3>{answers_heading}</h3><dl>{answers}</dl><p>{note}</p></html>",
+        lang = t.locale().tag(),
+        title = escape(&t.get("summary.title")),
+        date = escape(&t.fill("summary.date", &[("date", date)])),
+        heading = escape(&heading),
+        detox = if a.detox_first { format!("<p>{}</p>", escape(&t.get("result.detox"))) } else { String::new() },
+        why = escape(&t.get("result.why")),
+        reasons = reasons.into_iter().map(|m| li(t.get(m))).collect::<String>(),
+        next_heading = escape(&t.get("result.next")),
+        next = next.into_iter().skip(1).map(li).collect::<String>(),
+        answers_heading = escape(&t.get("result.review")),
+        note = escape(&t.get("result.not_diagnosis")),
+    )
+}
+
+/// Offers `html` as a file download through a local `blob:` URL.
+pub fn save(html: &str, file_name: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&html.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/html");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)
+}

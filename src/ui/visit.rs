@@ -1,0 +1,154 @@
+//! Where the visitor is and what they have answered. Navigation only: which
+//! question comes next is the engine's `flow`, and outcomes are the engine's.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::engine::{flow, Question, Responses};
+
+/// The screen being shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Question(Question),
+    Emergency,
+    Result,
+}
+
+impl Screen {
+    /// How the screen is stored for resuming: a question id, or a screen name.
+    pub fn id(self) -> &'static str {
+        match self {
+            Screen::Start => "start",
+            Screen::Question(q) => q.id(),
+            Screen::Emergency => "emergency",
+            Screen::Result => "result",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Visit {
+    pub responses: Responses,
+    pub screen: Screen,
+    /// Came to a question through "Change" on the result: go back there when done.
+    pub changing: bool,
+    /// Counts moves made by the visitor, so focus moves only after one (never on page load).
+    pub moves: u32,
+    /// The answers were just cleared; say so.
+    pub cleared: bool,
+}
+
+pub enum Action {
+    Begin,
+    Answer(Question, Vec<&'static str>),
+    Back,
+    Change(Question),
+    ContinueAfterEmergency,
+    StartOver,
+    Clear,
+}
+
+impl Visit {
+    pub fn new() -> Self {
+        Visit { responses: Responses::new(), screen: Screen::Start, changing: false, moves: 0, cleared: false }
+    }
+
+    /// A visit resumed from stored answers, on the stored screen when it still makes sense.
+    pub fn resume(responses: Responses, screen: &str) -> Self {
+        let mut visit = Visit { responses, ..Visit::new() };
+        visit.screen = match screen {
+            "start" => Screen::Start,
+            "emergency" if flow::is_emergency(&visit.responses) => Screen::Emergency,
+            "result" if visit.responses.check_complete().is_ok() => Screen::Result,
+            id => match Question::from_id(id) {
+                Some(q) if flow::is_asked(q, &visit.responses) => Screen::Question(q),
+                _ => visit.first_unanswered(),
+            },
+        };
+        visit
+    }
+
+    fn first_unanswered(&self) -> Screen {
+        flow::next_question(&self.responses).map_or(Screen::Result, Screen::Question)
+    }
+
+    /// The question after `q` on this visitor's path, or the result.
+    fn after(&self, q: Question) -> Screen {
+        let path = flow::path(&self.responses);
+        let i = path.iter().position(|&p| p == q);
+        match i.and_then(|i| path.get(i + 1)) {
+            Some(&next) if self.responses.get(next).is_some() || self.first_unanswered() == Screen::Question(next) => {
+                Screen::Question(next)
+            }
+            // A gap (say, the answer that made this question asked was changed): fill it first.
+            Some(_) | None => self.first_unanswered(),
+        }
+    }
+
+    fn before(&self, q: Question) -> Screen {
+        let path = flow::path(&self.responses);
+        match path.iter().position(|&p| p == q) {
+            Some(i) if i > 0 => Screen::Question(path[i - 1]),
+            _ => Screen::Start,
+        }
+    }
+
+    /// Position on the path (1-based) and the path's length, for the progress indicator.
+    pub fn progress(&self, q: Question) -> (usize, usize) {
+        let path = flow::path(&self.responses);
+        (path.iter().position(|&p| p == q).map_or(1, |i| i + 1), path.len())
+    }
+}
+
+impl Default for Visit {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Reducible for Visit {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut v = (*self).clone();
+        v.moves += 1;
+        v.cleared = false;
+        match action {
+            Action::Begin => v.screen = v.first_unanswered(),
+            Action::Answer(q, values) => {
+                // The form only offers valid choices; a rejected one leaves the visitor where they are.
+                if v.responses.set(q, &values).is_ok() {
+                    v.screen = if q == Question::Danger && flow::is_emergency(&v.responses) {
+                        Screen::Emergency
+                    } else if v.changing {
+                        v.first_unanswered()
+                    } else {
+                        v.after(q)
+                    };
+                    if v.screen == Screen::Result {
+                        v.changing = false;
+                    }
+                }
+            }
+            Action::Back => {
+                v.changing = false;
+                v.screen = match v.screen {
+                    Screen::Question(q) => v.before(q),
+                    Screen::Emergency => Screen::Question(Question::Danger),
+                    Screen::Result => flow::path(&v.responses).last().map_or(Screen::Start, |&q| Screen::Question(q)),
+                    Screen::Start => Screen::Start,
+                };
+            }
+            Action::Change(q) => {
+                v.changing = true;
+                v.screen = Screen::Question(q);
+            }
+            Action::ContinueAfterEmergency => v.screen = v.after(Question::Danger),
+            Action::StartOver => v = Visit { moves: v.moves, ..Visit::new() },
+            Action::Clear => v = Visit { moves: v.moves, cleared: true, ..Visit::new() },
+        }
+        Rc::new(v)
+    }
+}
