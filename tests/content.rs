@@ -1,0 +1,108 @@
+//! Every text exists in every language: a missing or broken translation
+//! fails here, not in front of a visitor.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use iop_op_fit::content::{catalog, Locale};
+use iop_op_fit::engine::assessment::{Flag, Level};
+use iop_op_fit::engine::Question;
+
+fn keys(locale: Locale) -> BTreeSet<String> {
+    catalog(locale).keys().map(str::to_owned).collect()
+}
+
+fn placeholders(text: &str) -> BTreeSet<&str> {
+    text.match_indices('{').filter_map(|(i, _)| text[i + 1..].split_once('}').map(|(name, _)| name)).collect()
+}
+
+/// String literals passed to a function named `call` in Rust sources, e.g. `get("x")`.
+fn literal_arguments(source: &str, call: &str) -> Vec<String> {
+    let pattern = format!("{call}(\"");
+    source
+        .match_indices(&pattern)
+        .filter_map(|(i, _)| source[i + pattern.len()..].split_once('"').map(|(s, _)| s.to_owned()))
+        .collect()
+}
+
+fn sources(folder: &str) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+        .collect()
+}
+
+#[test]
+fn every_language_has_every_key_filled_with_the_same_placeholders() {
+    let english = keys(Locale::En);
+    assert!(english.len() > 200, "the English catalog did not load");
+    for locale in [Locale::Es, Locale::PtBr] {
+        let other = keys(locale);
+        let missing: Vec<_> = english.difference(&other).collect();
+        let extra: Vec<_> = other.difference(&english).collect();
+        assert!(missing.is_empty(), "{locale:?} is missing {missing:?}");
+        assert!(extra.is_empty(), "{locale:?} has keys English lacks: {extra:?}");
+        for key in &english {
+            let (en, tr) = (catalog(Locale::En).get(key), catalog(locale).lookup(key).unwrap());
+            assert!(!tr.trim().is_empty(), "{locale:?} {key} is empty");
+            assert_eq!(placeholders(en), placeholders(tr), "{locale:?} {key} placeholders differ");
+            assert_eq!(en.matches('|').count(), tr.matches('|').count(), "{locale:?} {key} step count differs");
+        }
+        assert_ne!(catalog(locale).get("q.age.title"), catalog(Locale::En).get("q.age.title"), "{locale:?} is untranslated");
+    }
+}
+
+#[test]
+fn every_question_and_option_has_words() {
+    let en = keys(Locale::En);
+    for &q in Question::ALL {
+        for suffix in ["title", "title.other", "hint"] {
+            assert!(en.contains(&format!("q.{}.{suffix}", q.id())), "q.{}.{suffix}", q.id());
+        }
+        for option in q.options() {
+            assert!(en.contains(&format!("q.{}.{option}", q.id())), "q.{}.{option}", q.id());
+        }
+    }
+}
+
+#[test]
+fn every_result_reason_and_flag_has_words() {
+    let en = keys(Locale::En);
+    for &level in Level::ALL {
+        for key in [format!("level.{}.name", level.id()), format!("result.heading.{}", level.id()), format!("result.lead.{}", level.id())] {
+            assert!(en.contains(&key), "{key}");
+        }
+    }
+    for &flag in Flag::ALL {
+        assert!(en.contains(&format!("flag.{}", flag.id())), "flag.{}", flag.id());
+    }
+    let rules = sources("src/engine");
+    let reasons = literal_arguments(&rules, "reason_id!");
+    assert!(reasons.len() > 30, "found only {} reason ids", reasons.len());
+    for id in reasons {
+        assert!(en.contains(&format!("reason.{id}")), "reason.{id} has no text");
+    }
+}
+
+#[test]
+fn every_key_the_ui_names_exists() {
+    let en = keys(Locale::En);
+    let ui = sources("src/ui");
+    let mut named: Vec<String> = ["get", "fill", "steps_key"].iter().flat_map(|c| literal_arguments(&ui, c)).collect();
+    named.retain(|k| k.contains('.') || k == "progress");
+    assert!(named.len() > 30, "found only {} keys in the UI", named.len());
+    for key in named {
+        assert!(en.contains(&key), "the UI uses `{key}`, which en.json lacks");
+    }
+}
+
+#[test]
+fn locale_tags_are_read_forgivingly() {
+    assert_eq!(Locale::from_tag("es-MX"), Some(Locale::Es));
+    assert_eq!(Locale::from_tag("pt"), Some(Locale::PtBr));
+    assert_eq!(Locale::from_tag("pt-PT"), Some(Locale::PtBr));
+    assert_eq!(Locale::from_tag("EN_us"), Some(Locale::En));
+    assert_eq!(Locale::from_tag("fr"), None);
+    assert_eq!(Locale::from_tag(""), None);
+}

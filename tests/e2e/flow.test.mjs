@@ -1,0 +1,127 @@
+// The visitor's path through the UI: reference cases end at the right level,
+// every result offers a next step (P5), Back, changing an answer from the
+// review, and "someone else" wording.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { answer, back, CASES, complete, CONTACT_HREF, currentScreen, en, hrefs, openHost, PHONE_HREF, setup, start, widget }
+  from "./helpers.mjs";
+
+const env = setup();
+const url = () => `${env.server.origin}/plain.html`;
+
+/** P5: the result offers the provider's call and contact, 988 and 911. */
+async function assertNextSteps(screen) {
+  const links = await hrefs(screen);
+  for (const href of [PHONE_HREF, CONTACT_HREF, "tel:988", "tel:911"]) {
+    assert.ok(links.includes(href), `the result should link to ${href}; it links to ${links.join(", ")}`);
+  }
+}
+
+/** Completes a reference case and checks the result's level, detox flag and next steps. */
+async function checkCase(name) {
+  const { answers, level, detoxFirst } = CASES[name];
+  await openHost(env.page, url());
+  const { screen } = await complete(env.page, answers);
+  assert.equal(screen, "result");
+  const result = widget(env.page).locator("[data-screen=result]");
+  assert.equal(await result.getAttribute("data-level"), level);
+  assert.equal(await result.getAttribute("data-detox-first"), detoxFirst);
+  await assertNextSteps(result);
+  return result;
+}
+
+describe("reference cases through the UI", () => {
+  test("R1 typical IOP: iop, no detox", () => checkCase("R1"));
+  test("R4 withdrawal seizures: php, detox first", () => checkCase("R4"));
+  test("R7 unsafe and cannot stop: residential, no detox", () => checkCase("R7"));
+
+  test("R5 overdose now: the emergency screen comes straight after the danger question", async () => {
+    const page = env.page;
+    await openHost(page, url());
+    const { screen, asked } = await complete(page, { danger: ["overdose"] });
+    assert.equal(screen, "emergency");
+    assert.deepEqual(asked, ["respondent", "danger"]);
+    const emergency = widget(page).locator("[data-screen=emergency]");
+    assert.equal(await emergency.getAttribute("data-level"), "emergency");
+    assert.equal(await emergency.getAttribute("data-detox-first"), "false");
+    const links = await hrefs(emergency);
+    assert.ok(links.includes("tel:911"), `emergency screen links: ${links}`);
+    assert.ok(links.includes("tel:988"), `emergency screen links: ${links}`);
+
+    // Continuing the questions leads to a result that stays an emergency (P1) and offers every next step (P5).
+    await emergency.locator(".iof-actions button").first().tap();
+    assert.equal(await currentScreen(page), "age");
+    const rest = await complete(page, { danger: ["overdose"] });
+    assert.equal(rest.screen, "result");
+    const result = widget(page).locator("[data-screen=result]");
+    assert.equal(await result.getAttribute("data-level"), "emergency");
+    await assertNextSteps(result);
+  });
+
+  test("R5: \"change my answer\" goes back to the danger question", async () => {
+    const page = env.page;
+    await openHost(page, url());
+    await complete(page, { danger: ["overdose"] });
+    await widget(page).locator("[data-screen=emergency] .iof-actions button").nth(1).tap();
+    assert.equal(await currentScreen(page), "danger");
+    assert.ok(await widget(page).locator("fieldset[data-question=danger] input[value=overdose]").isChecked());
+  });
+});
+
+describe("Back", () => {
+  test("returns to the previous question with its answer selected, and from the first to the start", async () => {
+    const page = env.page;
+    const w = widget(page);
+    await openHost(page, url());
+    await start(page);
+    await answer(page, "respondent", ["someone_else"]);
+    await answer(page, "danger", ["none"]);
+    assert.equal(await currentScreen(page), "age");
+
+    assert.equal(await back(page), "danger");
+    assert.ok(await w.locator("fieldset[data-question=danger] input[value=none]").isChecked());
+    assert.equal(await back(page), "respondent");
+    assert.ok(await w.locator("fieldset[data-question=respondent] input[value=someone_else]").isChecked());
+    assert.ok(!(await w.locator("fieldset[data-question=respondent] input[value=self]").isChecked()));
+    assert.equal(await back(page), "start");
+  });
+});
+
+describe("changing an answer from the review", () => {
+  test("goes back to the result, with the level worked out again", async () => {
+    const page = env.page;
+    const result = await checkCase("R1"); // iop
+    await result.locator("[data-review=mental_health] button").tap();
+    // R1 rates D1 1 (mild), D2 0, D3 2 (some), D5 2 (slips back, most days), D6 1 (some support): iop.
+    // With mental_health severe, D3 = 3: "php if D3 >= 3". Not residential: that needs D6 >= 3 with it,
+    // and D6 stays 1; nor D1 >= 3 with D2 >= 3, nor D1 = 4. So php, and detox_first stays false (D1 < 3).
+    await answer(page, "mental_health", ["severe"]);
+    assert.equal(await currentScreen(page), "result", "after a change the visitor returns to the result");
+    assert.equal(await result.getAttribute("data-level"), "php");
+    assert.equal(await result.getAttribute("data-detox-first"), "false");
+    const row = await result.locator("[data-review=mental_health]").innerText();
+    assert.ok(row.includes(en["q.mental_health.severe"]), `review row shows the new answer: ${row}`);
+    await assertNextSteps(result);
+  });
+});
+
+describe("answering for someone else", () => {
+  test("uses \"they\" wording and adds family advice", async () => {
+    const page = env.page;
+    const w = widget(page);
+    await openHost(page, url());
+    await start(page);
+    await answer(page, "respondent", ["someone_else"]);
+    await answer(page, "danger", ["none"]);
+    const title = await w.locator("fieldset[data-question=age] legend h2").innerText();
+    assert.equal(title.trim(), en["q.age.title.other"]);
+    assert.notEqual(en["q.age.title.other"], en["q.age.title"]);
+
+    const { screen } = await complete(page, { respondent: ["someone_else"] });
+    assert.equal(screen, "result");
+    const result = w.locator("[data-screen=result]");
+    const advice = await result.locator(".iof-advice").innerText();
+    assert.ok(advice.includes(en["flag.family"]), `family advice expected in: ${advice}`);
+    await assertNextSteps(result);
+  });
+});

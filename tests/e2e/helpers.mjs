@@ -1,0 +1,201 @@
+// Shared set-up for the end-to-end tests: one Chromium per test file, a fresh
+// phone-sized context per test, the static server, and helpers that walk the
+// questionnaire through its markup contract (data-screen, data-question, ...).
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, afterEach, before, beforeEach } from "node:test";
+import { chromium } from "playwright-core";
+import { serve } from "./server.mjs";
+
+export const HERE = dirname(fileURLToPath(import.meta.url));
+export const MAIN = join(HERE, "..", "..");
+export const DIST = join(MAIN, "dist");
+export const HOSTS = join(HERE, "hosts");
+
+/** Every wait in these tests is at most this long. */
+export const TIMEOUT = 10_000;
+
+/** The options every host page in hosts/ sets, and what the widget must make of them. */
+export const PHONE_HREF = "tel:+15550100100";
+export const CONTACT_HREF = "/contact";
+
+/** The translations, read from the sources the widget is built from. */
+export function locale(tag) {
+  return JSON.parse(readFileSync(join(MAIN, "src", "content", "locales", `${tag}.json`), "utf8"));
+}
+export const en = locale("en");
+
+/** The least severe answer to every question (clinical-model.md). */
+export const DEFAULTS = {
+  respondent: ["self"],
+  danger: ["none"],
+  age: ["18_to_64"],
+  substances: ["cannabis"],
+  frequency: ["not_past_month"],
+  sober_time: ["over_six_months"],
+  withdrawal: ["none"],
+  health: ["none"],
+  mental_health: ["none"],
+  control: ["can_stop"],
+  treatment: ["none"],
+  home: ["stable"],
+  support: ["strong"],
+  commitments: ["none"],
+  readiness: ["ready"],
+};
+
+/** The reference cases of clinical-model.md that the UI tests walk. */
+export const CASES = {
+  R1: {
+    answers: { substances: "alcohol", frequency: "most_days", withdrawal: "mild", mental_health: "some",
+      control: "slips_back", support: "some", commitments: "work" },
+    level: "iop", detoxFirst: "false",
+  },
+  R4: {
+    answers: { substances: "alcohol", frequency: "most_days", withdrawal: "severe", control: "slips_back" },
+    level: "php", detoxFirst: "true",
+  },
+  R7: {
+    answers: { substances: "opioids", frequency: "most_days", withdrawal: "moderate", control: "cannot_stop",
+      home: "unsafe", support: "none" },
+    level: "residential", detoxFirst: "false",
+  },
+};
+
+const BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+/**
+ * Registers before/after hooks for a test file and returns a live object:
+ * `env.server` (serving /dist/ and hosts/ plus `extraRoots`), `env.browser`,
+ * and per test `env.context` and `env.page` (phone-sized, touch).
+ */
+export function setup({ extraRoots = {} } = {}) {
+  const env = {};
+  before(async () => {
+    env.browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: BROWSER_ARGS });
+    env.server = await serve({ roots: { "/dist/": DIST, "/": HOSTS, ...extraRoots } });
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  beforeEach(async () => {
+    env.context = await newPhone(env.browser);
+    env.page = await env.context.newPage();
+    env.errors = [];
+    env.page.on("pageerror", (e) => env.errors.push(e.message));
+  });
+  afterEach(async () => {
+    await env.context?.close();
+  });
+  return env;
+}
+
+/** A phone-sized browser context with touch. */
+export async function newPhone(browser) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  context.setDefaultTimeout(TIMEOUT);
+  context.setDefaultNavigationTimeout(TIMEOUT);
+  return context;
+}
+
+/** `target` is a Page (with one widget) or a Locator for one mount element. */
+export function widget(target) {
+  return typeof target.goto === "function" ? target.locator("[data-iop-op-fit]") : target;
+}
+
+/** Whichever screen the widget shows: "start", "emergency", "result" or a question id. */
+export async function currentScreen(target) {
+  const w = widget(target);
+  const shown = w.locator("[data-screen=start], fieldset[data-question], [data-screen=emergency], [data-screen=result]");
+  await shown.first().waitFor();
+  return shown.first().evaluate((el) => el.dataset.question || el.dataset.screen);
+}
+
+/** Opens a host page and waits for the widget's start screen. */
+export async function openHost(page, url) {
+  await page.goto(url);
+  await widget(page).locator("[data-screen=start] button.iof-primary").waitFor();
+}
+
+/** Taps the start screen's button and waits for the first question. */
+export async function start(target) {
+  const w = widget(target);
+  await w.locator("[data-screen=start] button.iof-primary").tap();
+  await w.locator("fieldset[data-question]").waitFor();
+}
+
+/** Taps Back and waits until the screen has changed. */
+export async function back(target) {
+  const before = await currentScreen(target);
+  await widget(target).locator("button.iof-back").tap();
+  await waitForScreenOtherThan(target, before);
+  return currentScreen(target);
+}
+
+async function waitForScreenOtherThan(target, screen) {
+  const w = widget(target);
+  const gone = screen === "start" || screen === "emergency" || screen === "result"
+    ? w.locator(`[data-screen=${screen}]`)
+    : w.locator(`fieldset[data-question=${screen}]`);
+  await gone.waitFor({ state: "detached" });
+}
+
+/**
+ * Answers the question shown: waits for its fieldset, ticks exactly `values`
+ * by clicking their labels (unticking others for checkboxes), submits, and
+ * waits for the question to be replaced by the next screen.
+ */
+export async function answer(target, questionId, values) {
+  values = [].concat(values);
+  const w = widget(target);
+  const fieldset = w.locator(`fieldset[data-question=${questionId}]`);
+  await fieldset.waitFor();
+  const label = (value) => fieldset.locator(`label[for="iof-${questionId}-${value}"]`);
+  const input = (value) => fieldset.locator(`input[value="${value}"]`);
+  for (const value of values) {
+    if (!(await input(value).isChecked())) await label(value).click();
+  }
+  for (const extra of await fieldset.locator("input:checked").all()) {
+    const value = await extra.getAttribute("value");
+    if (!values.includes(value)) await label(value).click();
+  }
+  const checked = await fieldset.locator("input:checked").evaluateAll((inputs) => inputs.map((i) => i.value));
+  if (checked.sort().join() !== [...values].sort().join()) {
+    throw new Error(`${questionId}: wanted [${values}] ticked, but [${checked}] are`);
+  }
+  await w.locator("form[data-screen=question] button[type=submit]").click();
+  await fieldset.waitFor({ state: "detached" });
+}
+
+/**
+ * Starts and answers every question the widget asks, in the widget's own
+ * order (so its skip logic decides), using `answers` and least-severe
+ * defaults. Stops at the emergency or result screen. Returns the screen
+ * reached and the questions asked.
+ */
+export async function complete(target, answers = {}) {
+  const w = widget(target);
+  if (await w.locator("[data-screen=start]").count()) await start(target);
+  const asked = [];
+  for (let i = 0; i < 20; i++) {
+    const screen = await currentScreen(target);
+    if (screen === "result" || screen === "emergency") return { screen, asked };
+    if (screen === "start") throw new Error(`back at the start screen after [${asked}]`);
+    asked.push(screen);
+    await answer(target, screen, answers[screen] ?? DEFAULTS[screen]);
+  }
+  throw new Error(`no result after [${asked}]`);
+}
+
+/** The hrefs of all links inside `locator`. */
+export function hrefs(locator) {
+  return locator.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+}
+
+/** Keys in this tab's sessionStorage that the widget owns. */
+export function storedKeys(page) {
+  return page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("iop-op-fit:")));
+}

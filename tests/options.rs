@@ -1,0 +1,83 @@
+//! Site owners' options: good values are read, and each bad one gives one
+//! warning naming the option and what is allowed, with a safe default.
+
+use iop_op_fit::content::Locale;
+use iop_op_fit::embed::options::{tel_href, CrisisRegion, Options, Schedule};
+
+fn parse(pairs: &[(&str, &str)]) -> (Options, Vec<String>) {
+    Options::parse(pairs.iter().copied())
+}
+
+#[track_caller]
+fn one_warning(pairs: &[(&str, &str)], names: &str, says: &str) -> Options {
+    let (options, warnings) = parse(pairs);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains(&format!("`{names}`")), "{:?} does not name {names}", warnings[0]);
+    assert!(warnings[0].contains(says), "{:?} does not say {says:?}", warnings[0]);
+    options
+}
+
+#[test]
+fn good_options_are_read() {
+    let (o, warnings) = parse(&[
+        ("orgName", "Harbor Light"), ("phone", "+1 (555) 010-0100"), ("contactUrl", "/contact"), ("locale", "es-MX"),
+        ("themeColor", "#6B2C91"), ("servesAdolescents", "false"), ("crisisRegion", "massachusetts"),
+        ("storage", "false"), ("emitEvents", "true"), ("iopName", "Day treatment"), ("iopHours", "9-12"),
+        ("iopSchedule", "evening"), ("iopTherapies", "groups, family sessions ,"), ("opHours", "4"),
+    ]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(o.org_name.as_deref(), Some("Harbor Light"));
+    assert_eq!(tel_href(o.phone.as_deref().unwrap()), "tel:+15550100100");
+    assert_eq!(o.locale, Some(Locale::Es));
+    assert_eq!(o.theme_color.as_deref(), Some("#6b2c91"));
+    assert!(!o.serves_adolescents && !o.storage && o.emit_events);
+    assert_eq!(o.crisis_region, CrisisRegion::Massachusetts);
+    assert_eq!(o.iop.name.as_deref(), Some("Day treatment"));
+    assert_eq!(o.iop.hours, Some((9, 12)));
+    assert_eq!(o.iop.schedule, Some(Schedule::Evening));
+    assert_eq!(o.iop.therapies, vec!["groups", "family sessions"]);
+    assert_eq!(o.op.hours, Some((4, 4)));
+}
+
+#[test]
+fn defaults_are_safe() {
+    let (o, warnings) = parse(&[]);
+    assert!(warnings.is_empty());
+    assert!(o.storage && o.serves_adolescents && !o.emit_events, "events are opt-in; storage is on");
+    assert_eq!(o.crisis_region, CrisisRegion::National);
+    assert_eq!((o.phone, o.contact_url, o.locale), (None, None, None));
+}
+
+#[test]
+fn each_bad_option_warns_once_and_falls_back() {
+    assert_eq!(one_warning(&[("phone", "call us!")], "phone", "+1-555-010-0100").phone, None);
+    assert_eq!(one_warning(&[("phone", "+")], "phone", "not a phone number").phone, None);
+    assert_eq!(one_warning(&[("locale", "fr")], "locale", "en, es or pt-BR").locale, None);
+    assert_eq!(one_warning(&[("themeColor", "red")], "themeColor", "#0b5cad").theme_color, None);
+    // Readable colours only: white text on yellow fails 4.5:1.
+    assert_eq!(one_warning(&[("themeColor", "#ffd700")], "themeColor", "4.5:1").theme_color, None);
+    assert_eq!(one_warning(&[("contactUrl", "javascript:alert(1)")], "contactUrl", "https://").contact_url, None);
+    assert_eq!(one_warning(&[("iopHours", "-5")], "iopHours", "1 to 80").iop.hours, None);
+    assert_eq!(one_warning(&[("opHours", "12-3")], "opHours", "range").op.hours, None);
+    assert_eq!(one_warning(&[("phpSchedule", "weekends")], "phpSchedule", "day, evening").php.schedule, None);
+    assert!(one_warning(&[("storage", "maybe")], "storage", "true or false").storage);
+    assert_eq!(one_warning(&[("crisisRegion", "texas")], "crisisRegion", "massachusetts").crisis_region, CrisisRegion::National);
+    one_warning(&[("colour", "#000")], "colour", "not an option");
+    one_warning(&[("orgname", "X")], "orgname", "Did you mean `orgName`?");
+    one_warning(&[("residentialHours", "40")], "residentialHours", "not an option");
+    assert_eq!(one_warning(&[("orgName", "")], "orgName", "empty").org_name, None);
+}
+
+#[test]
+fn html_in_text_is_kept_as_text_with_a_warning() {
+    let o = one_warning(&[("orgName", "<b>Harbor</b>")], "orgName", "plain text");
+    // Shown literally: Yew renders strings as text nodes, never as HTML.
+    assert_eq!(o.org_name.as_deref(), Some("<b>Harbor</b>"));
+}
+
+#[test]
+fn several_problems_give_one_warning_each_and_keep_the_good_ones() {
+    let (o, warnings) = parse(&[("phone", "x"), ("orgName", "Good"), ("locale", "xx"), ("unknown", "1")]);
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert_eq!(o.org_name.as_deref(), Some("Good"));
+}

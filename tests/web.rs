@@ -1,0 +1,188 @@
+//! Components and mounting in a real browser (wasm-bindgen-test, headless
+//! Chromium). The end-to-end suite in tests/e2e covers whole visits.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use iop_op_fit::embed::mount::mount;
+use iop_op_fit::embed::options::Options;
+use iop_op_fit::{IopOpFit, IopOpFitProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets Yew render: waits one macrotask.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+fn host() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let el = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn shadow(el: &Element) -> ShadowRoot {
+    el.shadow_root().expect("the widget renders into an open shadow root")
+}
+
+fn find(root: &ShadowRoot, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+fn click(root: &ShadowRoot, selector: &str) {
+    find(root, selector).unwrap_or_else(|| panic!("no {selector}")).unchecked_into::<HtmlElement>().click();
+}
+
+fn options(pairs: &[(&str, &str)]) -> wasm_bindgen::JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        js_sys::Reflect::set(&o, &(*k).into(), &(*v).into()).unwrap();
+    }
+    o.into()
+}
+
+#[wasm_bindgen_test]
+async fn mounts_into_a_shadow_root_with_its_styles_and_start_screen() {
+    let el = host();
+    let _handle = mount(el.clone(), options(&[("orgName", "Test <b>Clinic</b>"), ("storage", "false")])).unwrap();
+    tick().await;
+    let root = shadow(&el);
+    assert!(find(&root, "style").unwrap().text_content().unwrap().contains(".iof-choice"));
+    assert!(find(&root, "[data-screen=start]").is_some());
+    // Configuration text is shown as text, never as HTML.
+    let privacy = find(&root, ".iof-privacy").unwrap();
+    assert!(privacy.text_content().unwrap().contains("Test <b>Clinic</b>"));
+    assert!(find(&root, ".iof-privacy b").is_none());
+    // Nothing leaks into the host page's own DOM.
+    assert_eq!(el.child_element_count(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn answering_moves_on_and_focus_follows_the_heading() {
+    let el = host();
+    let _handle = mount(el.clone(), options(&[("storage", "false")])).unwrap();
+    tick().await;
+    let root = shadow(&el);
+    click(&root, "button.iof-primary");
+    tick().await;
+    assert!(find(&root, "fieldset[data-question=respondent]").is_some());
+    let heading = find(&root, "fieldset[data-question=respondent] h2").unwrap();
+    assert_eq!(root.active_element(), Some(heading), "focus moves to the new question's heading");
+
+    // Submitting nothing shows an error and stays.
+    click(&root, "button[type=submit]");
+    tick().await;
+    assert!(find(&root, ".iof-error-summary[role=alert]").is_some());
+    assert!(find(&root, "fieldset[data-question=respondent]").is_some());
+
+    click(&root, "input[value=self]");
+    tick().await;
+    assert!(find(&root, "input[value=self]").unwrap().unchecked_into::<HtmlInputElement>().checked());
+    click(&root, "button[type=submit]");
+    tick().await;
+    assert!(find(&root, "fieldset[data-question=danger]").is_some());
+    assert!(find(&root, ".iof-progress-text").unwrap().text_content().unwrap().contains("2"));
+}
+
+#[wasm_bindgen_test]
+async fn a_danger_shows_the_emergency_screen_at_once() {
+    let el = host();
+    let _handle = mount(el.clone(), options(&[("storage", "false")])).unwrap();
+    tick().await;
+    let root = shadow(&el);
+    click(&root, "button.iof-primary");
+    tick().await;
+    click(&root, "input[value=someone_else]");
+    click(&root, "button[type=submit]");
+    tick().await;
+    click(&root, "input[value=suicide]");
+    tick().await;
+    click(&root, "button[type=submit]");
+    tick().await;
+    let screen = find(&root, "[data-screen=emergency]").expect("emergency screen");
+    assert_eq!(screen.get_attribute("data-level").as_deref(), Some("emergency"));
+    assert!(find(&root, "a[href='tel:911']").is_some() && find(&root, "a[href='tel:988']").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn none_is_exclusive_in_the_checkboxes() {
+    let el = host();
+    let _handle = mount(el.clone(), options(&[("storage", "false")])).unwrap();
+    tick().await;
+    let root = shadow(&el);
+    click(&root, "button.iof-primary");
+    tick().await;
+    click(&root, "input[value=self]");
+    click(&root, "button[type=submit]");
+    tick().await;
+    click(&root, "input[value=none]");
+    tick().await;
+    click(&root, "input[value=overdose]");
+    tick().await;
+    let checked = |v: &str| find(&root, &format!("input[value={v}]")).unwrap().unchecked_into::<HtmlInputElement>().checked();
+    assert!(checked("overdose") && !checked("none"));
+}
+
+#[wasm_bindgen_test]
+async fn unmount_leaves_nothing_and_reset_starts_again() {
+    let el = host();
+    let mut handle = mount(el.clone(), options(&[("storage", "false")])).unwrap();
+    tick().await;
+    let root = shadow(&el);
+    click(&root, "button.iof-primary");
+    tick().await;
+    assert!(find(&root, "[data-screen=question]").is_some());
+    handle.reset().unwrap();
+    tick().await;
+    assert!(find(&root, "[data-screen=start]").is_some());
+    handle.unmount();
+    tick().await;
+    assert_eq!(root.child_nodes().length(), 0);
+    // Mounting again into the same element works (its shadow root is reused).
+    let _again = mount(el.clone(), options(&[("storage", "false")])).unwrap();
+    tick().await;
+    assert!(find(&root, "[data-screen=start]").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn corrupted_stored_answers_are_dropped_and_valid_ones_kept() {
+    let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+    storage
+        .set_item("iop-op-fit:corrupt", r#"{"v":1,"screen":"age","answers":{"respondent":"self","danger":["none"],"age":"old"}}"#)
+        .unwrap();
+    let el = host();
+    el.set_id("corrupt");
+    let _handle = mount(el.clone(), options(&[])).unwrap();
+    tick().await;
+    let root = shadow(&el);
+    // The two valid answers survive; the invalid one is asked again.
+    assert!(find(&root, "fieldset[data-question=age]").is_some());
+    storage.set_item("iop-op-fit:corrupt", "not json at all").unwrap();
+    let el2 = host();
+    el2.set_id("corrupt");
+    let _h2 = mount(el2.clone(), options(&[])).unwrap();
+    tick().await;
+    assert!(find(&shadow(&el2), "[data-screen=start]").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_component_renders_in_a_plain_yew_app() {
+    let el = host();
+    let props = IopOpFitProps {
+        options: Rc::new(Options { org_name: Some("Rust Clinic".into()), ..Options::default() }),
+        storage_key: None,
+        on_result: Default::default(),
+    };
+    yew::Renderer::<IopOpFit>::with_root_and_props(el.clone(), props).render();
+    tick().await;
+    assert!(el.query_selector("[data-screen=start]").unwrap().is_some());
+    assert!(el.text_content().unwrap().contains("Rust Clinic"));
+}
