@@ -131,3 +131,14 @@ fn an_emergency_reached_after_every_answer_keeps_the_level_for_afterwards() {
     assert!(a.detox_first, "an emergency must not hide that detox is needed");
     assert_eq!(a.reasons[0].id, "emergency_suicide");
 }
+
+#[test]
+fn a_withdrawal_emergency_means_detox_even_when_nothing_else_is_known() {
+    let mut early = iop_op_fit::engine::Responses::new();
+    early.set(iop_op_fit::engine::Question::Respondent, &["self"]).unwrap();
+    early.set(iop_op_fit::engine::Question::Danger, &["withdrawal_emergency"]).unwrap();
+    let a = iop_op_fit::engine::assess(&early).unwrap();
+    assert_eq!((a.level, a.detox_first, a.after_emergency), (Level::Emergency, true, None));
+    // Other emergencies alone do not (R5).
+    assert!(!assessed(&[("danger", &["medical_emergency"])]).detox_first);
+}

@@ -313,5 +313,14 @@ pub fn assess(responses: &Responses) -> Result<Assessment, AnswerError> {
         }
         None => (None, false, None),
     };
-    Ok(Assessment { level: Level::Emergency, detox_first, after_emergency, ratings, flags, reasons })
+    // A seizure, hallucinations or confusion while stopping is withdrawal that needs medical care.
+    let withdrawal_now = responses.get(Question::Danger).unwrap_or_default().contains(&Danger::WithdrawalEmergency.id());
+    Ok(Assessment {
+        level: Level::Emergency,
+        detox_first: detox_first || withdrawal_now,
+        after_emergency,
+        ratings,
+        flags,
+        reasons,
+    })
 }

@@ -3,7 +3,7 @@
 // review, and "someone else" wording.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { answer, back, CASES, complete, CONTACT_HREF, currentScreen, en, hrefs, openHost, PHONE_HREF, setup, start, widget }
+import { answer, option, back, CASES, complete, CONTACT_HREF, currentScreen, en, expectScreen, hrefs, openHost, PHONE_HREF, setup, start, widget }
   from "./helpers.mjs";
 
 const env = setup();
@@ -50,7 +50,7 @@ describe("reference cases through the UI", () => {
 
     // Continuing the questions leads to a result that stays an emergency (P1) and offers every next step (P5).
     await emergency.locator(".iof-actions button").first().tap();
-    assert.equal(await currentScreen(page), "age");
+    await expectScreen(page, "age");
     const rest = await complete(page, { danger: ["overdose"] });
     assert.equal(rest.screen, "result");
     const result = widget(page).locator("[data-screen=result]");
@@ -63,15 +63,14 @@ describe("reference cases through the UI", () => {
     await openHost(page, url());
     await complete(page, { danger: ["overdose"] });
     await widget(page).locator("[data-screen=emergency] .iof-actions button").nth(1).tap();
-    assert.equal(await currentScreen(page), "danger");
-    assert.ok(await widget(page).locator("fieldset[data-question=danger] input[value=overdose]").isChecked());
+    await expectScreen(page, "danger");
+    assert.ok(await option(page, "danger", "overdose").isChecked());
   });
 });
 
 describe("Back", () => {
   test("returns to the previous question with its answer selected, and from the first to the start", async () => {
     const page = env.page;
-    const w = widget(page);
     await openHost(page, url());
     await start(page);
     await answer(page, "respondent", ["someone_else"]);
@@ -79,10 +78,10 @@ describe("Back", () => {
     assert.equal(await currentScreen(page), "age");
 
     assert.equal(await back(page), "danger");
-    assert.ok(await w.locator("fieldset[data-question=danger] input[value=none]").isChecked());
+    assert.ok(await option(page, "danger", "none").isChecked());
     assert.equal(await back(page), "respondent");
-    assert.ok(await w.locator("fieldset[data-question=respondent] input[value=someone_else]").isChecked());
-    assert.ok(!(await w.locator("fieldset[data-question=respondent] input[value=self]").isChecked()));
+    assert.ok(await option(page, "respondent", "someone_else").isChecked());
+    assert.ok(!(await option(page, "respondent", "self").isChecked()));
     assert.equal(await back(page), "start");
   });
 });

@@ -106,12 +106,32 @@ export function widget(target) {
   return typeof target.goto === "function" ? target.locator("[data-iop-op-fit]") : target;
 }
 
+/** The input for one option of a question (to check whether it is selected). */
+export function option(target, questionId, value) {
+  return widget(target).locator(`fieldset[data-question=${questionId}] input[value="${value}"]`);
+}
+
 /** Whichever screen the widget shows: "start", "emergency", "result" or a question id. */
 export async function currentScreen(target) {
   const w = widget(target);
   const shown = w.locator("[data-screen=start], fieldset[data-question], [data-screen=emergency], [data-screen=result]");
   await shown.first().waitFor();
   return shown.first().evaluate((el) => el.dataset.question || el.dataset.screen);
+}
+
+/**
+ * Waits (at most TIMEOUT) until the widget shows `screen` ("start", "emergency",
+ * "result" or a question id); fails naming the screen it shows instead.
+ */
+export async function expectScreen(target, screen) {
+  const deadline = Date.now() + TIMEOUT;
+  let shown;
+  while (Date.now() < deadline) {
+    shown = await currentScreen(target).catch(() => "(nothing)");
+    if (shown === screen) return;
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  throw new Error(`expected the ${screen} screen, but the widget shows ${shown}`);
 }
 
 /** Opens a host page and waits for the widget's start screen. */

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Sets everything up and runs every test: the native engine, content and
+# options tests; the browser tests (wasm-bindgen-test in headless Chromium);
+# a release build; and the end-to-end suite against the built widget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "native tests (engine, content, options, UI logic)"
+cargo test --no-default-features
+cargo test --lib
+
+step "browser tests: wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
+
+step "release build with Trunk"
+trunk build --release
+
+step "end-to-end tests: playwright-core driving Chromium at phone size"
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,162 @@
+// Embedding on someone else's page: the one-tag embed, another origin, the
+// fallback when the wasm cannot load, the single-file build, two instances on
+// one page, and the JavaScript API.
+import { describe, test, after } from "node:test";
+import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "./server.mjs";
+import {
+  answer, CASES, complete, CONTACT_HREF, DIST, en, expectScreen, hrefs, openHost, option, PHONE_HREF, setup, start,
+  storedKeys, TIMEOUT, widget,
+} from "./helpers.mjs";
+
+// Folders that hold only some of the built files, as a careless upload might.
+const scratch = mkdtempSync(join(tmpdir(), "iop-op-fit-e2e-"));
+const folder = (name, files) => {
+  const dir = join(scratch, name);
+  for (const file of files) {
+    mkdirSync(join(dir, file, ".."), { recursive: true });
+    copyFileSync(join(DIST, file), join(dir, file));
+  }
+  return dir;
+};
+const extraRoots = {
+  "/missing-core/": folder("missing-core", ["iop-op-fit.js"]),
+  "/missing-wasm/": folder("missing-wasm", ["iop-op-fit.js", "core/iop-op-fit.js"]),
+  "/inline-only/": folder("inline-only", ["iop-op-fit.inline.js"]),
+};
+const env = setup({ extraRoots });
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Console errors, collected from the moment the page opens. */
+function consoleErrors(page) {
+  const errors = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  return errors;
+}
+
+describe("the one-tag embed", () => {
+  test("mounts into an open shadow root on a plain page and starts", async () => {
+    const page = env.page;
+    await openHost(page, `${env.server.origin}/plain.html`);
+    const mode = await page.locator("[data-iop-op-fit]").evaluate((el) => el.shadowRoot && el.shadowRoot.mode);
+    assert.equal(mode, "open");
+    await start(page);
+    await answer(page, "respondent", ["self"]);
+    await expectScreen(page, "danger");
+    assert.deepEqual(env.errors, []);
+  });
+
+  test("loads from another origin (asset host) than the page's", async () => {
+    const assets = await serve({ roots: { "/iop-op-fit/": DIST } });
+    const siteDir = join(scratch, "site");
+    mkdirSync(siteDir, { recursive: true });
+    writeFileSync(join(siteDir, "index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+      <link rel="icon" href="data:,"><title>Another origin</title></head><body>
+      <div data-iop-op-fit data-org-name="Test Clinic" data-phone="+1-555-010-0100" data-contact-url="/contact"></div>
+      <script src="${assets.origin}/iop-op-fit/iop-op-fit.js" defer></script></body></html>`);
+    const site = await serve({ roots: { "/": siteDir } });
+    try {
+      assert.notEqual(new URL(site.origin).origin, new URL(assets.origin).origin);
+      const page = env.page;
+      await openHost(page, `${site.origin}/`);
+      await start(page);
+      await answer(page, "respondent", ["self"]);
+      await expectScreen(page, "danger");
+      assert.ok(assets.requests.includes("/iop-op-fit/core/iop-op-fit.js"), `asset host saw ${assets.requests}`);
+      assert.ok(assets.requests.includes("/iop-op-fit/core/iop-op-fit_bg.wasm"), `asset host saw ${assets.requests}`);
+      assert.ok(!site.requests.some((p) => p.includes("core/")), `the page's host saw ${site.requests}`);
+    } finally {
+      await site.close();
+      await assets.close();
+    }
+  });
+});
+
+describe("when the widget cannot start", () => {
+  for (const [page_, what] of [["missing-core.html", "core/ is missing"], ["missing-wasm.html", "the .wasm 404s"]]) {
+    test(`shows a plain fallback with phone, contact, 988 and 911 (${what})`, async () => {
+      const page = env.page;
+      const errors = consoleErrors(page);
+      await page.goto(`${env.server.origin}/${page_}`);
+      const box = page.locator("[data-iop-op-fit] [data-fallback]");
+      await box.waitFor();
+      const links = await hrefs(box);
+      for (const href of [PHONE_HREF, CONTACT_HREF, "tel:988", "tel:911"]) {
+        assert.ok(links.includes(href), `the fallback should link to ${href}; it links to ${links}`);
+      }
+      assert.equal(await widget(page).locator("[data-screen]").count(), 0);
+      assert.ok(errors.some((e) => e.includes("iop-op-fit")), `a console error names iop-op-fit: ${errors}`);
+    });
+  }
+
+  test("the single-file build starts from a folder with no core/", async () => {
+    const page = env.page;
+    const requests = [];
+    page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    await openHost(page, `${env.server.origin}/inline.html`);
+    await start(page);
+    await answer(page, "respondent", ["self"]);
+    await expectScreen(page, "danger");
+    assert.ok(!requests.some((p) => p.includes("/core/")), `no core/ requests: ${requests}`);
+    assert.equal(await page.locator("[data-iop-op-fit] [data-fallback]").count(), 0);
+  });
+});
+
+describe("several widgets and the JavaScript API", () => {
+  test("two widgets on one page keep their own answers", async () => {
+    const page = env.page;
+    await page.goto(`${env.server.origin}/two.html`);
+    const one = page.locator(".one [data-iop-op-fit]");
+    const two = page.locator(".two [data-iop-op-fit]");
+    await start(one);
+    await start(two);
+    await answer(one, "respondent", ["self"]);
+    await answer(one, "danger", ["none"]);
+    await answer(two, "respondent", ["someone_else"]);
+    await expectScreen(one, "age");
+    await expectScreen(two, "danger");
+    assert.equal((await one.locator("legend h2").innerText()).trim(), en["q.age.title"]);
+
+    const r1 = await complete(one, CASES.R1.answers);
+    const r7 = await complete(two, { respondent: ["someone_else"], ...CASES.R7.answers });
+    assert.equal(r1.screen, "result");
+    assert.equal(r7.screen, "result");
+    assert.ok(r7.asked.includes("age") && !r1.asked.includes("respondent"));
+    assert.equal(await one.locator("[data-screen=result]").getAttribute("data-level"), CASES.R1.level);
+    assert.equal(await two.locator("[data-screen=result]").getAttribute("data-level"), CASES.R7.level);
+    assert.equal(await one.locator("[data-review=respondent] dd").first().innerText(), en["q.respondent.self"]);
+    assert.equal(await two.locator("[data-review=respondent] dd").first().innerText(), en["q.respondent.someone_else"]);
+    assert.equal((await storedKeys(page)).length, 2, "each widget keeps its own answers");
+  });
+
+  test("IopOpFit.mount returns a handle whose reset() and unmount() work", async () => {
+    const page = env.page;
+    const target = page.locator("#api-target");
+    await page.goto(`${env.server.origin}/api.html`);
+    await page.waitForFunction(() => window.IopOpFit, null, { timeout: TIMEOUT });
+    const methods = await page.evaluate(async () => {
+      const handle = await window.IopOpFit.mount(document.getElementById("api-target"),
+        { orgName: "Test Clinic", phone: "+1-555-010-0100", contactUrl: "/contact" });
+      window.__handle = handle;
+      return [typeof handle.unmount, typeof handle.reset];
+    });
+    assert.deepEqual(methods, ["function", "function"]);
+
+    await start(target);
+    await answer(target, "respondent", ["someone_else"]);
+    await expectScreen(target, "danger");
+    await page.evaluate(() => window.__handle.reset());
+    await expectScreen(target, "start");
+    assert.equal((await target.locator("[data-screen=start] button.iof-primary").innerText()).trim(), en["start.button"]);
+    await start(target);
+    assert.ok(!(await option(target, "respondent", "someone_else").isChecked()), "reset forgot the answers");
+
+    await page.evaluate(() => window.__handle.unmount());
+    const left = await target.evaluate((el) => el.shadowRoot && el.shadowRoot.childNodes.length);
+    assert.equal(left, 0);
+    assert.deepEqual(env.errors, []);
+  });
+});
