@@ -45,7 +45,11 @@ fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
             let text = value
                 .as_string()
                 .or_else(|| value.as_bool().map(|b| b.to_string()))
-                .or_else(|| value.as_f64().map(|n| n.to_string()));
+                // JavaScript writes the number: Rust's float formatting would cost about 20 KB.
+                .or_else(|| {
+                    let number = value.dyn_ref::<js_sys::Number>()?;
+                    number.to_string_with_radix(10).ok().map(String::from)
+                });
             if text.is_none() {
                 warn(&format!("iop-op-fit: option `{name}` must be text, a number or true/false; it was ignored."));
             }

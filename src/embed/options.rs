@@ -259,8 +259,12 @@ fn colour(value: &str) -> Result<String, String> {
     let channel = |i: usize| u8::from_str_radix(&full[i..i + 2], 16).unwrap_or(0);
     let ratio = contrast_with_white([channel(0), channel(2), channel(4)]);
     if ratio < 4.5 {
+        // Tenths by hand: float formatting would add about 20 KB to the wasm.
+        let tenths = (ratio * 10.0) as u32;
         return Err(format!(
-            "is \"{value}\", which has {ratio:.1}:1 contrast with white text; it needs 4.5:1 to be readable. Use a darker colour. Using the default colour."
+            "is \"{value}\", which has {}.{}:1 contrast with white text; it needs 4.5:1 to be readable. Use a darker colour. Using the default colour.",
+            tenths / 10,
+            tenths % 10
         ));
     }
     Ok(format!("#{}", full.to_ascii_lowercase()))

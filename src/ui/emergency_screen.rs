@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::crisis_lines::CrisisLines;
+use super::next_step::NextStep;
 use super::text::use_text;
 use crate::engine::Assessment;
 
@@ -42,6 +43,7 @@ pub fn EmergencyScreen(props: &EmergencyScreenProps) -> Html {
                 </div>
             }) }
             <CrisisLines />
+            <NextStep />
             <div class="iof-actions">
                 <button type="button" class="iof-secondary" onclick={props.on_continue.reform(|_| ())}>{ t.get("emergency.continue") }</button>
                 <button type="button" class="iof-secondary" onclick={props.on_change.reform(|_| ())}>{ t.get("emergency.change") }</button>

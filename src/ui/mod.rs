@@ -7,6 +7,7 @@ mod crisis_lines;
 mod emergency_screen;
 mod language_switch;
 mod levels_chart;
+mod next_step;
 mod program_card;
 mod progress;
 mod question_screen;

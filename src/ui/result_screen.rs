@@ -6,10 +6,10 @@ use yew::prelude::*;
 use super::answer_review::AnswerReview;
 use super::crisis_lines::CrisisLines;
 use super::levels_chart::{level_name, LevelsChart};
+use super::next_step::NextStep;
 use super::program_card::ProgramCard;
 use super::summary::{save, summary_html};
 use super::text::use_text;
-use crate::embed::options::tel_href;
 use crate::engine::{Assessment, Dimension, Flag, Level, Question, Responses};
 
 #[derive(Properties, PartialEq)]
@@ -61,18 +61,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             <h3>{ t.get("result.why") }</h3>
             <ul class="iof-reasons">{ for reasons.iter().map(|m| html! { <li>{ t.get(m) }</li> }) }</ul>
 
-            <section class="iof-next" aria-labelledby="iof-next-heading">
-                <h3 id="iof-next-heading">{ t.get("result.next") }</h3>
-                <p>{ t.get("result.next.lead") }</p>
-                if let Some(phone) = &t.options.phone {
-                    <a class="iof-link-button iof-primary" href={tel_href(phone)} data-action="call">
-                        { format!("{} · {phone}", t.get("result.call")) }
-                    </a>
-                }
-                if let Some(url) = &t.options.contact_url {
-                    <a class="iof-link-button" href={url.clone()} data-action="contact">{ t.get("result.contact") }</a>
-                }
-            </section>
+            <NextStep />
 
             if level != Level::Emergency || a.after_emergency.is_some() {
                 <ProgramCard level={program_level} adolescent={a.flags.contains(&Flag::Adolescent)} />

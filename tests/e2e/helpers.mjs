@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: one Chromium per test file, a fresh
 // phone-sized context per test, the static server, and helpers that walk the
 // questionnaire through its markup contract (data-screen, data-question, ...).
+import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,7 +11,8 @@ import { serve } from "./server.mjs";
 
 export const HERE = dirname(fileURLToPath(import.meta.url));
 export const MAIN = join(HERE, "..", "..");
-export const DIST = join(MAIN, "dist");
+/** The built widget; IOP_OP_FIT_DIST can point the suite at another build. */
+export const DIST = process.env.IOP_OP_FIT_DIST || join(MAIN, "dist");
 export const HOSTS = join(HERE, "hosts");
 
 /** Every wait in these tests is at most this long. */
@@ -89,6 +91,8 @@ export function setup({ extraRoots = {} } = {}) {
   });
   afterEach(async () => {
     await env.context?.close();
+    // A panic in the wasm, or any uncaught error on the page, fails the test that caused it.
+    assert.deepEqual(env.errors, [], "uncaught errors on the page");
   });
   return env;
 }
@@ -112,10 +116,10 @@ export function option(target, questionId, value) {
 }
 
 /** Whichever screen the widget shows: "start", "emergency", "result" or a question id. */
-export async function currentScreen(target) {
+export async function currentScreen(target, timeout = TIMEOUT) {
   const w = widget(target);
   const shown = w.locator("[data-screen=start], fieldset[data-question], [data-screen=emergency], [data-screen=result]");
-  await shown.first().waitFor();
+  await shown.first().waitFor({ timeout });
   return shown.first().evaluate((el) => el.dataset.question || el.dataset.screen);
 }
 
@@ -127,7 +131,7 @@ export async function expectScreen(target, screen) {
   const deadline = Date.now() + TIMEOUT;
   let shown;
   while (Date.now() < deadline) {
-    shown = await currentScreen(target).catch(() => "(nothing)");
+    shown = await currentScreen(target, Math.max(1, deadline - Date.now())).catch(() => "(nothing)");
     if (shown === screen) return;
     await new Promise((ok) => setTimeout(ok, 50));
   }
@@ -187,7 +191,10 @@ export async function answer(target, questionId, values) {
     throw new Error(`${questionId}: wanted [${values}] ticked, but [${checked}] are`);
   }
   await w.locator("form[data-screen=question] button[type=submit]").click();
-  await fieldset.waitFor({ state: "detached" });
+  await fieldset.waitFor({ state: "detached" }).catch(async (e) => {
+    const alert = await w.locator("[role=alert]").allInnerTexts();
+    throw new Error(`${questionId} was still shown after submitting [${values}]; alert: ${alert.join(" ")}\n${e.message}`);
+  });
 }
 
 /**

@@ -2,8 +2,9 @@
 // control that erases it, and no requests, cookies, URL or title changes.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { answer, option, back, CASES, complete, en, expectScreen, openHost, setup, start, storedKeys, TIMEOUT, widget }
-  from "./helpers.mjs";
+import {
+  answer, back, CASES, complete, en, expectScreen, openHost, option, setup, start, storedKeys, TIMEOUT, widget,
+} from "./helpers.mjs";
 
 const env = setup();
 const url = () => `${env.server.origin}/plain.html`;
@@ -33,6 +34,7 @@ describe("clear my answers", () => {
     const page = env.page;
     const w = widget(page);
     await openHost(page, url());
+    assert.equal(await w.locator("button[data-action=clear]").count(), 0, "nothing to clear before any answer");
     await start(page);
     await answer(page, "respondent", ["self"]);
     await answer(page, "danger", ["none"]);
@@ -67,10 +69,9 @@ describe("privacy smoke", () => {
     });
     await openHost(page, url());
 
-    const paths = requests.map((u) => new URL(u).pathname);
-    for (const file of ["/dist/iop-op-fit.js", "/dist/core/iop-op-fit.js", "/dist/core/iop-op-fit_bg.wasm"]) {
-      assert.ok(paths.includes(file), `the widget loaded ${file}`);
-    }
+    // Up to the start screen: the page and the widget's three files, nothing else.
+    const paths = requests.map((u) => new URL(u).pathname).sort();
+    assert.deepEqual(paths, ["/dist/core/iop-op-fit.js", "/dist/core/iop-op-fit_bg.wasm", "/dist/iop-op-fit.js", "/plain.html"]);
     const loaded = requests.length;
     const served = env.server.requests.length;
     const href = await page.evaluate(() => location.href);
