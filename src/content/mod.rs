@@ -1,10 +1,13 @@
 //! The words the visitor reads, as data: one JSON catalog per language in
-//! `locales/`, compiled in so the widget makes no requests for them. Keys
-//! are flat (`q.age.title`, `reason.withdrawal_severe`); `{name}` marks a
-//! value filled in at display time. No web types, so completeness is tested natively.
+//! `locales/`. `build.rs` reads them with serde at build time into static
+//! tables, so the widget makes no requests for its words and parses nothing
+//! at start. Keys are flat (`q.age.title`, `reason.withdrawal_severe`);
+//! `{name}` marks a value filled in at display time. No web types, so
+//! completeness is tested natively.
 
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
+}
 
 /// A language the widget is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -37,33 +40,24 @@ impl Locale {
             _ => None,
         }
     }
-
-    fn source(self) -> &'static str {
-        match self {
-            Locale::En => include_str!("locales/en.json"),
-            Locale::Es => include_str!("locales/es.json"),
-            Locale::PtBr => include_str!("locales/pt-BR.json"),
-        }
-    }
 }
 
 /// One language's texts.
 #[derive(Debug)]
 pub struct Catalog {
     locale: Locale,
-    texts: BTreeMap<String, String>,
+    values: &'static [&'static str],
 }
 
-static CATALOGS: [OnceLock<Catalog>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+static CATALOGS: [Catalog; 3] = [
+    Catalog { locale: Locale::En, values: &tables::EN },
+    Catalog { locale: Locale::Es, values: &tables::ES },
+    Catalog { locale: Locale::PtBr, values: &tables::PT_BR },
+];
 
-/// The catalog for `locale`, parsed on first use (only the languages shown are parsed).
+/// The catalog for `locale`.
 pub fn catalog(locale: Locale) -> &'static Catalog {
-    let slot = &CATALOGS[Locale::ALL.iter().position(|&l| l == locale).unwrap_or(0)];
-    slot.get_or_init(|| Catalog {
-        locale,
-        // The catalogs are compiled in and tested; a broken one falls back to English key by key.
-        texts: serde_json::from_str(locale.source()).unwrap_or_default(),
-    })
+    &CATALOGS[locale as usize]
 }
 
 impl Catalog {
@@ -72,16 +66,15 @@ impl Catalog {
     }
 
     /// The text for `key`, if this catalog has it.
-    pub fn lookup(&self, key: &str) -> Option<&str> {
-        self.texts.get(key).map(String::as_str)
+    pub fn lookup(&self, key: &str) -> Option<&'static str> {
+        let i = tables::KEYS.binary_search(&key).ok()?;
+        Some(self.values[i]).filter(|v| !v.is_empty())
     }
 
     /// The text for `key`, else the English text, else the key itself (the
     /// completeness test makes the fallbacks unreachable for shipped keys).
-    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
-        self.lookup(key)
-            .or_else(|| catalog(Locale::En).lookup(key))
-            .unwrap_or(key)
+    pub fn get<'a>(&self, key: &'a str) -> &'a str {
+        self.lookup(key).or_else(|| catalog(Locale::En).lookup(key)).unwrap_or(key)
     }
 
     /// The text for `key` with each `{name}` replaced by its value.
@@ -93,8 +86,8 @@ impl Catalog {
         text
     }
 
-    /// Every key, for the completeness test.
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.texts.keys().map(String::as_str)
+    /// Every key this catalog has a text for, for the completeness test.
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        tables::KEYS.iter().copied().filter(|k| self.lookup(k).is_some())
     }
 }

@@ -1,13 +1,16 @@
 //! Resume-after-reload in `sessionStorage` only: answers live as long as the
 //! tab. Storage that throws (private modes, blocked storage) or holds
 //! corrupted data never breaks the widget: it warns once and carries on.
+//! JSON goes through the browser's own `JSON` (serde_json would add about
+//! 20 KB to the wasm for this one job).
 
 use std::cell::Cell;
 
-use serde_json::{json, Value};
+use js_sys::{Array, Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::page::warn;
-use crate::engine::Responses;
+use crate::engine::{Given, Kind, Responses};
 
 thread_local! {
     static WARNED: Cell<bool> = const { Cell::new(false) };
@@ -29,6 +32,12 @@ fn session() -> Option<web_sys::Storage> {
     }
 }
 
+/// A stored answer as the engine reads it: a string, a list of strings, or neither.
+fn read_answer(value: &JsValue) -> (Option<String>, Option<Vec<String>>) {
+    let list = value.dyn_ref::<Array>().and_then(|a| a.iter().map(|v| v.as_string()).collect());
+    (value.as_string(), list)
+}
+
 /// Stored answers and screen. Invalid entries are dropped with a warning; valid ones are kept.
 pub fn load(key: &str) -> Option<(Responses, String)> {
     let text = match session()?.get_item(key) {
@@ -39,19 +48,50 @@ pub fn load(key: &str) -> Option<(Responses, String)> {
             return None;
         }
     };
-    let stored: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-    let (responses, problems) = Responses::from_json_lenient(&stored["answers"].to_string());
+    let stored = JSON::parse(&text).ok().filter(JsValue::is_object);
+    let answers = stored.as_ref().and_then(|s| Reflect::get(s, &"answers".into()).ok()).filter(JsValue::is_object);
+    let Some(answers) = answers else {
+        warn(&format!("iop-op-fit: stored answers under \"{key}\" were unreadable and were cleared."));
+        return None;
+    };
+    let read: Vec<(String, (Option<String>, Option<Vec<String>>))> = Object::entries(answers.unchecked_ref())
+        .iter()
+        .filter_map(|e| {
+            let e: Array = e.unchecked_into();
+            Some((e.get(0).as_string()?, read_answer(&e.get(1))))
+        })
+        .collect();
+    let (responses, problems) = Responses::from_entries(read.iter().map(|(k, (one, many))| {
+        let g = match (one, many) {
+            (Some(s), _) => Given::One(s),
+            (_, Some(list)) => Given::Many(list.iter().map(String::as_str).collect()),
+            _ => Given::Other,
+        };
+        (k.as_str(), g)
+    }));
     for problem in &problems {
         warn(&format!("iop-op-fit: a stored answer was ignored: {problem}"));
     }
-    let screen = stored["screen"].as_str().unwrap_or("start").to_owned();
-    Some((responses, screen))
+    let screen = stored.and_then(|s| Reflect::get(&s, &"screen".into()).ok()).and_then(|s| s.as_string());
+    Some((responses, screen.unwrap_or_else(|| "start".into())))
 }
 
 pub fn save(key: &str, responses: &Responses, screen: &str) {
     let Some(storage) = session() else { return };
-    let value = json!({ "v": 1, "screen": screen, "answers": responses });
-    if storage.set_item(key, &value.to_string()).is_err() {
+    let answers = Object::new();
+    for (q, ids) in responses.iter() {
+        let value: JsValue = match q.kind() {
+            Kind::Single => ids[0].into(),
+            Kind::Multi { .. } => ids.iter().map(|&id| JsValue::from(id)).collect::<Array>().into(),
+        };
+        let _ = Reflect::set(&answers, &q.id().into(), &value);
+    }
+    let stored = Object::new();
+    let _ = Reflect::set(&stored, &"v".into(), &1.into());
+    let _ = Reflect::set(&stored, &"screen".into(), &screen.into());
+    let _ = Reflect::set(&stored, &"answers".into(), &answers);
+    let text = JSON::stringify(&stored).ok().and_then(|t| t.as_string()).unwrap_or_default();
+    if storage.set_item(key, &text).is_err() {
         warn_once("iop-op-fit: could not write sessionStorage (it may be full or blocked); answers will not survive a reload.");
     }
 }

@@ -40,5 +40,5 @@ pub mod rules;
 
 pub use assessment::{AnswerRef, Assessment, Dimension, Flag, Level, Ratings, Reason};
 pub use questions::{Kind, Question};
-pub use responses::{AnswerError, Responses};
+pub use responses::{AnswerError, Given, Responses};
 pub use rules::assess;

@@ -2,7 +2,6 @@
 //! (the UI, stored answers, a JSON file) goes through [`Responses::set`], so
 //! every answer held here is a known option of an asked question.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -11,10 +10,21 @@ use serde_json::Value;
 use super::flow;
 use super::questions::{Kind, Question};
 
-/// Answers given so far. Single-choice questions hold one option id.
+/// Answers given so far, by question (in question order). Single-choice
+/// questions hold one option id; multi-choice ones hold theirs in option order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Responses {
-    answers: BTreeMap<Question, Vec<&'static str>>,
+    answers: [Option<Vec<&'static str>>; Question::IDS.len()],
+}
+
+/// One answer as read from JSON (or from a JavaScript object): the shape is
+/// checked against the question before any option is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Given<'a> {
+    One(&'a str),
+    Many(Vec<&'a str>),
+    /// Neither a string nor a list of strings.
+    Other,
 }
 
 /// A problem with an answer. Each names the question and says what is allowed.
@@ -125,7 +135,12 @@ impl Responses {
 
     /// The option ids given for `question`, if answered.
     pub fn get(&self, question: Question) -> Option<&[&'static str]> {
-        self.answers.get(&question).map(Vec::as_slice)
+        self.answers[question as usize].as_deref()
+    }
+
+    /// Every answer, in question order.
+    pub fn iter(&self) -> impl Iterator<Item = (Question, &[&'static str])> {
+        Question::ALL.iter().filter_map(|&q| self.get(q).map(|v| (q, v)))
     }
 
     /// The one option id of a single-choice question, if answered.
@@ -134,7 +149,7 @@ impl Responses {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.answers.is_empty()
+        self.answers.iter().all(Option::is_none)
     }
 
     /// Answers `question`. Rejects unknown options, the wrong number of
@@ -145,16 +160,12 @@ impl Responses {
         if let Some((by, by_option)) = flow::skipped_by(question, self) {
             return Err(AnswerError::Skipped { question, by, by_option });
         }
-        let mut chosen: Vec<&'static str> = Vec::with_capacity(given.len());
-        for g in given {
-            let id = question.option(g.as_ref()).ok_or_else(|| AnswerError::UnknownOption {
-                question,
-                given: g.as_ref().to_owned(),
-            })?;
-            if !chosen.contains(&id) {
-                chosen.push(id);
-            }
+        if let Some(unknown) = given.iter().find(|g| question.option(g.as_ref()).is_none()) {
+            return Err(AnswerError::UnknownOption { question, given: unknown.as_ref().to_owned() });
         }
+        // In option order, without duplicates, so equal answers compare equal.
+        let chosen: Vec<&'static str> =
+            question.options().iter().copied().filter(|o| given.iter().any(|g| g.as_ref() == *o)).collect();
         match question.kind() {
             Kind::Single if chosen.len() != 1 || given.len() != 1 => {
                 return Err(AnswerError::ExpectedOne { question })
@@ -165,17 +176,14 @@ impl Responses {
             }
             _ => {}
         }
-        // Keep multi-choice answers in option order so equal answers compare equal.
-        let order = question.options();
-        chosen.sort_by_key(|id| order.iter().position(|o| o == id));
-        self.answers.insert(question, chosen);
+        self.answers[question as usize] = Some(chosen);
         self.drop_skipped(question);
         Ok(())
     }
 
     /// Removes the answer to `question` (and answers only it made relevant).
     pub fn clear(&mut self, question: Question) {
-        self.answers.remove(&question);
+        self.answers[question as usize] = None;
         self.drop_skipped(question);
     }
 
@@ -183,7 +191,11 @@ impl Responses {
         // Only `frequency` decides what is skipped.
         if changed == Question::Frequency {
             let kept = self.clone();
-            self.answers.retain(|&q, _| flow::is_asked(q, &kept));
+            for &q in Question::ALL {
+                if !flow::is_asked(q, &kept) {
+                    self.answers[q as usize] = None;
+                }
+            }
         }
     }
 
@@ -200,29 +212,40 @@ impl Responses {
     /// Reads answers, keeping every valid one and reporting each invalid one.
     /// Used for stored answers, where one bad entry must not lose the rest.
     pub fn from_json_lenient(text: &str) -> (Self, Vec<AnswerError>) {
-        let mut responses = Self::new();
         let object = match serde_json::from_str::<Value>(text) {
             Ok(Value::Object(map)) => map,
-            Ok(other) => return (responses, vec![AnswerError::NotAnObject { found: describe(&other) }]),
-            Err(e) => return (responses, vec![AnswerError::NotAnObject { found: format!("invalid JSON ({e})") }]),
+            Ok(other) => return (Self::new(), vec![AnswerError::NotAnObject { found: describe(&other) }]),
+            Err(e) => return (Self::new(), vec![AnswerError::NotAnObject { found: format!("invalid JSON ({e})") }]),
         };
-        let mut problems: Vec<AnswerError> = object
-            .keys()
-            .filter(|k| Question::from_id(k).is_none())
-            .map(|k| AnswerError::UnknownQuestion { id: k.clone() })
-            .collect();
+        Self::from_entries(object.iter().map(|(key, value)| {
+            let given = match value {
+                Value::String(s) => Given::One(s),
+                Value::Array(items) => items.iter().map(Value::as_str).collect::<Option<_>>().map_or(Given::Other, Given::Many),
+                _ => Given::Other,
+            };
+            (key.as_str(), given)
+        }))
+    }
+
+    /// Reads answers from (question id, answer) pairs, however they were
+    /// parsed, keeping every valid one and reporting each invalid one.
+    pub fn from_entries<'a>(entries: impl IntoIterator<Item = (&'a str, Given<'a>)>) -> (Self, Vec<AnswerError>) {
+        let mut responses = Self::new();
+        let mut problems = Vec::new();
+        let mut known: Vec<(Question, Given<'a>)> = Vec::new();
+        for (key, given) in entries {
+            match Question::from_id(key) {
+                Some(q) => known.push((q, given)),
+                None => problems.push(AnswerError::UnknownQuestion { id: key.to_owned() }),
+            }
+        }
         // In question order, so `frequency` is known before the questions it skips.
         for &question in Question::ALL {
-            let Some(value) = object.get(question.id()) else { continue };
-            let result = match (question.kind(), value) {
-                (Kind::Single, Value::String(s)) => responses.set(question, &[s]),
+            let Some((_, given)) = known.iter().find(|(q, _)| *q == question) else { continue };
+            let result = match (question.kind(), given) {
+                (Kind::Single, Given::One(s)) => responses.set(question, &[s]),
                 (Kind::Single, _) => Err(AnswerError::ExpectedOne { question }),
-                (Kind::Multi { .. }, Value::Array(items)) => {
-                    match items.iter().map(Value::as_str).collect::<Option<Vec<_>>>() {
-                        Some(ids) => responses.set(question, &ids),
-                        None => Err(AnswerError::ExpectedList { question }),
-                    }
-                }
+                (Kind::Multi { .. }, Given::Many(ids)) => responses.set(question, ids),
                 (Kind::Multi { .. }, _) => Err(AnswerError::ExpectedList { question }),
             };
             if let Err(e) = result {
@@ -258,8 +281,8 @@ fn describe(value: &Value) -> String {
 
 impl Serialize for Responses {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.answers.len()))?;
-        for (question, ids) in &self.answers {
+        let mut map = serializer.serialize_map(None)?;
+        for (question, ids) in self.iter() {
             match question.kind() {
                 Kind::Single => map.serialize_entry(question.id(), &ids[0])?,
                 Kind::Multi { .. } => map.serialize_entry(question.id(), ids)?,

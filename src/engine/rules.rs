@@ -268,8 +268,10 @@ fn assess_answers(a: &Answers, flags: Vec<Flag>) -> Assessment {
     }
     let rating = dimensions.iter().map(|&d| ratings.get(d)).max().unwrap_or(0);
     let mut reasons = vec![Reason { id, message, dimension: None, rating, answers }];
-    f.reasons.sort_by(|x, y| y.rating.cmp(&x.rating));
-    reasons.extend(f.reasons);
+    // Most severe first; findings are rated 1 to 4.
+    for r in (1..=4).rev() {
+        reasons.extend(f.reasons.iter().filter(|x| x.rating == r).cloned());
+    }
     Assessment {
         level,
         detox_first: ratings.withdrawal >= 3,
