@@ -49,6 +49,24 @@ fn options(pairs: &[(&str, &str)]) -> wasm_bindgen::JsValue {
     o.into()
 }
 
+/// A widget without storage, mounted and rendered, with its handle and shadow root.
+async fn mounted() -> (iop_op_fit::embed::mount::Handle, ShadowRoot) {
+    let el = host();
+    let handle = mount(el.clone(), options(&[("storage", "false")])).unwrap();
+    tick().await;
+    (handle, shadow(&el))
+}
+
+/// Ticks each option, then presses Continue.
+async fn answer(root: &ShadowRoot, values: &[&str]) {
+    for v in values {
+        click(root, &format!("input[value={v}]"));
+        tick().await;
+    }
+    click(root, "button[type=submit]");
+    tick().await;
+}
+
 #[wasm_bindgen_test]
 async fn mounts_into_a_shadow_root_with_its_styles_and_start_screen() {
     let el = host();
@@ -67,10 +85,7 @@ async fn mounts_into_a_shadow_root_with_its_styles_and_start_screen() {
 
 #[wasm_bindgen_test]
 async fn answering_moves_on_and_focus_follows_the_heading() {
-    let el = host();
-    let _handle = mount(el.clone(), options(&[("storage", "false")])).unwrap();
-    tick().await;
-    let root = shadow(&el);
+    let (_handle, root) = mounted().await;
     click(&root, "button.iof-primary");
     tick().await;
     assert!(find(&root, "fieldset[data-question=respondent]").is_some());
@@ -94,19 +109,11 @@ async fn answering_moves_on_and_focus_follows_the_heading() {
 
 #[wasm_bindgen_test]
 async fn a_danger_shows_the_emergency_screen_at_once() {
-    let el = host();
-    let _handle = mount(el.clone(), options(&[("storage", "false")])).unwrap();
-    tick().await;
-    let root = shadow(&el);
+    let (_handle, root) = mounted().await;
     click(&root, "button.iof-primary");
     tick().await;
-    click(&root, "input[value=someone_else]");
-    click(&root, "button[type=submit]");
-    tick().await;
-    click(&root, "input[value=suicide]");
-    tick().await;
-    click(&root, "button[type=submit]");
-    tick().await;
+    answer(&root, &["someone_else"]).await;
+    answer(&root, &["suicide"]).await;
     let screen = find(&root, "[data-screen=emergency]").expect("emergency screen");
     assert_eq!(screen.get_attribute("data-level").as_deref(), Some("emergency"));
     assert!(find(&root, "a[href='tel:911']").is_some() && find(&root, "a[href='tel:988']").is_some());
@@ -114,15 +121,10 @@ async fn a_danger_shows_the_emergency_screen_at_once() {
 
 #[wasm_bindgen_test]
 async fn none_is_exclusive_in_the_checkboxes() {
-    let el = host();
-    let _handle = mount(el.clone(), options(&[("storage", "false")])).unwrap();
-    tick().await;
-    let root = shadow(&el);
+    let (_handle, root) = mounted().await;
     click(&root, "button.iof-primary");
     tick().await;
-    click(&root, "input[value=self]");
-    click(&root, "button[type=submit]");
-    tick().await;
+    answer(&root, &["self"]).await;
     click(&root, "input[value=none]");
     tick().await;
     click(&root, "input[value=overdose]");
@@ -133,10 +135,7 @@ async fn none_is_exclusive_in_the_checkboxes() {
 
 #[wasm_bindgen_test]
 async fn unmount_leaves_nothing_and_reset_starts_again() {
-    let el = host();
-    let mut handle = mount(el.clone(), options(&[("storage", "false")])).unwrap();
-    tick().await;
-    let root = shadow(&el);
+    let (mut handle, root) = mounted().await;
     click(&root, "button.iof-primary");
     tick().await;
     assert!(find(&root, "[data-screen=question]").is_some());
@@ -147,7 +146,8 @@ async fn unmount_leaves_nothing_and_reset_starts_again() {
     tick().await;
     assert_eq!(root.child_nodes().length(), 0);
     // Mounting again into the same element works (its shadow root is reused).
-    let _again = mount(el.clone(), options(&[("storage", "false")])).unwrap();
+    let el = root.host();
+    let _again = mount(el, options(&[("storage", "false")])).unwrap();
     tick().await;
     assert!(find(&root, "[data-screen=start]").is_some());
 }
