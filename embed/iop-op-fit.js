@@ -10,8 +10,8 @@
 
   var script = document.currentScript;
   var base = new URL(".", (script && script.src) || document.baseURI).href;
-  // The single-file build replaces this with the glue and the wasm, inlined.
-  var INLINE = /*INLINE*/ null;
+  // The single-file build defines IOP_OP_FIT_INLINE as { glue, wasm } (see scripts/post-build.mjs).
+  var INLINE = typeof IOP_OP_FIT_INLINE === "undefined" ? null : IOP_OP_FIT_INLINE;
 
   var core = null; // Promise of the wasm module's exports, started on first use.
   var mounted = new WeakMap(); // element -> Promise of handle
