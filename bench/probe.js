@@ -1,0 +1,195 @@
+// The in-page half of the benchmark. bench/run.mjs injects this with
+// Playwright's addInitScript, so it runs in every page before the page's own
+// scripts, as `(probe)(config)`. It only watches: it never clicks, and the page
+// works the same without it. Times are performance.now(), i.e. milliseconds
+// since the navigation started (the document's time origin).
+//
+// How "shown" is measured:
+//  - A condition (say, "the first question's radios exist, are visible and
+//    enabled") is checked after every DOM mutation batch (a MutationObserver on
+//    the document and on every shadow root, caught by hooking attachShadow) and
+//    at the start of every frame (a requestAnimationFrame loop, which also
+//    catches changes that are not mutations, such as a stylesheet arriving).
+//    The first time it holds is `dom`.
+//  - Each frame of the loop posts a message to itself from its rAF callback; the
+//    message runs as the next task, after that frame's style, layout and paint
+//    have run on the main thread. `paint` is the end of the first frame that
+//    ended after `dom`, i.e. the frame that drew the change.
+// A click on a visible, enabled native radio is handled as soon as it is in
+// the DOM (the browser checks it; Yew and SurveyJS attach their listeners when
+// they render), and `paint` runs on the main thread, so at `paint` the main
+// thread is free to take the click.
+(function probe(cfg) {
+  "use strict";
+  if (window !== window.top) return;
+  const now = () => performance.now();
+  const bench = {
+    cfg,
+    marks: {},
+    /** WebAssembly.Memory objects of instances the page created. */
+    memories: [],
+    /** Event Timing entries (INP-style: input to next paint, 8 ms granularity). */
+    events: [],
+    transitions: [],
+    errors: [],
+  };
+  Object.defineProperty(window, "__bench", { value: bench, enumerable: false });
+
+  // --- roots: the document, shadow roots made by script, and declarative ones ---
+  const roots = [document];
+  const origAttach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function attachShadow(init) {
+    const root = origAttach.call(this, init);
+    roots.push(root);
+    observe(root);
+    return root;
+  };
+  function allRoots() {
+    const list = roots.slice();
+    for (const host of document.querySelectorAll("[data-iop-op-fit]")) {
+      if (host.shadowRoot && !list.includes(host.shadowRoot)) list.push(host.shadowRoot);
+    }
+    return list;
+  }
+  function queryAll(selector) {
+    const out = [];
+    for (const root of allRoots()) out.push(...root.querySelectorAll(selector));
+    return out;
+  }
+
+  // --- wasm: capture each instance's exported memory, and when it was made ---
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const orig = WebAssembly[name];
+    if (typeof orig !== "function") continue;
+    WebAssembly[name] = function (...args) {
+      bench.marks.wasmStart ??= now();
+      return orig.apply(this, args).then((result) => {
+        const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+        const memory = instance && instance.exports && instance.exports.memory;
+        if (memory instanceof WebAssembly.Memory) bench.memories.push(memory);
+        bench.marks.wasmReady ??= now();
+        return result;
+      });
+    };
+  }
+
+  // --- Event Timing (Chromium): input delay + processing + time to next paint ---
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        bench.events.push({ name: e.name, startTime: e.startTime, duration: e.duration,
+          processingStart: e.processingStart, processingEnd: e.processingEnd, interactionId: e.interactionId });
+      }
+    }).observe({ type: "event", durationThreshold: 16, buffered: true });
+  } catch (e) {
+    bench.errors.push("Event Timing unavailable: " + e.message);
+  }
+  document.addEventListener("DOMContentLoaded", () => { bench.marks.domContentLoaded = now(); });
+
+  // --- conditions ---
+  function shown(el) {
+    if (!el || !el.isConnected) return false;
+    if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  }
+  /** The question's radios or checkboxes exist, are enabled, and each (or its label) is visible. */
+  function answerable(id) {
+    const inputs = queryAll(cfg.question.replace("{id}", id) + " input")
+      .filter((i) => i.type === "radio" || i.type === "checkbox");
+    if (inputs.length < 2) return false;
+    return inputs.every((i) => !i.disabled && !i.closest("[inert]") && shown((i.labels && i.labels[0]) || i));
+  }
+  function usable(selector) {
+    const el = queryAll(selector)[0];
+    return !!el && !el.disabled && shown(el);
+  }
+  function isChecked(id, value) {
+    const input = queryAll(`${cfg.question.replace("{id}", id)} input[value="${value}"]`)[0];
+    return !!input && input.checked;
+  }
+  function condition(target) {
+    if (target.kind === "question") return () => answerable(target.id);
+    if (target.kind === "button") return () => usable(target.selector);
+    if (target.kind === "checked") return () => isChecked(target.id, target.value);
+    throw new Error("unknown target " + JSON.stringify(target));
+  }
+
+  // --- the watcher: mutation batches and frames ---
+  const waiting = new Set(); // { test, dom, resolve }
+  function check(source) {
+    for (const w of waiting) {
+      if (w.dom !== undefined) continue;
+      let ok = false;
+      try { ok = w.test(); } catch (e) { bench.errors.push(String(e && e.message || e)); }
+      if (ok) { w.dom = now(); w.source = source; }
+    }
+  }
+  function observe(root) {
+    new MutationObserver(() => { if (waiting.size) check("mutation"); })
+      .observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+  }
+  observe(document);
+
+  let looping = false;
+  function frame() {
+    if (!waiting.size) { looping = false; return; }
+    check("frame");
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      const end = now();
+      for (const w of waiting) {
+        if (w.dom !== undefined && w.dom < end) {
+          waiting.delete(w);
+          w.resolve({ dom: w.dom, paint: end, source: w.source });
+        }
+      }
+    };
+    channel.port2.postMessage(null);
+    requestAnimationFrame(frame);
+  }
+  /** Resolves with { dom, paint } once `target` holds and has been drawn. */
+  function until(target) {
+    return new Promise((resolve) => {
+      const w = { test: condition(target), dom: undefined, resolve };
+      waiting.add(w);
+      check("start");
+      if (!looping) { looping = true; requestAnimationFrame(frame); }
+    });
+  }
+
+  // The first screen: the first question's radios (or, for the widget's start
+  // screen, its Start button). bench/run.mjs awaits `__bench.first`.
+  bench.first = until(cfg.first);
+
+  // --- interactions: bench/run.mjs arms one, then taps ---
+  let armed = null;
+  /** Measures from the next click to `target` being drawn; returns the index to await. */
+  bench.arm = (label, target) => {
+    const t = { label, target };
+    bench.transitions.push(t);
+    t.done = new Promise((resolve) => { armed = { t, resolve }; });
+    return bench.transitions.length - 1;
+  };
+  bench.result = (i) => bench.transitions[i].done;
+  window.addEventListener("click", (e) => {
+    if (!armed) return;
+    const { t, resolve } = armed;
+    armed = null;
+    // The input event's own time stamp: when the browser received the tap.
+    t.input = e.timeStamp;
+    t.listener = now();
+    until(t.target).then(({ dom, paint }) => {
+      resolve({ label: t.label, input: t.input, listener: t.listener, dom, paint });
+    });
+  }, true);
+
+  bench.wasmBytes = () => bench.memories.map((m) => m.buffer.byteLength);
+  /** A fixed amount of JavaScript work, timed, to check the CPU slowdown. */
+  bench.calibrate = () => {
+    const start = now();
+    let x = 0;
+    for (let i = 0; i < 3e6; i++) x = (x + Math.sqrt(i) * 1.0001) % 1e9;
+    return { ms: now() - start, x };
+  };
+})

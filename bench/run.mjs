@@ -1,0 +1,350 @@
+#!/usr/bin/env node
+// The performance benchmark (issue 5): the widget, the same first question as
+// static HTML (the floor) and the same questions in SurveyJS (the peer), side
+// by side in one run, in Debian's Chromium with phone emulation and a 4x CPU
+// slowdown. Prints a table and writes docs/benchmark.md and docs/benchmark.png.
+//
+//   node bench/run.mjs [--dist DIR] [--runs N] [--rate R] [--docs DIR] [--json FILE]
+//
+// --dist   the built widget (default: $IOP_OP_FIT_DIST or ./dist; build it with `trunk build --release`)
+// --runs   measured runs per page after one warm-up round (default: $BENCH_RUNS or 11; at least 7)
+// --rate   CPU slowdown through the DevTools protocol (default 4)
+// --docs   where benchmark.md and benchmark.png go (default ./docs; "-" writes nothing)
+// --json   also write every raw measurement to this file
+//
+// Not part of CI: absolute times on a shared machine are noise; the ratios to
+// the static page, measured in the same run, are the figures to read.
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import zlib from "node:zlib";
+import { chromium } from "playwright-core";
+import { surveyDefinition } from "./survey.mjs";
+import { machine, summarize, renderMarkdown, renderTable, renderChart } from "./report.mjs";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const MAIN = resolve(HERE, "..");
+
+const { values: args } = parseArgs({
+  options: {
+    dist: { type: "string", default: process.env.IOP_OP_FIT_DIST || join(MAIN, "dist") },
+    runs: { type: "string", default: process.env.BENCH_RUNS || "11" },
+    rate: { type: "string", default: "4" },
+    docs: { type: "string", default: join(MAIN, "docs") },
+    json: { type: "string" },
+  },
+});
+const DIST = resolve(args.dist);
+const RUNS = Number(args.runs);
+const RATE = Number(args.rate);
+if (!Number.isInteger(RUNS) || RUNS < 7) throw new Error("--runs must be a whole number, at least 7");
+if (!(RATE >= 1)) throw new Error("--rate must be 1 or more");
+for (const file of ["iop-op-fit.js", "core/iop-op-fit.js", "core/iop-op-fit_bg.wasm"]) {
+  if (!existsSync(join(DIST, file))) {
+    throw new Error(`${join(DIST, file)} is missing: build the widget first (trunk build --release), or pass --dist`);
+  }
+}
+
+const BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run"];
+/** A phone: iPhone 12 to 15 size, touch, 3x pixels. */
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
+const TIMEOUT = 30_000;
+
+// ---------------------------------------------------------------------------
+// The pages, rendered from bench/pages/ into a temporary folder.
+
+const en = JSON.parse(readFileSync(join(MAIN, "src", "content", "locales", "en.json"), "utf8"));
+const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function renderPages() {
+  const out = mkdtempSync(join(tmpdir(), "iop-op-fit-bench-"));
+  const fill = {
+    WIDGET_CSS: readFileSync(join(MAIN, "styles", "widget.css"), "utf8"),
+    PROGRESS: escapeHtml(en.progress.replace("{n}", "1").replace("{total}", "14")),
+    PRIVACY: escapeHtml(en["privacy.note"].replace("{org}", "Test Clinic")),
+  };
+  for (const name of ["widget.html", "static.html", "surveyjs.html"]) {
+    const html = readFileSync(join(HERE, "pages", name), "utf8").replace(/\{\{([\w.]+)\}\}/g, (_, key) => {
+      if (key in fill) return fill[key];
+      if (typeof en[key] !== "string") throw new Error(`bench/pages/${name}: en.json has no text for ${key}`);
+      return escapeHtml(en[key]);
+    });
+    writeFileSync(join(out, name), html);
+  }
+  const survey = surveyDefinition(en);
+  writeFileSync(join(out, "survey.json"), JSON.stringify(survey, null, 2));
+  writeFileSync(join(out, "survey.js"),
+    `window.BENCH_SURVEY = ${JSON.stringify(survey)};\n` +
+    `new Survey.Model(window.BENCH_SURVEY).render(document.getElementById("survey"));\n`);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// The server: tests/e2e/server.mjs, with its gzip (level 9) computed once per
+// file instead of on every request, as a CDN serves pre-compressed files.
+// Otherwise each cold load of the 480 KB wasm or the 1.4 MB SurveyJS core would
+// include tens of milliseconds of compression in the server.
+
+const gzipCache = new Map();
+const gzipSync = zlib.gzipSync;
+zlib.gzipSync = function cachedGzipSync(buffer, options) {
+  const key = createHash("sha1").update(buffer).digest("hex") + JSON.stringify(options ?? {});
+  if (!gzipCache.has(key)) gzipCache.set(key, gzipSync(buffer, options));
+  return gzipCache.get(key);
+};
+syncBuiltinESMExports();
+const { serve } = await import("../tests/e2e/server.mjs");
+
+// ---------------------------------------------------------------------------
+// What each page shows and how a visitor answers it.
+
+const WIDGET_QUESTION = 'fieldset[data-question="{id}"]';
+const widgetLabel = (id, value) => `fieldset[data-question="${id}"] label[for="iof-${id}-${value}"]`;
+const WIDGET_CONTINUE = "form[data-screen=question] button[type=submit]";
+const WIDGET_START = "[data-screen=start] button.iof-primary";
+const SURVEY_QUESTION = '.sd-question[data-name="{id}"]';
+const surveyLabel = (id, value) => `.sd-question[data-name="${id}"] label:has(input[value="${value}"])`;
+const SURVEY_NEXT = "#survey input.sd-navigation__next-btn";
+
+/** The first three answers of the least-severe path, and the question each leads to. */
+const PATH = [["respondent", "self", "danger"], ["danger", "none", "age"], ["age", "18_to_64", "substances"]];
+
+function steps(label, next) {
+  const list = [];
+  for (const [id, value, then] of PATH) {
+    list.push({ kind: "choose", name: `choose ${id}`, tap: label(id, value), target: { kind: "checked", id, value } });
+    if (next) list.push({ kind: "next", name: `${id} → ${then}`, tap: next, target: { kind: "question", id: then } });
+  }
+  return list;
+}
+
+const PAGES = {
+  widget: {
+    label: "Widget (script tag)",
+    path: "/widget.html",
+    probe: { question: WIDGET_QUESTION, first: { kind: "question", id: "respondent" } },
+    // The widget opens on a start screen; a visit resumed in this tab opens on
+    // the question it was on. Seeding sessionStorage (the widget's own resume
+    // format) makes it open on the first question, like the other two pages.
+    // The start screen is measured as its own page below.
+    seed: { key: "iop-op-fit:1", value: JSON.stringify({ v: 1, screen: "respondent", answers: {} }) },
+    steps: steps(widgetLabel, WIDGET_CONTINUE),
+  },
+  static: {
+    label: "Static HTML (floor)",
+    path: "/static.html",
+    probe: { question: WIDGET_QUESTION, first: { kind: "question", id: "respondent" } },
+    steps: steps(widgetLabel, null).slice(0, 1),
+  },
+  surveyjs: {
+    label: "SurveyJS (peer)",
+    path: "/surveyjs.html",
+    probe: { question: SURVEY_QUESTION, first: { kind: "question", id: "respondent" } },
+    steps: steps(surveyLabel, SURVEY_NEXT),
+  },
+  "widget-start": {
+    label: "Widget, start screen",
+    path: "/widget.html",
+    probe: { question: WIDGET_QUESTION, first: { kind: "button", selector: WIDGET_START } },
+    steps: [{ kind: "next", name: "Start → respondent", tap: WIDGET_START, target: { kind: "question", id: "respondent" } }],
+  },
+};
+const ORDER = ["widget", "static", "surveyjs", "widget-start"];
+
+// ---------------------------------------------------------------------------
+// One cold visit: a fresh context (empty cache and storage), the slowdown set
+// before navigating, the page measured by bench/probe.js.
+
+const PROBE = readFileSync(join(HERE, "probe.js"), "utf8");
+
+/** `promise`, or an error naming `what` after TIMEOUT (page.evaluate has no timeout of its own). */
+function within(promise, what) {
+  let timer;
+  const late = new Promise((_, fail) => { timer = setTimeout(() => fail(new Error(`${what}: no answer in ${TIMEOUT / 1000} s`)), TIMEOUT); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+async function visit(browser, origin, name, { rate = RATE } = {}) {
+  const page_ = PAGES[name];
+  const context = await browser.newContext(PHONE);
+  context.setDefaultTimeout(TIMEOUT);
+  try {
+    if (page_.seed) {
+      await context.addInitScript(({ key, value }) => {
+        try {
+          if (window === window.top && location.protocol === "http:") sessionStorage.setItem(key, value);
+        } catch { /* about:blank has no storage; the page itself is http: */ }
+      }, page_.seed);
+    }
+    await context.addInitScript({ content: `(${PROBE.trim()})(${JSON.stringify(page_.probe)});` });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+
+    const cdp = await context.newCDPSession(page);
+    const requests = new Map();
+    cdp.on("Network.requestWillBeSent", (e) => {
+      requests.set(e.requestId, { url: e.request.url, type: e.type, start: e.timestamp });
+    });
+    cdp.on("Network.responseReceived", (e) => {
+      const r = requests.get(e.requestId);
+      if (!r) return;
+      const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+      Object.assign(r, { status: e.response.status, encoding: headers["content-encoding"] || "identity",
+        headerBytes: e.response.encodedDataLength, mime: e.response.mimeType });
+    });
+    cdp.on("Network.loadingFinished", (e) => {
+      const r = requests.get(e.requestId);
+      if (r) r.encodedBytes = e.encodedDataLength;
+    });
+    cdp.on("Network.loadingFailed", (e) => {
+      const r = requests.get(e.requestId);
+      if (r) r.failed = e.errorText;
+    });
+    await cdp.send("Network.enable");
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+
+    await page.goto(origin + page_.path, { waitUntil: "commit" });
+    const first = await within(page.evaluate(() => window.__bench.first), "first screen").catch(async (e) => {
+      const shows = await page.evaluate(() => document.querySelector("[data-iop-op-fit]")?.shadowRoot
+        ?.querySelector("[data-screen]")?.getAttribute("data-screen")).catch(() => null);
+      throw new Error(`${name}: the first screen never became usable (${e.message})` +
+        (shows ? `; the widget shows its "${shows}" screen` : ""));
+    });
+
+    // Memory once the first question is up, after a full garbage collection.
+    await cdp.send("HeapProfiler.collectGarbage");
+    const heap = await cdp.send("Runtime.getHeapUsage");
+    const wasmBytes = await page.evaluate(() => window.__bench.wasmBytes());
+    const marks = await page.evaluate(() => ({ ...window.__bench.marks }));
+    // When each file was requested and fully received (Resource Timing), for the waterfall.
+    const timing = await page.evaluate(() => performance.getEntriesByType("resource")
+      .map((e) => ({ url: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })));
+
+    // Interactions: arm the probe, then tap as a visitor would.
+    const transitions = [];
+    for (const step of page_.steps) {
+      const i = await page.evaluate(([label, target]) => window.__bench.arm(label, target), [step.name, step.target]);
+      await page.locator(step.tap).tap();
+      const t = await within(page.evaluate((i) => window.__bench.result(i), i), `${name}: ${step.name}`);
+      transitions.push({ ...t, kind: step.kind });
+    }
+    const events = await page.evaluate(() => window.__bench.events);
+    const probeErrors = await page.evaluate(() => window.__bench.errors);
+    for (const t of transitions) {
+      // The Event Timing entries of this tap (same time stamp): the longest is the interaction's latency.
+      const mine = events.filter((e) => Math.abs(e.startTime - t.input) < 1);
+      t.eventTiming = mine.length ? Math.max(...mine.map((e) => e.duration)) : null;
+    }
+    const files = [...requests.values()].filter((r) => !r.url.startsWith("data:")).map((r) => ({
+      url: r.url.replace(origin, ""),
+      document: r.type === "Document",
+      status: r.status,
+      encoding: r.encoding,
+      failed: r.failed,
+      // Bytes on the wire: everything received, and the body alone (headers subtracted).
+      transferBytes: r.encodedBytes ?? 0,
+      bodyBytes: Math.max(0, (r.encodedBytes ?? 0) - (r.headerBytes ?? 0)),
+    }));
+    return { page: name, first, heap: { used: heap.usedSize, total: heap.totalSize }, wasmBytes, marks, timing,
+      transitions, files, errors: [...errors, ...probeErrors] };
+  } finally {
+    await context.close();
+  }
+}
+
+/** A visit, tried a second time if the first attempt fails (a busy machine can time out once). */
+async function measure(browser, origin, name) {
+  try {
+    return await visit(browser, origin, name);
+  } catch (e) {
+    process.stderr.write(`\n${name}: ${e.message.split("\n")[0]}; trying once more\n`);
+    return visit(browser, origin, name);
+  }
+}
+
+/** The CPU slowdown as the page sees it: the same loop with and without throttling. */
+async function calibrate(browser, origin) {
+  const times = {};
+  for (const rate of [1, RATE]) {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    await page.goto(origin + "/static.html");
+    const ms = [];
+    for (let i = 0; i < 3; i++) ms.push((await page.evaluate(() => {
+      const start = performance.now();
+      let x = 0;
+      for (let i = 0; i < 3e6; i++) x = (x + Math.sqrt(i) * 1.0001) % 1e9;
+      return performance.now() - start + x * 0;
+    })));
+    times[rate] = Math.min(...ms);
+    await context.close();
+  }
+  return times[RATE] / times[1];
+}
+
+// ---------------------------------------------------------------------------
+
+const started = Date.now();
+const pagesDir = renderPages();
+const server = await serve({
+  roots: {
+    "/dist/": DIST,
+    "/survey-core/": join(MAIN, "node_modules", "survey-core"),
+    "/survey-js-ui/": join(MAIN, "node_modules", "survey-js-ui"),
+    "/": pagesDir,
+  },
+  gzip: true,
+});
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: BROWSER_ARGS });
+const runs = [];
+let slowdown;
+try {
+  const log = (s) => process.stderr.write(s);
+  log(`iop-op-fit benchmark: ${DIST} at ${server.origin}, Chromium ${browser.version()}, ${RATE}x CPU slowdown\n`);
+  slowdown = await calibrate(browser, server.origin);
+  log(`measured CPU slowdown: ${slowdown.toFixed(1)}x\nwarm-up:`);
+  for (const name of ORDER) {
+    const r = await measure(browser, server.origin, name);
+    log(` ${name} ${r.first.paint.toFixed(0)} ms`);
+  }
+  log("\n");
+  for (let round = 0; round < RUNS; round++) {
+    // Alternate the pages run by run, and rotate which goes first each round.
+    const order = ORDER.map((_, i) => ORDER[(i + round) % ORDER.length]);
+    log(`run ${round + 1}/${RUNS}:`);
+    for (const name of order) {
+      const r = await measure(browser, server.origin, name);
+      r.round = round;
+      runs.push(r);
+      log(` ${name} ${r.first.paint.toFixed(0)} ms`);
+    }
+    log("\n");
+  }
+} finally {
+  await server.close();
+}
+
+const env = { ...machine(), chromium: browser.version(), rate: RATE, slowdown, runs: RUNS, dist: DIST,
+  date: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000) };
+process.stderr.write(`measured in ${env.seconds} s\n`);
+const summary = summarize(runs, PAGES);
+process.stdout.write("\n" + renderTable(summary, env) + "\n");
+if (args.json) writeFileSync(args.json, JSON.stringify({ env, summary, runs }, null, 2));
+if (args.docs !== "-") {
+  writeFileSync(join(args.docs, "benchmark.md"), renderMarkdown(summary, env));
+  await renderChart(browser, summary, env, join(args.docs, "benchmark.png"));
+  process.stderr.write(`wrote ${join(args.docs, "benchmark.md")} and benchmark.png\n`);
+}
+await browser.close();
+rmSync(pagesDir, { recursive: true, force: true });
+const problems = runs.flatMap((r) => r.errors.map((e) => `${r.page}: ${e}`));
+if (problems.length) process.stderr.write(`page errors:\n  ${[...new Set(problems)].join("\n  ")}\n`);

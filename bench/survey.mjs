@@ -1,0 +1,106 @@
+// The peer: the same fifteen questions as a SurveyJS survey, one question per
+// page, with the widget's skip logic written as SurveyJS `visibleIf`
+// expressions. Question and option ids are the contract ids of
+// ../../shared/clinical-model.md; every text comes from the widget's English
+// catalog (src/content/locales/en.json), so both show the same words.
+//
+// What SurveyJS does not do here (nothing that changes what is measured on
+// the first screens): the "someone else" wording (titles stay in the first
+// person), the widget's result screen and rules (SurveyJS ends with its
+// "completed" page), the language switch and session storage.
+
+/** The questions in the order they are asked: id, kind, option ids (least to most severe). */
+export const QUESTIONS = [
+  ["respondent", "single", ["self", "someone_else"]],
+  ["danger", "multi-none", ["none", "overdose", "suicide", "withdrawal_emergency", "medical_emergency"]],
+  ["age", "single", ["under_18", "18_to_64", "65_plus"]],
+  ["substances", "multi", ["alcohol", "opioids", "sedatives", "stimulants", "cannabis", "other"]],
+  ["frequency", "single", ["not_past_month", "less_than_weekly", "weekly", "most_days"]],
+  ["sober_time", "single", ["one_to_six_months", "over_six_months"]],
+  ["withdrawal", "single", ["none", "not_sure", "mild", "moderate", "severe"]],
+  ["health", "single", ["none", "managed", "serious"]],
+  ["mental_health", "single", ["none", "some", "severe"]],
+  ["control", "single", ["can_stop", "slips_back", "cannot_stop"]],
+  ["treatment", "single", ["none", "past", "recent_outpatient", "recent_intensive"]],
+  ["home", "single", ["stable", "strained", "unsafe"]],
+  ["support", "single", ["strong", "some", "none"]],
+  ["commitments", "multi-none", ["none", "work", "school", "caregiving"]],
+  ["readiness", "single", ["ready", "unsure", "not_ready"]],
+];
+
+/** Skip logic, as in src/engine/flow.rs: each question's `visibleIf`, when it has one. */
+export const VISIBLE_IF = {
+  sober_time: "{frequency} = 'not_past_month'",
+  withdrawal: "{frequency} notempty and {frequency} <> 'not_past_month'",
+};
+
+/** Any danger other than `none` shows the emergency page straight after the danger question. */
+const EMERGENCY_IF = "{danger} anyof ['overdose', 'suicide', 'withdrawal_emergency', 'medical_emergency']";
+
+function text(en, key) {
+  const value = en[key];
+  if (typeof value !== "string") throw new Error(`bench/survey.mjs: en.json has no text for ${key}`);
+  return value;
+}
+
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The SurveyJS JSON definition, built from the English catalog `en`.
+ * Throws when the catalog lacks a text this survey needs, or has an option
+ * this survey lacks, so the two pages cannot drift apart unnoticed.
+ */
+export function surveyDefinition(en) {
+  for (const key of Object.keys(en)) {
+    const m = /^q\.([a-z_]+)\.([a-z0-9_]+)$/.exec(key);
+    if (!m || ["title", "hint"].includes(m[2])) continue;
+    const q = QUESTIONS.find(([id]) => id === m[1]);
+    if (!q) throw new Error(`bench/survey.mjs: en.json has a question this survey lacks: ${m[1]}`);
+    if (!q[2].includes(m[2])) throw new Error(`bench/survey.mjs: en.json has an option this survey lacks: ${key}`);
+  }
+  const pages = [];
+  for (const [id, kind, options] of QUESTIONS) {
+    const element = {
+      name: id,
+      type: kind === "single" ? "radiogroup" : "checkbox",
+      title: text(en, `q.${id}.title`),
+      description: text(en, `q.${id}.hint`),
+      isRequired: true,
+      requiredErrorText: text(en, kind === "single" ? "error.choose_one" : "error.choose_any"),
+      choices: options.filter((o) => !(kind === "multi-none" && o === "none"))
+        .map((o) => ({ value: o, text: text(en, `q.${id}.${o}`) })),
+    };
+    if (kind === "multi-none") {
+      // SurveyJS's own exclusive "none" item; its value is "none", as in the contract.
+      element.showNoneItem = true;
+      element.noneText = text(en, `q.${id}.none`);
+    }
+    if (VISIBLE_IF[id]) element.visibleIf = VISIBLE_IF[id];
+    pages.push({ name: id, elements: [element] });
+    if (id === "danger") {
+      pages.push({
+        name: "emergency",
+        visibleIf: EMERGENCY_IF,
+        elements: [{
+          type: "html",
+          name: "emergency_help",
+          html: `<h2>${escapeHtml(text(en, "emergency.heading"))}</h2><p>${escapeHtml(text(en, "emergency.lead"))}</p>` +
+            `<p><a href="tel:911">${escapeHtml(text(en, "crisis.911"))}</a></p>` +
+            `<p><a href="tel:988">${escapeHtml(text(en, "crisis.988"))}</a></p>`,
+        }],
+      });
+    }
+  }
+  return {
+    title: text(en, "app.title"),
+    locale: "en",
+    pages,
+    showQuestionNumbers: "off",
+    showProgressBar: true,
+    progressBarLocation: "top",
+    pageNextText: text(en, "nav.continue"),
+    pagePrevText: text(en, "nav.back"),
+    completeText: text(en, "nav.result"),
+    checkErrorsMode: "onNextPage",
+  };
+}
