@@ -60,17 +60,29 @@
 
   // Plain HTML, built with textContent so configuration is never parsed as HTML.
   function fallback(el, options, reason) {
-    console.error("iop-op-fit: the self-screen could not start (" + reason + "). Showing contact details instead. " +
-      "Check that the page's Content-Security-Policy allows 'wasm-unsafe-eval' in script-src, and that " +
-      base + "core/ holds iop-op-fit.js and iop-op-fit_bg.wasm (served as application/wasm).");
+    console.error("iop-op-fit: the self-screen could not start (" + reason + "). Showing contact details instead. " + (INLINE
+      // The single-file build runs its code from a blob: URL and has no core/ folder.
+      ? "Check that the page's Content-Security-Policy allows 'wasm-unsafe-eval' and blob: in script-src."
+      : "Check that the page's Content-Security-Policy allows 'wasm-unsafe-eval' in script-src, and that " +
+        base + "core/ holds iop-op-fit.js and iop-op-fit_bg.wasm (served as application/wasm)."));
     var lang = String(options.locale || document.documentElement.lang || navigator.language || "en").slice(0, 2).toLowerCase();
     var t = FALLBACK[lang] || FALLBACK.en;
     var root = el.shadowRoot || el.attachShadow({ mode: "open" });
     root.textContent = "";
-    var style = document.createElement("style");
-    style.textContent = ":host{all:initial!important;display:block!important;font-family:inherit}" +
+    var css = ":host{all:initial!important;display:block!important;font-family:inherit}" +
       "div{border:1px solid #d0d4da;border-radius:8px;padding:16px;color:#1b1b1b;background:#fff;line-height:1.5}" +
       "a{display:flex;align-items:center;min-height:48px;color:#0b5cad;font-size:1.1em}p{margin:0 0 8px;font-weight:bold}";
+    var style = null;
+    // A constructed style sheet is not inline style, so a policy without
+    // style-src 'unsafe-inline' keeps the fallback's large targets; old browsers get a <style>.
+    try {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [sheet];
+    } catch (e) {
+      style = document.createElement("style");
+      style.textContent = css;
+    }
     var box = document.createElement("div");
     box.setAttribute("data-fallback", "");
     function add(tag, text, href) {
@@ -88,7 +100,7 @@
     if (contact && !/^\s*(javascript|data|vbscript):/i.test(contact)) add("a", t.contact, contact);
     add("a", t.e988, "tel:988");
     add("a", t.e911, "tel:911");
-    root.appendChild(style);
+    if (style) root.appendChild(style);
     root.appendChild(box);
   }
 
@@ -118,7 +130,14 @@
         console.error("iop-op-fit: cannot show anything in this element: " + e.message);
       }
       mounted.delete(el);
-      return { unmount: function () { if (el.shadowRoot) el.shadowRoot.textContent = ""; }, reset: function () {} };
+      return {
+        unmount: function () {
+          if (!el.shadowRoot) return;
+          el.shadowRoot.textContent = "";
+          if (el.shadowRoot.adoptedStyleSheets) el.shadowRoot.adoptedStyleSheets = [];
+        },
+        reset: function () {}
+      };
     });
     mounted.set(el, pending);
     return pending;

@@ -73,7 +73,10 @@ async fn mounts_into_a_shadow_root_with_its_styles_and_start_screen() {
     let _handle = mount(el.clone(), options(&[("orgName", "Test <b>Clinic</b>"), ("storage", "false")])).unwrap();
     tick().await;
     let root = shadow(&el);
-    assert!(find(&root, "style").unwrap().text_content().unwrap().contains(".iof-choice"));
+    // The styles apply inside the shadow root: the start button is a large target.
+    let button = find(&root, "button.iof-primary").unwrap();
+    let style = web_sys::window().unwrap().get_computed_style(&button).unwrap().unwrap();
+    assert_eq!(style.get_property_value("min-height").unwrap(), "48px");
     assert!(find(&root, "[data-screen=start]").is_some());
     // Configuration text is shown as text, never as HTML.
     let privacy = find(&root, ".iof-privacy").unwrap();

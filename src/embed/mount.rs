@@ -6,7 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CustomEvent, CustomEventInit, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, Callback};
 
 use super::options::Options;
@@ -72,13 +72,35 @@ fn result_event(host: Element) -> Callback<Assessment> {
     })
 }
 
+/// Styles the shadow root. A constructed style sheet is not inline style, so
+/// a Content-Security-Policy without `style-src 'unsafe-inline'` still lets
+/// it apply; browsers without constructed sheets get a `<style>` element.
+/// The theme colour goes in the sheet too, as such a policy also blocks the
+/// component's `style` attribute.
+fn add_styles(shadow: &ShadowRoot, document: &web_sys::Document, theme: Option<&str>) -> Result<(), JsValue> {
+    let css = match theme {
+        Some(colour) => format!("{STYLES}\n:host {{ --iof-accent-default: {colour}; }}"),
+        None => STYLES.to_owned(),
+    };
+    if js_sys::Reflect::has(shadow, &"adoptedStyleSheets".into()).unwrap_or(false) {
+        if let Ok(sheet) = CssStyleSheet::new() {
+            if sheet.replace_sync(&css).is_ok() {
+                shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+                return Ok(());
+            }
+        }
+    }
+    let style = document.create_element("style")?;
+    style.set_text_content(Some(&css));
+    shadow.append_child(&style)?;
+    Ok(())
+}
+
 fn render(shadow: &ShadowRoot, props: &IopOpFitProps) -> Result<AppHandle<IopOpFit>, JsValue> {
     shadow.set_inner_html("");
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let style = document.create_element("style")?;
-    style.set_text_content(Some(STYLES));
+    add_styles(shadow, &document, props.options.theme_color.as_deref())?;
     let root = document.create_element("div")?;
-    shadow.append_child(&style)?;
     shadow.append_child(&root)?;
     Ok(yew::Renderer::<IopOpFit>::with_root_and_props(root, props.clone()).render())
 }
@@ -116,6 +138,7 @@ impl Handle {
             app.destroy();
         }
         self.shadow.set_inner_html("");
+        self.shadow.set_adopted_style_sheets(&js_sys::Array::new());
     }
 
     /// Clears the answers (memory and storage) and shows the start screen.

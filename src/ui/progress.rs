@@ -14,13 +14,11 @@ pub struct ProgressProps {
 pub fn Progress(props: &ProgressProps) -> Html {
     let t = use_text();
     let label = t.fill("progress", &[("n", &props.at.to_string()), ("total", &props.of.to_string())]);
-    let percent = props.at * 100 / props.of.max(1);
+    // A native bar, not a styled width, so a policy without inline styles still shows it.
     html! {
         <div class="iof-progress">
             <p class="iof-progress-text" aria-live="polite">{ label }</p>
-            <div class="iof-progress-bar" aria-hidden="true">
-                <div style={format!("width:{percent}%")}></div>
-            </div>
+            <progress class="iof-progress-bar" aria-hidden="true" max={props.of.to_string()} value={props.at.to_string()}></progress>
         </div>
     }
 }

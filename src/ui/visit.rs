@@ -62,12 +62,19 @@ impl Visit {
             "start" => Screen::Start,
             "emergency" if flow::is_emergency(&visit.responses) => Screen::Emergency,
             "result" if visit.responses.check_complete().is_ok() => Screen::Result,
+            // The stored question, unless an earlier one lost its answer (say, a corrupted
+            // entry was dropped): then the first unanswered one, so nothing is skipped.
             id => match Question::from_id(id) {
-                Some(q) if flow::is_asked(q, &visit.responses) => Screen::Question(q),
+                Some(q) if flow::is_asked(q, &visit.responses) && visit.answered_before(q) => Screen::Question(q),
                 _ => visit.first_unanswered(),
             },
         };
         visit
+    }
+
+    /// Every question on the path before `q` has an answer.
+    fn answered_before(&self, q: Question) -> bool {
+        flow::path(&self.responses).into_iter().take_while(|&p| p != q).all(|p| self.responses.get(p).is_some())
     }
 
     fn first_unanswered(&self) -> Screen {
@@ -150,5 +157,20 @@ impl Reducible for Visit {
             Action::Clear => v = Visit { moves: v.moves, cleared: true, ..Visit::new() },
         }
         Rc::new(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Screen, Visit};
+    use crate::engine::{Question, Responses};
+
+    #[test]
+    fn resumes_at_the_stored_question_or_at_a_gap_before_it() {
+        let (mut r, _) = Responses::from_json_lenient(r#"{"respondent":"self","danger":["none"],"age":"18_to_64"}"#);
+        assert_eq!(Visit::resume(r.clone(), "substances").screen, Screen::Question(Question::Substances));
+        // The age answer was lost: resume there, not at the stored question after it.
+        r = Responses::from_json_lenient(r#"{"respondent":"self","danger":["none"],"substances":["alcohol"]}"#).0;
+        assert_eq!(Visit::resume(r, "frequency").screen, Screen::Question(Question::Age));
     }
 }

@@ -3,38 +3,24 @@
 // one page, and the JavaScript API.
 import { describe, test, after } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "./server.mjs";
 import {
-  answer, CASES, complete, CONTACT_HREF, DIST, en, expectScreen, hrefs, openHost, option, PHONE_HREF, setup, start, storedKeys, TIMEOUT, widget,
+  answer, CASES, complete, consoleMessages, CONTACT_HREF, DIST, en, expectScreen, hrefs, openHost, option, partialDist, PHONE_HREF,
+  setup, start, storedKeys, TIMEOUT, widget,
 } from "./helpers.mjs";
 
 // Folders that hold only some of the built files, as a careless upload might.
-const scratch = mkdtempSync(join(tmpdir(), "iop-op-fit-e2e-"));
-const folder = (name, files) => {
-  const dir = join(scratch, name);
-  for (const file of files) {
-    mkdirSync(join(dir, file, ".."), { recursive: true });
-    copyFileSync(join(DIST, file), join(dir, file));
-  }
-  return dir;
-};
 const extraRoots = {
-  "/missing-core/": folder("missing-core", ["iop-op-fit.js"]),
-  "/missing-wasm/": folder("missing-wasm", ["iop-op-fit.js", "core/iop-op-fit.js"]),
-  "/inline-only/": folder("inline-only", ["iop-op-fit.inline.js"]),
+  "/missing-core/": partialDist(["iop-op-fit.js"]),
+  "/missing-wasm/": partialDist(["iop-op-fit.js", "core/iop-op-fit.js"]),
+  "/inline-only/": partialDist(["iop-op-fit.inline.js"]),
 };
 const env = setup({ extraRoots });
+const scratch = mkdtempSync(join(tmpdir(), "iop-op-fit-e2e-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** Console errors, collected from the moment the page opens. */
-function consoleErrors(page) {
-  const errors = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  return errors;
-}
 
 describe("the one-tag embed", () => {
   test("mounts into an open shadow root on a plain page and starts", async () => {
@@ -77,7 +63,7 @@ describe("when the widget cannot start", () => {
   for (const [page_, what] of [["missing-core.html", "core/ is missing"], ["missing-wasm.html", "the .wasm 404s"]]) {
     test(`shows a plain fallback with phone, contact, 988 and 911 (${what})`, async () => {
       const page = env.page;
-      const errors = consoleErrors(page);
+      const messages = consoleMessages(page);
       await page.goto(`${env.server.origin}/${page_}`);
       const box = page.locator("[data-iop-op-fit] [data-fallback]");
       await box.waitFor();
@@ -86,6 +72,7 @@ describe("when the widget cannot start", () => {
         assert.ok(links.includes(href), `the fallback should link to ${href}; it links to ${links}`);
       }
       assert.equal(await widget(page).locator("[data-screen]").count(), 0);
+      const errors = messages.of("error");
       assert.ok(errors.some((e) => e.includes("iop-op-fit")), `a console error names iop-op-fit: ${errors}`);
     });
   }

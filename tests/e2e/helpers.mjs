@@ -2,7 +2,8 @@
 // phone-sized context per test, the static server, and helpers that walk the
 // questionnaire through its markup contract (data-screen, data-question, ...).
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, afterEach, before, beforeEach } from "node:test";
@@ -14,6 +15,8 @@ export const MAIN = join(HERE, "..", "..");
 /** The built widget; IOP_OP_FIT_DIST can point the suite at another build. */
 export const DIST = process.env.IOP_OP_FIT_DIST || join(MAIN, "dist");
 export const HOSTS = join(HERE, "hosts");
+/** Phone-size PNGs of every state the suite visits (not committed). */
+export const SCREENSHOTS = join(HERE, "screenshots");
 
 /** Every wait in these tests is at most this long. */
 export const TIMEOUT = 10_000;
@@ -58,26 +61,40 @@ export const CASES = {
     answers: { substances: "alcohol", frequency: "most_days", withdrawal: "severe", control: "slips_back" },
     level: "php", detoxFirst: "true",
   },
+  R5: {
+    answers: { danger: ["overdose"] },
+    level: "emergency", detoxFirst: "false",
+  },
   R7: {
     answers: { substances: "opioids", frequency: "most_days", withdrawal: "moderate", control: "cannot_stop",
       home: "unsafe", support: "none" },
     level: "residential", detoxFirst: "false",
   },
+  R8: {
+    answers: { substances: "cannabis", frequency: "less_than_weekly", control: "can_stop", support: "strong" },
+    level: "op", detoxFirst: "false",
+  },
 };
 
-const BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+/** Every option id the visitor can choose, and every level id: words that must not leak to the host. */
+export const ANSWER_WORDS = [...new Set(Object.keys(en).filter((k) => /^q\.[a-z_]+\.[a-z0-9_]+$/.test(k) && !/\.(title|hint)$/.test(k))
+  .map((k) => k.split(".")[2]))];
+export const LEVELS = ["op", "iop", "php", "residential", "emergency"];
+
+export const BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 /**
  * Registers before/after hooks for a test file and returns a live object:
- * `env.server` (serving /dist/ and hosts/ plus `extraRoots`), `env.browser`,
+ * `env.server` (serving /dist/ and hosts/ plus `extraRoots`; `headers` and
+ * `notFound` are passed to serve()), `env.browser`,
  * and per test `env.context` and `env.page` (phone-sized, touch).
  */
-export function setup({ extraRoots = {} } = {}) {
+export function setup({ extraRoots = {}, headers, notFound } = {}) {
   const env = {};
   before(async () => {
     env.browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: BROWSER_ARGS });
-    env.server = await serve({ roots: { "/dist/": DIST, "/": HOSTS, ...extraRoots } });
+    env.server = await serve({ roots: { "/dist/": DIST, "/": HOSTS, ...extraRoots }, headers, notFound });
   });
   after(async () => {
     await env.browser?.close();
@@ -225,4 +242,63 @@ export function hrefs(locator) {
 /** Keys in this tab's sessionStorage that the widget owns. */
 export function storedKeys(page) {
   return page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("iop-op-fit:")));
+}
+
+/**
+ * Every console message of `page` from now on, as { type, text }. `.of(type)`
+ * gives the texts of one type ("warning", "error").
+ */
+export function consoleMessages(page) {
+  const messages = [];
+  page.on("console", (m) => messages.push({ type: m.type(), text: m.text() }));
+  messages.of = (type) => messages.filter((m) => m.type === type).map((m) => m.text);
+  return messages;
+}
+
+/** Writes a PNG of the whole page (phone width) to tests/e2e/screenshots/<name>.png. */
+export async function snap(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: "disabled" });
+}
+
+const AXE = join(MAIN, "node_modules", "axe-core", "axe.min.js");
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/**
+ * Runs axe-core (WCAG 2.0-2.2 A and AA rules) on the whole document, open
+ * shadow roots included, and fails listing every violation and its nodes.
+ */
+export async function expectNoAxeViolations(page, state) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.addScriptTag({ path: AXE });
+  const { violations, passes, shadow } = await page.evaluate((tags) =>
+    window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] })
+      .then((r) => ({ violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary.replace(/\s+/g, " ")}`) })),
+      // Nodes inside a shadow root have a nested target: [["host", "inner"]].
+      passes: r.passes.length, shadow: r.passes.some((p) => p.nodes.some((n) => Array.isArray(n.target[0]))) })), AXE_TAGS);
+  const report = violations.map((v) => `  [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `      ${n}`).join("\n")}`);
+  assert.equal(violations.length, 0, `axe found ${violations.length} violation(s) on ${state}:\n${report.join("\n")}`);
+  assert.ok(passes > 0 && shadow, `axe did not look inside the widget's shadow root on ${state}`);
+}
+
+/** Goes to `url` with the widget's own script blocked, so the host page shows as it would without it. */
+export async function openWithoutWidget(page, url) {
+  await page.route("**/iop-op-fit*.js", (route) => route.abort());
+  await page.goto(url);
+  await page.waitForLoadState("load");
+  await page.unroute("**/iop-op-fit*.js");
+}
+
+/**
+ * A temporary folder holding only some of the built files (as a careless
+ * upload might), for serving under an extra root. Removed when the file's tests end.
+ */
+export function partialDist(files) {
+  const dir = mkdtempSync(join(tmpdir(), "iop-op-fit-e2e-"));
+  for (const file of files) {
+    mkdirSync(join(dir, file, ".."), { recursive: true });
+    copyFileSync(join(DIST, file), join(dir, file));
+  }
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

@@ -1,9 +1,11 @@
 // Answers stay in the tab: resume after a reload from sessionStorage, a clear
-// control that erases it, and no requests, cookies, URL or title changes.
+// control that erases it, and no requests, cookies, URL, title or history
+// changes; no DOM event the host page can see carries answers or the level,
+// unless the site owner opted in to the result event.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  answer, back, CASES, complete, en, expectScreen, openHost, option, setup, start, storedKeys, TIMEOUT, widget,
+  answer, ANSWER_WORDS, back, CASES, complete, en, expectScreen, LEVELS, openHost, option, setup, start, storedKeys, TIMEOUT, widget,
 } from "./helpers.mjs";
 
 const env = setup();
@@ -87,5 +89,108 @@ describe("privacy smoke", () => {
     assert.equal(await page.evaluate(() => location.href), href);
     assert.equal(await page.title(), title);
     assert.deepEqual(await page.evaluate(() => window.__hostSaw), [], "no result event reaches the host by default");
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Events the host page can see
+
+/**
+ * Runs before any page script: records every event a host script could
+ * observe, both those dispatched from script (EventTarget.prototype.dispatchEvent
+ * wrapped, whatever the type, custom ones included) and those seen by
+ * capture listeners on window and document for the common types.
+ */
+function recordEvents() {
+  const TYPES = ["click", "dblclick", "auxclick", "contextmenu", "mousedown", "mouseup", "pointerdown", "pointerup",
+    "touchstart", "touchend", "keydown", "keyup", "keypress", "beforeinput", "input", "change", "submit", "reset",
+    "invalid", "select", "focus", "blur", "focusin", "focusout", "hashchange", "popstate", "pagehide", "pageshow",
+    "visibilitychange", "storage", "message", "beforeunload", "unload", "load", "DOMContentLoaded", "copy", "toggle",
+    "result", "answer", "level", "iop-op-fit:result", "iop-op-fit:answer", "iop-op-fit:level", "iop-op-fit:change",
+    "iop-op-fit:start", "iop-op-fit:complete"];
+  const seen = (window.__events = []);
+  const describe = (t) => (t === window ? "window" : t === document ? "document"
+    : t && t.nodeType === 1 ? (t.matches("[data-iop-op-fit]") ? "mount" : t.tagName.toLowerCase()) : String(t));
+  const record = (how) => (e, target = e.target) => {
+    let detail = e.detail;
+    if (detail !== undefined && detail !== null && typeof detail !== "number") {
+      try { detail = JSON.parse(JSON.stringify(detail)); } catch { detail = String(detail); }
+    }
+    seen.push({ how, type: e.type, kind: e.constructor.name, target: describe(target), detail: detail ?? null,
+      data: typeof e.data === "string" || (e.data && typeof e.data === "object") ? JSON.stringify(e.data) : null });
+  };
+  const dispatch = EventTarget.prototype.dispatchEvent;
+  const onDispatch = record("dispatchEvent");
+  EventTarget.prototype.dispatchEvent = function (event) {
+    try { onDispatch(event, this); } catch (e) { seen.push({ how: "recorder failed", type: String(e), detail: null, data: null }); }
+    return dispatch.call(this, event);
+  };
+  for (const type of TYPES) {
+    window.addEventListener(type, record("window"), true);
+    document.addEventListener(type, record("document"), true);
+  }
+}
+
+/** Events whose type or payload carries an answer or a level. */
+function leaks(events) {
+  const words = new RegExp(`\\b(${[...ANSWER_WORDS, ...LEVELS].join("|")})\\b`, "i");
+  return events.filter((e) => e.how === "recorder failed" || /iop-op-fit|result|level|answer/i.test(e.type) || words.test(e.type)
+    || (e.detail !== null && typeof e.detail !== "number") || (e.data !== null && words.test(e.data)));
+}
+
+/** Everything about the page a host script or a tracker could read besides events. */
+function pageTraces(page) {
+  return page.evaluate(async () => ({
+    href: location.href, title: document.title, cookie: document.cookie, history: history.length,
+    state: JSON.stringify(history.state), local: localStorage.length, databases: (await indexedDB.databases()).length,
+  }));
+}
+
+describe("events visible to the host page", () => {
+  test("a full flow dispatches none carrying answers or the level (no opt-in)", async () => {
+    const page = env.page;
+    await page.addInitScript(recordEvents);
+    await openHost(page, url());
+    const before = await pageTraces(page);
+    const { screen } = await complete(page, CASES.R4.answers);
+    assert.equal(screen, "result");
+    await widget(page).locator("[data-review=withdrawal] button").click(); // change an answer, too
+    await answer(page, "withdrawal", ["moderate"]);
+    await expectScreen(page, "result");
+    await page.waitForTimeout(200);
+
+    // The recorder works: a probe with a payload, dispatched by script, is caught.
+    await page.evaluate(() => document.body.dispatchEvent(new CustomEvent("probe", { detail: { level: "test" } })));
+    const events = await page.evaluate(() => window.__events);
+    assert.ok(events.some((e) => e.type === "click"), "the recorder saw the visitor's clicks");
+    assert.deepEqual(leaks(events).map((e) => e.type), ["probe"], "the recorder catches script-dispatched payloads");
+    assert.deepEqual(leaks(events).filter((e) => e.type !== "probe"), [], "no event carries answers or the level");
+    assert.deepEqual(await pageTraces(page), before, "URL, title, cookies, history, localStorage and IndexedDB unchanged");
+  });
+
+  test("with data-emit-events=\"true\", one iop-op-fit:result event {level, detoxFirst} on the mount element", async () => {
+    const page = env.page;
+    await page.addInitScript(recordEvents);
+    await page.addInitScript(() => {
+      window.__results = [];
+      document.addEventListener("iop-op-fit:result", (e) => window.__results.push({
+        detail: e.detail, onMount: e.target.matches("[data-iop-op-fit]"), custom: e instanceof CustomEvent, bubbles: e.bubbles,
+      }));
+    });
+    await openHost(page, `${env.server.origin}/emit-events.html`);
+    const before = await pageTraces(page);
+    const { screen } = await complete(page, CASES.R4.answers);
+    assert.equal(screen, "result");
+    await page.waitForFunction(() => window.__results.length > 0, null, { timeout: TIMEOUT });
+    await page.waitForTimeout(200);
+    assert.deepEqual(await page.evaluate(() => window.__results),
+      [{ detail: { level: CASES.R4.level, detoxFirst: true }, onMount: true, custom: true, bubbles: true }]);
+
+    // Nothing else: the opted-in event is the only one with a payload, and it holds no answers.
+    const events = await page.evaluate(() => window.__events);
+    const others = leaks(events).filter((e) => !(e.type === "iop-op-fit:result" && e.target === "mount"));
+    assert.deepEqual(others, [], "only the opted-in result event carries anything");
+    assert.deepEqual(Object.keys(events.find((e) => e.type === "iop-op-fit:result").detail).sort(), ["detoxFirst", "level"]);
+    assert.deepEqual(await pageTraces(page), before);
   });
 });

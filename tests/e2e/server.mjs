@@ -15,15 +15,16 @@ const TYPES = {
 
 /**
  * Starts a server. `roots` maps URL prefixes to folders, e.g. { "/": "dist" }.
- * `headers(path)` may add headers (say, a Content-Security-Policy) per request.
+ * `headers(path)` may add headers (say, a Content-Security-Policy) per request;
+ * `notFound(path)` returning true answers 404 (say, for every .wasm file).
  */
-export async function serve({ roots, port = 0, gzip = false, headers = () => ({}) }) {
+export async function serve({ roots, port = 0, gzip = false, headers = () => ({}), notFound = () => false }) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     requests.push(url.pathname);
     const prefix = Object.keys(roots).sort((a, b) => b.length - a.length).find((p) => url.pathname.startsWith(p));
-    if (!prefix) { res.writeHead(404).end(); return; }
+    if (!prefix || notFound(url.pathname)) { res.writeHead(404).end(); return; }
     const root = resolve(roots[prefix]);
     let path = normalize(join(root, decodeURIComponent(url.pathname.slice(prefix.length))));
     if (!path.startsWith(root)) { res.writeHead(403).end(); return; }
