@@ -32,11 +32,8 @@ pub fn summary_html(t: &Text, responses: &Responses, a: &Assessment, date: &str)
             )
         })
         .collect();
-    let mut next = vec![t.get("result.next")];
-    if let Some(phone) = &t.options.phone {
-        next.push(format!("{}: {phone}", t.get("result.call")));
-    }
-    next.extend([t.get("crisis.911"), t.get("crisis.988")]);
+    let call = t.options.phone.as_ref().map(|phone| format!("{}: {phone}", t.get("result.call")));
+    let next: Vec<String> = call.into_iter().chain([t.get("crisis.911"), t.get("crisis.988")]).collect();
     let heading = match (a.level, a.after_emergency) {
         (Level::Emergency, Some(later)) => format!(
             "{} {}",
@@ -58,7 +55,7 @@ pub fn summary_html(t: &Text, responses: &Responses, a: &Assessment, date: &str)
         why = escape(&t.get("result.why")),
         reasons = reasons.into_iter().map(|m| li(t.get(m))).collect::<String>(),
         next_heading = escape(&t.get("result.next")),
-        next = next.into_iter().skip(1).map(li).collect::<String>(),
+        next = next.into_iter().map(li).collect::<String>(),
         answers_heading = escape(&t.get("result.review")),
         note = escape(&t.get("result.not_diagnosis")),
     )

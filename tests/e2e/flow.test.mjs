@@ -33,6 +33,23 @@ async function checkCase(name) {
 
 describe("reference cases through the UI", () => {
   test("R1 typical IOP: iop, no detox", () => checkCase("R1"));
+
+  test("R1's summary is made in the browser: a file with the result, the reasons, the answers, 988 and 911", async () => {
+    const result = await checkCase("R1");
+    const requests = [];
+    env.page.on("request", (r) => requests.push(r.url()));
+    const [download] = await Promise.all([
+      env.page.waitForEvent("download"),
+      result.locator(".iof-actions button").first().tap(),
+    ]);
+    assert.match(download.url(), /^blob:/, "made locally, not fetched");
+    const html = await (await import("node:fs/promises")).readFile(await download.path(), "utf8");
+    for (const key of ["summary.title", "result.heading.iop", "reason.level_iop_relapse", "q.substances.alcohol", "crisis.988", "crisis.911"]) {
+      assert.ok(html.includes(en[key].replace(/&/g, "&amp;")), `the summary lacks ${key}: ${en[key]}`);
+    }
+    assert.ok(html.includes("+1-555-010-0100"), "the summary gives the provider's phone");
+    assert.deepEqual(requests.filter((u) => !u.startsWith("blob:")), [], "no network request");
+  });
   test("R4 withdrawal seizures: php, detox first", () => checkCase("R4"));
   test("R7 unsafe and cannot stop: residential, no detox", () => checkCase("R7"));
 
