@@ -81,16 +81,14 @@ impl Visit {
         flow::next_question(&self.responses).map_or(Screen::Result, Screen::Question)
     }
 
-    /// The question after `q` on this visitor's path, or the result.
+    /// The question after `q` on this visitor's path when it was answered
+    /// before (stepping forward after Back), else the first unanswered one:
+    /// normally that same next question, or a gap the new answer opened.
     fn after(&self, q: Question) -> Screen {
         let path = flow::path(&self.responses);
-        let i = path.iter().position(|&p| p == q);
-        match i.and_then(|i| path.get(i + 1)) {
-            Some(&next) if self.responses.get(next).is_some() || self.first_unanswered() == Screen::Question(next) => {
-                Screen::Question(next)
-            }
-            // A gap (say, the answer that made this question asked was changed): fill it first.
-            Some(_) | None => self.first_unanswered(),
+        match path.iter().position(|&p| p == q).and_then(|i| path.get(i + 1)) {
+            Some(&next) if self.responses.get(next).is_some() => Screen::Question(next),
+            _ => self.first_unanswered(),
         }
     }
 
@@ -162,8 +160,71 @@ impl Reducible for Visit {
 
 #[cfg(test)]
 mod tests {
-    use super::{Screen, Visit};
+    use std::rc::Rc;
+
+    use yew::Reducible;
+
+    use super::{Action, Screen, Visit};
     use crate::engine::{Question, Responses};
+
+    fn act(v: Rc<Visit>, action: Action) -> Rc<Visit> {
+        v.reduce(action)
+    }
+
+    fn answer(v: Rc<Visit>, q: Question, values: &[&'static str]) -> Rc<Visit> {
+        act(v, Action::Answer(q, values.to_vec()))
+    }
+
+    /// Answers every question with its first option, except as given.
+    fn finish(mut v: Rc<Visit>, except: &[(Question, &'static str)]) -> Rc<Visit> {
+        while let Screen::Question(q) = v.screen {
+            let value = except.iter().find(|(e, _)| *e == q).map_or(q.options()[0], |(_, o)| *o);
+            v = answer(v, q, &[value]);
+        }
+        v
+    }
+
+    #[test]
+    fn back_and_forward_keep_the_answers() {
+        let v = act(Rc::new(Visit::new()), Action::Begin);
+        assert_eq!(v.screen, Screen::Question(Question::Respondent));
+        let v = answer(v, Question::Respondent, &["someone_else"]);
+        let v = answer(v, Question::Danger, &["none"]);
+        assert_eq!(v.screen, Screen::Question(Question::Age));
+        let v = act(v, Action::Back);
+        let v = act(v, Action::Back);
+        assert_eq!(v.screen, Screen::Question(Question::Respondent));
+        // Continuing again steps to the next question, answered before.
+        let v = answer(v, Question::Respondent, &["someone_else"]);
+        assert_eq!(v.screen, Screen::Question(Question::Danger));
+        assert_eq!(act(act(v, Action::Back), Action::Back).screen, Screen::Start);
+    }
+
+    #[test]
+    fn a_danger_shows_the_emergency_screen_and_continuing_goes_on() {
+        let v = answer(act(Rc::new(Visit::new()), Action::Begin), Question::Respondent, &["self"]);
+        let v = answer(v, Question::Danger, &["overdose"]);
+        assert_eq!(v.screen, Screen::Emergency);
+        assert_eq!(act(v.clone(), Action::Back).screen, Screen::Question(Question::Danger));
+        let v = act(v, Action::ContinueAfterEmergency);
+        assert_eq!(v.screen, Screen::Question(Question::Age));
+        assert_eq!(finish(v, &[]).screen, Screen::Result);
+    }
+
+    #[test]
+    fn changing_an_answer_from_the_result_returns_there() {
+        let v = finish(act(Rc::new(Visit::new()), Action::Begin), &[(Question::Danger, "none")]);
+        assert_eq!(v.screen, Screen::Result);
+        let v = answer(act(v, Action::Change(Question::Home)), Question::Home, &["unsafe"]);
+        assert_eq!(v.screen, Screen::Result);
+        // A change that makes a new question asked goes there first, then back to the result.
+        let v = answer(act(v, Action::Change(Question::Frequency)), Question::Frequency, &["weekly"]);
+        assert_eq!(v.screen, Screen::Question(Question::Withdrawal));
+        let v = answer(v, Question::Withdrawal, &["none"]);
+        assert_eq!(v.screen, Screen::Result);
+        let v = act(v, Action::StartOver);
+        assert!(v.responses.is_empty() && v.screen == Screen::Start);
+    }
 
     #[test]
     fn resumes_at_the_stored_question_or_at_a_gap_before_it() {
