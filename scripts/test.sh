@@ -18,8 +18,9 @@ step "browser tests: wasm-bindgen-test in headless Chromium, then Firefox ESR"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
 GECKODRIVER="$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown --test web
 
-step "release build with Trunk"
+step "release build with Trunk, and the Yew example for Rust users"
 trunk build --release
+cargo build --target wasm32-unknown-unknown --example yew_app
 
 step "end-to-end tests: playwright-core driving Chromium at phone size"
 node --test --test-concurrency=1 tests/e2e/
