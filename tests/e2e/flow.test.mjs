@@ -141,3 +141,32 @@ describe("answering for someone else", () => {
     await assertNextSteps(result);
   });
 });
+
+describe("teens", () => {
+  test("a provider that does not serve under-18s says it will help find a teen program; others do not", async () => {
+    const page = env.page;
+    await openHost(page, url());
+    // A second mount point, added after load, for a provider that serves adults only.
+    await page.evaluate(() => {
+      const el = document.createElement("div");
+      el.id = "adults-only";
+      el.setAttribute("data-iop-op-fit", "");
+      el.setAttribute("data-org-name", "Adult Clinic");
+      el.setAttribute("data-serves-adolescents", "false");
+      document.body.appendChild(el);
+    });
+    const teen = { age: ["under_18"], substances: ["alcohol"], frequency: ["weekly"], withdrawal: ["none"], control: ["slips_back"] };
+    const adultsOnly = page.locator("#adults-only");
+    await adultsOnly.locator("[data-screen=start]").waitFor();
+    assert.equal((await complete(adultsOnly, teen)).screen, "result");
+    const referral = en["result.adolescent_referral"].replace("{org}", "Adult Clinic");
+    assert.ok((await adultsOnly.locator("[data-screen=result]").innerText()).includes(referral));
+    // The teen IOP wording (6 or more hours) shows instead of the adult one.
+    assert.ok((await adultsOnly.locator("[data-screen=result]").innerText()).includes(en["level.iop.short.teen"]));
+
+    const servesTeens = widget(page).first();
+    assert.equal((await complete(servesTeens, teen)).screen, "result");
+    assert.ok(!(await servesTeens.locator("[data-screen=result]").innerText()).includes(referral));
+  });
+});
+
