@@ -100,7 +100,7 @@ export function surveyDefinition(en) {
     progressBarLocation: "top",
     pageNextText: text(en, "nav.continue"),
     pagePrevText: text(en, "nav.back"),
-    completeText: text(en, "nav.result"),
+    completeText: text(en, "nav.continue"),
     checkErrorsMode: "onNextPage",
   };
 }
