@@ -141,7 +141,10 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
         <ContextProvider<Text> context={text}>
             <div class="iof" lang={locale.tag()} {style}>
                 <header class="iof-header">
-                    <p class="iof-title">{ t.get("app.title") }</p>
+                    // The start screen's heading already says it.
+                    if visit.screen != Screen::Start {
+                        <p class="iof-title">{ t.get("app.title") }</p>
+                    }
                     <LanguageSwitch on_change={on_locale} />
                 </header>
                 <main class="iof-main">{ screen }</main>
