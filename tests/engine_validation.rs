@@ -77,6 +77,10 @@ fn answering_a_skipped_question_is_an_error() {
     assert_error(Responses::from_json(&serde_json::Value::Object(m).to_string()), "sober_time", &["not asked", "`weekly`"]);
     // withdrawal is skipped after no use in the past month.
     assert_error(parse_with("withdrawal", Some("mild".into())), "withdrawal", &["not asked", "not_past_month"]);
+    // Either is refused until frequency is known.
+    let mut m = complete_json();
+    m.remove("frequency");
+    assert_error(Responses::from_json(&serde_json::Value::Object(m).to_string()), "sober_time", &["before `frequency` is answered"]);
 }
 
 #[test]

@@ -4,23 +4,21 @@
 use super::questions::{Danger, Frequency, Question};
 use super::responses::Responses;
 
-/// Why a question is not asked for these responses, if it is not.
-/// Returns the question and option that skip it.
-pub fn skipped_by(question: Question, responses: &Responses) -> Option<(Question, &'static str)> {
+/// Why a question is not asked for these responses, if it is not: the
+/// question that decides, and its answer (`None` while it has none).
+pub fn skipped_by(question: Question, responses: &Responses) -> Option<(Question, Option<&'static str>)> {
     let frequency = responses.single(Question::Frequency);
     let not_past_month = Frequency::NotPastMonth.id();
     match question {
         // Time since last use only matters when there was no use in the past month.
         Question::SoberTime => match frequency {
             Some(f) if f == not_past_month => None,
-            Some(f) => Some((Question::Frequency, f)),
-            None => Some((Question::Frequency, "(not answered)")),
+            f => Some((Question::Frequency, f)),
         },
         // Withdrawal is about current use, so it is skipped after no use in the past month.
         Question::Withdrawal => match frequency {
-            Some(f) if f == not_past_month => Some((Question::Frequency, not_past_month)),
-            Some(_) => None,
-            None => Some((Question::Frequency, "(not answered)")),
+            Some(f) if f != not_past_month => None,
+            f => Some((Question::Frequency, f)),
         },
         _ => None,
     }

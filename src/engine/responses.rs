@@ -41,7 +41,7 @@ pub enum AnswerError {
     EmptyList { question: Question },
     NoneWithOthers { question: Question },
     /// Answered, but the skip logic does not ask it for the other answers.
-    Skipped { question: Question, by: Question, by_option: &'static str },
+    Skipped { question: Question, by: Question, by_option: Option<&'static str> },
     Missing { question: Question },
 }
 
@@ -108,14 +108,14 @@ impl fmt::Display for AnswerError {
                 "`{}` cannot mix `none` with other answers; give [\"none\"] alone or drop it",
                 question.id()
             ),
-            AnswerError::Skipped { question, by, by_option } => write!(
-                f,
-                "`{}` is not asked when `{}` is `{}`; remove it (it is asked only when `frequency` is {})",
-                question.id(),
-                by.id(),
-                by_option,
-                if *question == Question::SoberTime { "`not_past_month`" } else { "anything but `not_past_month`" }
-            ),
+            AnswerError::Skipped { question, by, by_option } => {
+                let when = match by_option {
+                    Some(option) => format!("when `{}` is `{option}`", by.id()),
+                    None => format!("before `{}` is answered", by.id()),
+                };
+                let asked = if *question == Question::SoberTime { "`not_past_month`" } else { "anything but `not_past_month`" };
+                write!(f, "`{}` is not asked {when}; remove it (it is asked only when `frequency` is {asked})", question.id())
+            }
             AnswerError::Missing { question } => write!(
                 f,
                 "`{}` has no answer; give one of: {}",
