@@ -43,7 +43,7 @@ const RUNS = Number(args.runs);
 const RATE = Number(args.rate);
 if (!Number.isInteger(RUNS) || RUNS < 7) throw new Error("--runs must be a whole number, at least 7");
 if (!(RATE >= 1)) throw new Error("--rate must be 1 or more");
-for (const file of ["iop-op-fit.js", "core/iop-op-fit.js", "core/iop-op-fit_bg.wasm"]) {
+for (const file of ["iop-op-fit.js", "core/iop-op-fit_bg.wasm"]) {
   if (!existsSync(join(DIST, file))) {
     throw new Error(`${join(DIST, file)} is missing: build the widget first (trunk build --release), or pass --dist`);
   }

@@ -1,8 +1,8 @@
 /*! iop-op-fit loader: mounts the self-screen into every [data-iop-op-fit]
  * element, now and later, and exposes IopOpFit.mount(element, options).
- * It finds the rest of its files next to its own URL, so the folder can live
- * on any host or CDN. If the WebAssembly cannot start, each mount point shows
- * a plain-HTML fallback with the provider's phone, 988 and 911. */
+ * It finds its wasm next to its own URL, so the folder can live on any host
+ * or CDN. If the WebAssembly cannot start, each mount point shows a
+ * plain-HTML fallback with the provider's phone, 988 and 911. */
 (function () {
   "use strict";
   // Loading the script twice must do no harm: the first copy stays in charge.
@@ -10,8 +10,16 @@
 
   var script = document.currentScript;
   var base = new URL(".", (script && script.src) || document.baseURI).href;
-  // The single-file build defines IOP_OP_FIT_INLINE as { glue, wasm } (see scripts/post-build.mjs).
-  var INLINE = typeof IOP_OP_FIT_INLINE === "undefined" ? null : IOP_OP_FIT_INLINE;
+  // The single-file build defines IOP_OP_FIT_WASM as the wasm in base64 (see scripts/post-build.mjs).
+  var INLINE_WASM = typeof IOP_OP_FIT_WASM === "undefined" ? null : IOP_OP_FIT_WASM;
+
+  // The build puts wasm-bindgen's glue (its `no-modules` output) in here, so
+  // it arrives with this file, its `wasm_bindgen` stays private, and it runs
+  // only when a widget mounts (where a failure shows the fallback).
+  function bindings() {
+    /* @wasm-bindgen-glue */
+    return wasm_bindgen;
+  }
 
   var core = null; // Promise of the wasm module's exports, started on first use.
   var mounted = new WeakMap(); // element -> Promise of handle
@@ -19,23 +27,14 @@
 
   function loadCore() {
     if (!core) {
-      core = (function () {
-        if (!window.WebAssembly) return Promise.reject(new Error("this browser does not support WebAssembly"));
-        if (INLINE) {
-          var url = URL.createObjectURL(new Blob([INLINE.glue], { type: "text/javascript" }));
-          var bytes = Uint8Array.from(atob(INLINE.wasm), function (c) { return c.charCodeAt(0); });
-          return import(url).then(function (m) {
-            URL.revokeObjectURL(url);
-            return m.default({ module_or_path: bytes }).then(function () { return m; });
-          });
-        }
-        // Fetch the wasm beside the glue rather than after it: one round trip less.
-        var wasm = fetch(base + "core/iop-op-fit_bg.wasm");
-        wasm.catch(function () {}); // reported through the import or init below
-        return import(base + "core/iop-op-fit.js").then(function (m) {
-          return m.default({ module_or_path: wasm }).then(function () { return m; });
-        });
-      })();
+      core = Promise.resolve().then(function () {
+        if (!window.WebAssembly) throw new Error("this browser does not support WebAssembly");
+        var wasm = INLINE_WASM
+          ? Uint8Array.from(atob(INLINE_WASM), function (c) { return c.charCodeAt(0); })
+          : fetch(base + "core/iop-op-fit_bg.wasm");
+        var bindgen = bindings();
+        return bindgen({ module_or_path: wasm }).then(function () { return bindgen; });
+      });
     }
     return core;
   }
@@ -60,11 +59,9 @@
 
   // Plain HTML, built with textContent so configuration is never parsed as HTML.
   function fallback(el, options, reason) {
-    console.error("iop-op-fit: the self-screen could not start (" + reason + "). Showing contact details instead. " + (INLINE
-      // The single-file build runs its code from a blob: URL and has no core/ folder.
-      ? "Check that the page's Content-Security-Policy allows 'wasm-unsafe-eval' and blob: in script-src."
-      : "Check that the page's Content-Security-Policy allows 'wasm-unsafe-eval' in script-src, and that " +
-        base + "core/ holds iop-op-fit.js and iop-op-fit_bg.wasm (served as application/wasm)."));
+    console.error("iop-op-fit: the self-screen could not start (" + reason + "). Showing contact details instead. " +
+      "Check that the page's Content-Security-Policy allows 'wasm-unsafe-eval' in script-src" + (INLINE_WASM ? "." :
+        ", and that " + base + "core/iop-op-fit_bg.wasm exists (served as application/wasm)."));
     var lang = String(options.locale || document.documentElement.lang || navigator.language || "en").slice(0, 2).toLowerCase();
     var t = FALLBACK[lang] || FALLBACK.en;
     var root = el.shadowRoot || el.attachShadow({ mode: "open" });

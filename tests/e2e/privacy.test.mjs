@@ -71,9 +71,9 @@ describe("privacy smoke", () => {
     });
     await openHost(page, url());
 
-    // Up to the start screen: the page and the widget's three files, nothing else.
+    // Up to the start screen: the page and the widget's two files, nothing else.
     const paths = requests.map((u) => new URL(u).pathname).sort();
-    assert.deepEqual(paths, ["/dist/core/iop-op-fit.js", "/dist/core/iop-op-fit_bg.wasm", "/dist/iop-op-fit.js", "/plain.html"]);
+    assert.deepEqual(paths, ["/dist/core/iop-op-fit_bg.wasm", "/dist/iop-op-fit.js", "/plain.html"]);
     const loaded = requests.length;
     const served = env.server.requests.length;
     const href = await page.evaluate(() => location.href);
