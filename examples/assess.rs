@@ -11,7 +11,9 @@ use iop_op_fit::engine::{assess, Responses};
 
 fn main() -> ExitCode {
     let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: assess FILE (or - for stdin); FILE holds answers as JSON with the contract ids");
+        eprintln!(
+            "usage: assess FILE (or - for stdin); FILE holds answers as JSON with the contract ids"
+        );
         return ExitCode::from(1);
     };
     let mut text = String::new();
@@ -26,7 +28,10 @@ fn main() -> ExitCode {
     }
     match Responses::from_json(&text).and_then(|r| assess(&r)) {
         Ok(assessment) => {
-            println!("{}", serde_json::to_string_pretty(&assessment).expect("assessment serialises"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&assessment).expect("assessment serialises")
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

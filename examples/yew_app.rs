@@ -12,7 +12,10 @@ use yew::prelude::*;
 
 #[function_component]
 fn Page() -> Html {
-    let options = Rc::new(Options { org_name: Some("Example Recovery".into()), ..Options::default() });
+    let options = Rc::new(Options {
+        org_name: Some("Example Recovery".into()),
+        ..Options::default()
+    });
     // Called when a result is reached; the answers stay in the component.
     let on_result = Callback::from(|a: Assessment| web_sys::console::log_1(&a.level.id().into()));
     html! {

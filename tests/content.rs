@@ -13,7 +13,9 @@ fn keys(locale: Locale) -> BTreeSet<String> {
 }
 
 fn placeholders(text: &str) -> BTreeSet<&str> {
-    text.match_indices('{').filter_map(|(i, _)| text[i + 1..].split_once('}').map(|(name, _)| name)).collect()
+    text.match_indices('{')
+        .filter_map(|(i, _)| text[i + 1..].split_once('}').map(|(name, _)| name))
+        .collect()
 }
 
 /// String literals passed to a function named `call` in Rust sources, e.g. `get("x")`.
@@ -21,7 +23,11 @@ fn literal_arguments(source: &str, call: &str) -> Vec<String> {
     let pattern = format!("{call}(\"");
     source
         .match_indices(&pattern)
-        .filter_map(|(i, _)| source[i + pattern.len()..].split_once('"').map(|(s, _)| s.to_owned()))
+        .filter_map(|(i, _)| {
+            source[i + pattern.len()..]
+                .split_once('"')
+                .map(|(s, _)| s.to_owned())
+        })
         .collect()
 }
 
@@ -42,14 +48,32 @@ fn every_language_has_every_key_filled_with_the_same_placeholders() {
         let missing: Vec<_> = english.difference(&other).collect();
         let extra: Vec<_> = other.difference(&english).collect();
         assert!(missing.is_empty(), "{locale:?} is missing {missing:?}");
-        assert!(extra.is_empty(), "{locale:?} has keys English lacks: {extra:?}");
+        assert!(
+            extra.is_empty(),
+            "{locale:?} has keys English lacks: {extra:?}"
+        );
         for key in &english {
-            let (en, tr) = (catalog(Locale::En).get(key), catalog(locale).lookup(key).unwrap());
+            let (en, tr) = (
+                catalog(Locale::En).get(key),
+                catalog(locale).lookup(key).unwrap(),
+            );
             assert!(!tr.trim().is_empty(), "{locale:?} {key} is empty");
-            assert_eq!(placeholders(en), placeholders(tr), "{locale:?} {key} placeholders differ");
-            assert_eq!(en.matches('|').count(), tr.matches('|').count(), "{locale:?} {key} step count differs");
+            assert_eq!(
+                placeholders(en),
+                placeholders(tr),
+                "{locale:?} {key} placeholders differ"
+            );
+            assert_eq!(
+                en.matches('|').count(),
+                tr.matches('|').count(),
+                "{locale:?} {key} step count differs"
+            );
         }
-        assert_ne!(catalog(locale).get("q.age.title"), catalog(Locale::En).get("q.age.title"), "{locale:?} is untranslated");
+        assert_ne!(
+            catalog(locale).get("q.age.title"),
+            catalog(Locale::En).get("q.age.title"),
+            "{locale:?} is untranslated"
+        );
     }
 }
 
@@ -58,10 +82,18 @@ fn every_question_and_option_has_words() {
     let en = keys(Locale::En);
     for &q in Question::ALL {
         for suffix in ["title", "title.other", "hint"] {
-            assert!(en.contains(&format!("q.{}.{suffix}", q.id())), "q.{}.{suffix}", q.id());
+            assert!(
+                en.contains(&format!("q.{}.{suffix}", q.id())),
+                "q.{}.{suffix}",
+                q.id()
+            );
         }
         for option in q.options() {
-            assert!(en.contains(&format!("q.{}.{option}", q.id())), "q.{}.{option}", q.id());
+            assert!(
+                en.contains(&format!("q.{}.{option}", q.id())),
+                "q.{}.{option}",
+                q.id()
+            );
         }
     }
 }
@@ -70,18 +102,33 @@ fn every_question_and_option_has_words() {
 fn every_result_reason_and_flag_has_words() {
     let en = keys(Locale::En);
     for &level in Level::ALL {
-        for key in [format!("level.{}.name", level.id()), format!("result.heading.{}", level.id()), format!("result.lead.{}", level.id())] {
+        for key in [
+            format!("level.{}.name", level.id()),
+            format!("result.heading.{}", level.id()),
+            format!("result.lead.{}", level.id()),
+        ] {
             assert!(en.contains(&key), "{key}");
         }
     }
     for &flag in Flag::ALL {
-        assert!(en.contains(&format!("flag.{}", flag.id())), "flag.{}", flag.id());
+        assert!(
+            en.contains(&format!("flag.{}", flag.id())),
+            "flag.{}",
+            flag.id()
+        );
     }
     let rules = sources("src/engine");
     let reasons = literal_arguments(&rules, "reason_id!");
-    assert!(reasons.len() > 30, "found only {} reason ids", reasons.len());
+    assert!(
+        reasons.len() > 30,
+        "found only {} reason ids",
+        reasons.len()
+    );
     for id in reasons {
-        assert!(en.contains(&format!("reason.{id}")), "reason.{id} has no text");
+        assert!(
+            en.contains(&format!("reason.{id}")),
+            "reason.{id} has no text"
+        );
     }
 }
 
@@ -89,11 +136,21 @@ fn every_result_reason_and_flag_has_words() {
 fn every_key_the_ui_names_exists() {
     let en = keys(Locale::En);
     let ui = sources("src/ui");
-    let mut named: Vec<String> = ["get", "fill", "steps_key"].iter().flat_map(|c| literal_arguments(&ui, c)).collect();
+    let mut named: Vec<String> = ["get", "fill", "steps_key"]
+        .iter()
+        .flat_map(|c| literal_arguments(&ui, c))
+        .collect();
     named.retain(|k| k.contains('.') || k == "progress");
-    assert!(named.len() > 30, "found only {} keys in the UI", named.len());
+    assert!(
+        named.len() > 30,
+        "found only {} keys in the UI",
+        named.len()
+    );
     for key in named {
-        assert!(en.contains(&key), "the UI uses `{key}`, which en.json lacks");
+        assert!(
+            en.contains(&key),
+            "the UI uses `{key}`, which en.json lacks"
+        );
     }
 }
 

@@ -11,7 +11,14 @@ use support::{answers, assessed};
 /// The answers that can affect the level, each listed least to most severe.
 /// `use_` folds `frequency` with the question the skip logic then asks.
 const AGES: [&str; 3] = ["under_18", "18_to_64", "65_plus"];
-const SUBSTANCES: [&str; 6] = ["alcohol", "opioids", "sedatives", "stimulants", "cannabis", "other"];
+const SUBSTANCES: [&str; 6] = [
+    "alcohol",
+    "opioids",
+    "sedatives",
+    "stimulants",
+    "cannabis",
+    "other",
+];
 const FREQUENCIES: [&str; 3] = ["less_than_weekly", "weekly", "most_days"];
 const WITHDRAWAL: [&str; 5] = ["none", "not_sure", "mild", "moderate", "severe"];
 const SOBER: [&str; 2] = ["one_to_six_months", "over_six_months"];
@@ -20,7 +27,10 @@ const SIMPLE: [(&str, &[&str]); 6] = [
     ("health", &["none", "managed", "serious"]),
     ("mental_health", &["none", "some", "severe"]),
     ("control", &["can_stop", "slips_back", "cannot_stop"]),
-    ("treatment", &["none", "past", "recent_outpatient", "recent_intensive"]),
+    (
+        "treatment",
+        &["none", "past", "recent_outpatient", "recent_intensive"],
+    ),
     ("home", &["stable", "strained", "unsafe"]),
     ("support", &["strong", "some", "none"]),
 ];
@@ -56,24 +66,47 @@ impl Point {
             *d = i % radix;
             i /= radix;
         }
-        Point { age: digits[0], substances: digits[1] + 1, use_: digits[2], simple: digits[3..].try_into().unwrap() }
+        Point {
+            age: digits[0],
+            substances: digits[1] + 1,
+            use_: digits[2],
+            simple: digits[3..].try_into().unwrap(),
+        }
     }
 
     fn index(&self) -> usize {
-        let digits = [self.age, self.substances - 1, self.use_, self.simple[0], self.simple[1], self.simple[2],
-                      self.simple[3], self.simple[4], self.simple[5]];
-        digits.iter().zip(radices()).rev().fold(0, |acc, (d, radix)| acc * radix + d)
+        let digits = [
+            self.age,
+            self.substances - 1,
+            self.use_,
+            self.simple[0],
+            self.simple[1],
+            self.simple[2],
+            self.simple[3],
+            self.simple[4],
+            self.simple[5],
+        ];
+        digits
+            .iter()
+            .zip(radices())
+            .rev()
+            .fold(0, |acc, (d, radix)| acc * radix + d)
     }
 
     fn responses(&self, others: &[(&str, &[&str])]) -> Responses {
         let mut r = Responses::new();
-        let set = |r: &mut Responses, q: &str, v: &[&str]| r.set(Question::from_id(q).unwrap(), v).unwrap();
+        let set = |r: &mut Responses, q: &str, v: &[&str]| {
+            r.set(Question::from_id(q).unwrap(), v).unwrap()
+        };
         for (q, v) in others {
             set(&mut r, q, v);
         }
         set(&mut r, "danger", &["none"]);
         set(&mut r, "age", &[AGES[self.age]]);
-        let subs: Vec<&str> = (0..SUBSTANCES.len()).filter(|b| self.substances >> b & 1 == 1).map(|b| SUBSTANCES[b]).collect();
+        let subs: Vec<&str> = (0..SUBSTANCES.len())
+            .filter(|b| self.substances >> b & 1 == 1)
+            .map(|b| SUBSTANCES[b])
+            .collect();
         set(&mut r, "substances", &subs);
         if self.use_ < SOBER.len() {
             set(&mut r, "frequency", &["not_past_month"]);
@@ -95,25 +128,40 @@ impl Point {
     fn worse(&self) -> Vec<Point> {
         let mut out = Vec::new();
         if AGES[self.age] == "18_to_64" {
-            out.push(Point { age: self.age + 1, ..*self });
+            out.push(Point {
+                age: self.age + 1,
+                ..*self
+            });
         }
         for b in 0..SUBSTANCES.len() {
             if self.substances >> b & 1 == 0 {
-                out.push(Point { substances: self.substances | 1 << b, ..*self });
+                out.push(Point {
+                    substances: self.substances | 1 << b,
+                    ..*self
+                });
             }
         }
         if self.use_ < SOBER.len() {
             // From no use in the past month to any withdrawal with occasional use.
             for w in 0..WITHDRAWAL.len() {
-                out.push(Point { use_: SOBER.len() + w, ..*self });
+                out.push(Point {
+                    use_: SOBER.len() + w,
+                    ..*self
+                });
             }
         } else {
             let u = self.use_ - SOBER.len();
             if u % WITHDRAWAL.len() + 1 < WITHDRAWAL.len() {
-                out.push(Point { use_: self.use_ + 1, ..*self });
+                out.push(Point {
+                    use_: self.use_ + 1,
+                    ..*self
+                });
             }
             if u / WITHDRAWAL.len() + 1 < FREQUENCIES.len() {
-                out.push(Point { use_: self.use_ + WITHDRAWAL.len(), ..*self });
+                out.push(Point {
+                    use_: self.use_ + WITHDRAWAL.len(),
+                    ..*self
+                });
             }
         }
         for i in 0..SIMPLE.len() {
@@ -127,8 +175,11 @@ impl Point {
     }
 }
 
-const DEFAULT_OTHERS: &[(&str, &[&str])] =
-    &[("respondent", &["self"]), ("commitments", &["none"]), ("readiness", &["ready"])];
+const DEFAULT_OTHERS: &[(&str, &[&str])] = &[
+    ("respondent", &["self"]),
+    ("commitments", &["none"]),
+    ("readiness", &["ready"]),
+];
 
 /// Assesses every point of the space on both cores; (level, detox_first) per index.
 fn assess_space(check: impl Fn(&Responses, &Assessment) + Sync) -> Vec<(Level, bool)> {
@@ -143,7 +194,8 @@ fn assess_space(check: impl Fn(&Responses, &Assessment) + Sync) -> Vec<(Level, b
                 for (k, slot) in slice.iter_mut().enumerate() {
                     let point = Point::from_index(c * chunk + k);
                     let r = point.responses(DEFAULT_OTHERS);
-                    let a = assess(&r).unwrap_or_else(|e| panic!("P6: {point:?} has no result: {e}"));
+                    let a =
+                        assess(&r).unwrap_or_else(|e| panic!("P6: {point:?} has no result: {e}"));
                     check(&r, &a);
                     *slot = (a.level, a.detox_first);
                 }
@@ -157,13 +209,21 @@ fn assess_space(check: impl Fn(&Responses, &Assessment) + Sync) -> Vec<(Level, b
 fn check_explained(r: &Responses, a: &Assessment) {
     assert!(!a.reasons.is_empty(), "P4: no reasons for {r:?}");
     for reason in &a.reasons {
-        assert!(!reason.answers.is_empty(), "P4: reason {} names no answers", reason.id);
+        assert!(
+            !reason.answers.is_empty(),
+            "P4: reason {} names no answers",
+            reason.id
+        );
         assert_eq!(reason.message, format!("reason.{}", reason.id));
         for answer in &reason.answers {
             assert!(
-                r.get(answer.question).is_some_and(|v| v.contains(&answer.option)),
+                r.get(answer.question)
+                    .is_some_and(|v| v.contains(&answer.option)),
                 "P4: reason {} names {}={} which was not given in {}",
-                reason.id, answer.question.id(), answer.option, r.to_json()
+                reason.id,
+                answer.question.id(),
+                answer.option,
+                r.to_json()
             );
         }
     }
@@ -188,17 +248,26 @@ fn p2_p4_p6_exhaustive_over_every_level_affecting_combination() {
         }
         // Time since last use carries no risk: it must not change anything.
         if p.use_ == 0 {
-            assert_eq!(results[Point { use_: 1, ..p }.index()], (level, detox), "sober_time changed the result");
+            assert_eq!(
+                results[Point { use_: 1, ..p }.index()],
+                (level, detox),
+                "sober_time changed the result"
+            );
         }
     }
     eprintln!(
         "exhaustive: {} answer sets assessed, {} one-step-worse pairs compared, in {:.2?}",
-        results.len(), steps, start.elapsed()
+        results.len(),
+        steps,
+        start.elapsed()
     );
     assert_eq!(results.len(), 3 * 63 * 17 * 3 * 3 * 3 * 4 * 3 * 3);
     // Every level is reached somewhere, so the walk really covers the rules.
     for level in [Level::Op, Level::Iop, Level::Php, Level::Residential] {
-        assert!(results.iter().any(|r| r.0 == level), "{level:?} never reached");
+        assert!(
+            results.iter().any(|r| r.0 == level),
+            "{level:?} never reached"
+        );
     }
 }
 
@@ -206,8 +275,14 @@ fn p2_p4_p6_exhaustive_over_every_level_affecting_combination() {
 #[test]
 fn p6_answers_that_only_change_wording_never_change_the_level() {
     let commitments: [&[&str]; 8] = [
-        &["none"], &["work"], &["school"], &["caregiving"], &["work", "school"], &["work", "caregiving"],
-        &["school", "caregiving"], &["work", "school", "caregiving"],
+        &["none"],
+        &["work"],
+        &["school"],
+        &["caregiving"],
+        &["work", "school"],
+        &["work", "caregiving"],
+        &["school", "caregiving"],
+        &["work", "school", "caregiving"],
     ];
     let mut checked = 0;
     // Every level-affecting combination for an adult using alcohol, under all 48 wordings.
@@ -220,10 +295,16 @@ fn p6_answers_that_only_change_wording_never_change_the_level() {
         for respondent in ["self", "someone_else"] {
             for c in commitments {
                 for readiness in ["ready", "unsure", "not_ready"] {
-                    let others: [(&str, &[&str]); 3] =
-                        [("respondent", &[respondent]), ("commitments", c), ("readiness", &[readiness])];
+                    let others: [(&str, &[&str]); 3] = [
+                        ("respondent", &[respondent]),
+                        ("commitments", c),
+                        ("readiness", &[readiness]),
+                    ];
                     let a = assess(&p.responses(&others)).unwrap();
-                    assert_eq!((a.level, a.detox_first), (reference.level, reference.detox_first));
+                    assert_eq!(
+                        (a.level, a.detox_first),
+                        (reference.level, reference.detox_first)
+                    );
                     checked += 1;
                 }
             }
@@ -234,9 +315,17 @@ fn p6_answers_that_only_change_wording_never_change_the_level() {
 
 #[test]
 fn p1_any_danger_is_an_emergency_whatever_else_was_answered() {
-    let dangers = ["overdose", "suicide", "withdrawal_emergency", "medical_emergency"];
+    let dangers = [
+        "overdose",
+        "suicide",
+        "withdrawal_emergency",
+        "medical_emergency",
+    ];
     for mask in 1..16u32 {
-        let chosen: Vec<&str> = (0..4).filter(|b| mask >> b & 1 == 1).map(|b| dangers[b]).collect();
+        let chosen: Vec<&str> = (0..4)
+            .filter(|b| mask >> b & 1 == 1)
+            .map(|b| dangers[b])
+            .collect();
         // Danger alone, right after the first question, as the UI asks it.
         let mut early = Responses::new();
         early.set(Question::Respondent, &["self"]).unwrap();
@@ -245,9 +334,16 @@ fn p1_any_danger_is_an_emergency_whatever_else_was_answered() {
         // ... and with the least and the most severe complete answers.
         let mildest = answers(&[("danger", &chosen)]);
         let worst = answers(&[
-            ("danger", &chosen), ("age", &["65_plus"]), ("substances", &SUBSTANCES), ("frequency", &["most_days"]),
-            ("withdrawal", &["severe"]), ("health", &["serious"]), ("mental_health", &["severe"]),
-            ("control", &["cannot_stop"]), ("treatment", &["recent_intensive"]), ("home", &["unsafe"]),
+            ("danger", &chosen),
+            ("age", &["65_plus"]),
+            ("substances", &SUBSTANCES),
+            ("frequency", &["most_days"]),
+            ("withdrawal", &["severe"]),
+            ("health", &["serious"]),
+            ("mental_health", &["severe"]),
+            ("control", &["cannot_stop"]),
+            ("treatment", &["recent_intensive"]),
+            ("home", &["unsafe"]),
             ("support", &["none"]),
         ]);
         for r in [early, mildest, worst] {
@@ -256,7 +352,10 @@ fn p1_any_danger_is_an_emergency_whatever_else_was_answered() {
             // P4: the emergency names every trigger, first.
             for (k, d) in chosen.iter().enumerate() {
                 assert_eq!(a.reasons[k].answers[0].option, *d);
-                assert_eq!(a.reasons[k].id, format!("emergency_{}", d.trim_end_matches("_emergency")));
+                assert_eq!(
+                    a.reasons[k].id,
+                    format!("emergency_{}", d.trim_end_matches("_emergency"))
+                );
             }
             check_explained(&r, &a);
         }
@@ -266,9 +365,17 @@ fn p1_any_danger_is_an_emergency_whatever_else_was_answered() {
 #[test]
 fn p3_one_high_dimension_sets_the_level_alone() {
     let alone: [(&str, &[(&str, &[&str])], Level); 5] = [
-        ("mental health", &[("mental_health", &["severe"])], Level::Php),
+        (
+            "mental health",
+            &[("mental_health", &["severe"])],
+            Level::Php,
+        ),
         ("physical health", &[("health", &["serious"])], Level::Php),
-        ("withdrawal", &[("frequency", &["weekly"]), ("withdrawal", &["severe"])], Level::Php),
+        (
+            "withdrawal",
+            &[("frequency", &["weekly"]), ("withdrawal", &["severe"])],
+            Level::Php,
+        ),
         ("relapse", &[("control", &["cannot_stop"])], Level::Iop),
         ("environment", &[("home", &["unsafe"])], Level::Iop),
     ];
@@ -276,10 +383,18 @@ fn p3_one_high_dimension_sets_the_level_alone() {
         assert_eq!(assessed(changes).level, level, "{name} alone");
     }
     // Many mild findings add up to more rating points than one severe one, yet rank lower.
-    let many_mild = assessed(&[("frequency", &["weekly"]), ("withdrawal", &["mild"]), ("health", &["managed"]),
-                               ("support", &["some"]), ("treatment", &["recent_outpatient"])]);
+    let many_mild = assessed(&[
+        ("frequency", &["weekly"]),
+        ("withdrawal", &["mild"]),
+        ("health", &["managed"]),
+        ("support", &["some"]),
+        ("treatment", &["recent_outpatient"]),
+    ]);
     let one_severe = assessed(&[("mental_health", &["severe"])]);
-    let sum = |a: &Assessment| { let r = a.ratings.unwrap(); r.withdrawal + r.physical_health + r.mental_health + r.relapse + r.environment };
+    let sum = |a: &Assessment| {
+        let r = a.ratings.unwrap();
+        r.withdrawal + r.physical_health + r.mental_health + r.relapse + r.environment
+    };
     assert!(sum(&many_mild) > sum(&one_severe));
     assert!(many_mild.level < one_severe.level);
 }

@@ -12,18 +12,36 @@ fn parse(pairs: &[(&str, &str)]) -> (Options, Vec<String>) {
 fn one_warning(pairs: &[(&str, &str)], names: &str, says: &str) -> Options {
     let (options, warnings) = parse(pairs);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].contains(&format!("`{names}`")), "{:?} does not name {names}", warnings[0]);
-    assert!(warnings[0].contains(says), "{:?} does not say {says:?}", warnings[0]);
+    assert!(
+        warnings[0].contains(&format!("`{names}`")),
+        "{:?} does not name {names}",
+        warnings[0]
+    );
+    assert!(
+        warnings[0].contains(says),
+        "{:?} does not say {says:?}",
+        warnings[0]
+    );
     options
 }
 
 #[test]
 fn good_options_are_read() {
     let (o, warnings) = parse(&[
-        ("orgName", "Harbor Light"), ("phone", "+1 (555) 010-0100"), ("contactUrl", "/contact"), ("locale", "es-MX"),
-        ("themeColor", "#6B2C91"), ("servesAdolescents", "false"), ("crisisRegion", "massachusetts"),
-        ("storage", "false"), ("emitEvents", "true"), ("iopName", "Day treatment"), ("iopHours", "9-12"),
-        ("iopSchedule", "evening"), ("iopTherapies", "groups, family sessions ,"), ("opHours", "4"),
+        ("orgName", "Harbor Light"),
+        ("phone", "+1 (555) 010-0100"),
+        ("contactUrl", "/contact"),
+        ("locale", "es-MX"),
+        ("themeColor", "#6B2C91"),
+        ("servesAdolescents", "false"),
+        ("crisisRegion", "massachusetts"),
+        ("storage", "false"),
+        ("emitEvents", "true"),
+        ("iopName", "Day treatment"),
+        ("iopHours", "9-12"),
+        ("iopSchedule", "evening"),
+        ("iopTherapies", "groups, family sessions ,"),
+        ("opHours", "4"),
     ]);
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(o.org_name.as_deref(), Some("Harbor Light"));
@@ -43,29 +61,89 @@ fn good_options_are_read() {
 fn defaults_are_safe() {
     let (o, warnings) = parse(&[]);
     assert!(warnings.is_empty());
-    assert!(o.storage && o.serves_adolescents && !o.emit_events, "events are opt-in; storage is on");
+    assert!(
+        o.storage && o.serves_adolescents && !o.emit_events,
+        "events are opt-in; storage is on"
+    );
     assert_eq!(o.crisis_region, CrisisRegion::National);
     assert_eq!((o.phone, o.contact_url, o.locale), (None, None, None));
 }
 
 #[test]
 fn each_bad_option_warns_once_and_falls_back() {
-    assert_eq!(one_warning(&[("phone", "call us!")], "phone", "+1-555-010-0100").phone, None);
-    assert_eq!(one_warning(&[("phone", "+")], "phone", "not a phone number").phone, None);
-    assert_eq!(one_warning(&[("locale", "fr")], "locale", "en, es or pt-BR").locale, None);
-    assert_eq!(one_warning(&[("themeColor", "red")], "themeColor", "#0b5cad").theme_color, None);
+    assert_eq!(
+        one_warning(&[("phone", "call us!")], "phone", "+1-555-010-0100").phone,
+        None
+    );
+    assert_eq!(
+        one_warning(&[("phone", "+")], "phone", "not a phone number").phone,
+        None
+    );
+    assert_eq!(
+        one_warning(&[("locale", "fr")], "locale", "en, es or pt-BR").locale,
+        None
+    );
+    assert_eq!(
+        one_warning(&[("themeColor", "red")], "themeColor", "#0b5cad").theme_color,
+        None
+    );
     // Readable colours only: white text on yellow fails 4.5:1.
-    assert_eq!(one_warning(&[("themeColor", "#ffd700")], "themeColor", "4.5:1").theme_color, None);
-    assert_eq!(one_warning(&[("contactUrl", "javascript:alert(1)")], "contactUrl", "https://").contact_url, None);
-    assert_eq!(one_warning(&[("iopHours", "-5")], "iopHours", "1 to 80").iop.hours, None);
-    assert_eq!(one_warning(&[("opHours", "12-3")], "opHours", "range").op.hours, None);
-    assert_eq!(one_warning(&[("phpSchedule", "weekends")], "phpSchedule", "day, evening").php.schedule, None);
+    assert_eq!(
+        one_warning(&[("themeColor", "#ffd700")], "themeColor", "4.5:1").theme_color,
+        None
+    );
+    assert_eq!(
+        one_warning(
+            &[("contactUrl", "javascript:alert(1)")],
+            "contactUrl",
+            "https://"
+        )
+        .contact_url,
+        None
+    );
+    assert_eq!(
+        one_warning(&[("iopHours", "-5")], "iopHours", "1 to 80")
+            .iop
+            .hours,
+        None
+    );
+    assert_eq!(
+        one_warning(&[("opHours", "12-3")], "opHours", "range")
+            .op
+            .hours,
+        None
+    );
+    assert_eq!(
+        one_warning(
+            &[("phpSchedule", "weekends")],
+            "phpSchedule",
+            "day, evening"
+        )
+        .php
+        .schedule,
+        None
+    );
     assert!(one_warning(&[("storage", "maybe")], "storage", "true or false").storage);
-    assert_eq!(one_warning(&[("crisisRegion", "texas")], "crisisRegion", "massachusetts").crisis_region, CrisisRegion::National);
+    assert_eq!(
+        one_warning(
+            &[("crisisRegion", "texas")],
+            "crisisRegion",
+            "massachusetts"
+        )
+        .crisis_region,
+        CrisisRegion::National
+    );
     one_warning(&[("colour", "#000")], "colour", "not an option");
     one_warning(&[("orgname", "X")], "orgname", "Did you mean `orgName`?");
-    one_warning(&[("residentialHours", "40")], "residentialHours", "not an option");
-    assert_eq!(one_warning(&[("orgName", "")], "orgName", "empty").org_name, None);
+    one_warning(
+        &[("residentialHours", "40")],
+        "residentialHours",
+        "not an option",
+    );
+    assert_eq!(
+        one_warning(&[("orgName", "")], "orgName", "empty").org_name,
+        None
+    );
 }
 
 #[test]
@@ -77,7 +155,12 @@ fn html_in_text_is_kept_as_text_with_a_warning() {
 
 #[test]
 fn several_problems_give_one_warning_each_and_keep_the_good_ones() {
-    let (o, warnings) = parse(&[("phone", "x"), ("orgName", "Good"), ("locale", "xx"), ("unknown", "1")]);
+    let (o, warnings) = parse(&[
+        ("phone", "x"),
+        ("orgName", "Good"),
+        ("locale", "xx"),
+        ("unknown", "1"),
+    ]);
     assert_eq!(warnings.len(), 3, "{warnings:?}");
     assert_eq!(o.org_name.as_deref(), Some("Good"));
 }

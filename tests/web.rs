@@ -17,7 +17,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Lets Yew render: waits one macrotask.
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
     });
     JsFuture::from(promise).await.unwrap();
 }
@@ -30,7 +33,8 @@ fn host() -> Element {
 }
 
 fn shadow(el: &Element) -> ShadowRoot {
-    el.shadow_root().expect("the widget renders into an open shadow root")
+    el.shadow_root()
+        .expect("the widget renders into an open shadow root")
 }
 
 fn find(root: &ShadowRoot, selector: &str) -> Option<Element> {
@@ -38,7 +42,10 @@ fn find(root: &ShadowRoot, selector: &str) -> Option<Element> {
 }
 
 fn click(root: &ShadowRoot, selector: &str) {
-    find(root, selector).unwrap_or_else(|| panic!("no {selector}")).unchecked_into::<HtmlElement>().click();
+    find(root, selector)
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into::<HtmlElement>()
+        .click();
 }
 
 fn options(pairs: &[(&str, &str)]) -> wasm_bindgen::JsValue {
@@ -70,17 +77,28 @@ async fn answer(root: &ShadowRoot, values: &[&str]) {
 #[wasm_bindgen_test]
 async fn mounts_into_a_shadow_root_with_its_styles_and_start_screen() {
     let el = host();
-    let _handle = mount(el.clone(), options(&[("orgName", "Test <b>Clinic</b>"), ("storage", "false")])).unwrap();
+    let _handle = mount(
+        el.clone(),
+        options(&[("orgName", "Test <b>Clinic</b>"), ("storage", "false")]),
+    )
+    .unwrap();
     tick().await;
     let root = shadow(&el);
     // The styles apply inside the shadow root: the start button is a large target.
     let button = find(&root, "button.iof-primary").unwrap();
-    let style = web_sys::window().unwrap().get_computed_style(&button).unwrap().unwrap();
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&button)
+        .unwrap()
+        .unwrap();
     assert_eq!(style.get_property_value("min-height").unwrap(), "48px");
     assert!(find(&root, "[data-screen=start]").is_some());
     // Configuration text is shown as text, never as HTML.
     let privacy = find(&root, ".iof-privacy").unwrap();
-    assert!(privacy.text_content().unwrap().contains("Test <b>Clinic</b>"));
+    assert!(privacy
+        .text_content()
+        .unwrap()
+        .contains("Test <b>Clinic</b>"));
     assert!(find(&root, ".iof-privacy b").is_none());
     // Nothing leaks into the host page's own DOM.
     assert_eq!(el.child_element_count(), 0);
@@ -93,7 +111,11 @@ async fn answering_moves_on_and_focus_follows_the_heading() {
     tick().await;
     assert!(find(&root, "fieldset[data-question=respondent]").is_some());
     let heading = find(&root, "fieldset[data-question=respondent] h2").unwrap();
-    assert_eq!(root.active_element(), Some(heading), "focus moves to the new question's heading");
+    assert_eq!(
+        root.active_element(),
+        Some(heading),
+        "focus moves to the new question's heading"
+    );
 
     // Submitting nothing shows an error and stays.
     click(&root, "button[type=submit]");
@@ -103,11 +125,18 @@ async fn answering_moves_on_and_focus_follows_the_heading() {
 
     click(&root, "input[value=self]");
     tick().await;
-    assert!(find(&root, "input[value=self]").unwrap().unchecked_into::<HtmlInputElement>().checked());
+    assert!(find(&root, "input[value=self]")
+        .unwrap()
+        .unchecked_into::<HtmlInputElement>()
+        .checked());
     click(&root, "button[type=submit]");
     tick().await;
     assert!(find(&root, "fieldset[data-question=danger]").is_some());
-    assert!(find(&root, ".iof-progress-text").unwrap().text_content().unwrap().contains("2"));
+    assert!(find(&root, ".iof-progress-text")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("2"));
 }
 
 #[wasm_bindgen_test]
@@ -118,8 +147,13 @@ async fn a_danger_shows_the_emergency_screen_at_once() {
     answer(&root, &["someone_else"]).await;
     answer(&root, &["suicide"]).await;
     let screen = find(&root, "[data-screen=emergency]").expect("emergency screen");
-    assert_eq!(screen.get_attribute("data-level").as_deref(), Some("emergency"));
-    assert!(find(&root, "a[href='tel:911']").is_some() && find(&root, "a[href='tel:988']").is_some());
+    assert_eq!(
+        screen.get_attribute("data-level").as_deref(),
+        Some("emergency")
+    );
+    assert!(
+        find(&root, "a[href='tel:911']").is_some() && find(&root, "a[href='tel:988']").is_some()
+    );
 }
 
 #[wasm_bindgen_test]
@@ -132,7 +166,12 @@ async fn none_is_exclusive_in_the_checkboxes() {
     tick().await;
     click(&root, "input[value=overdose]");
     tick().await;
-    let checked = |v: &str| find(&root, &format!("input[value={v}]")).unwrap().unchecked_into::<HtmlInputElement>().checked();
+    let checked = |v: &str| {
+        find(&root, &format!("input[value={v}]"))
+            .unwrap()
+            .unchecked_into::<HtmlInputElement>()
+            .checked()
+    };
     assert!(checked("overdose") && !checked("none"));
 }
 
@@ -157,7 +196,11 @@ async fn unmount_leaves_nothing_and_reset_starts_again() {
 
 #[wasm_bindgen_test]
 async fn corrupted_stored_answers_are_dropped_and_valid_ones_kept() {
-    let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+    let storage = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
     storage
         .set_item("iop-op-fit:corrupt", r#"{"v":1,"screen":"age","answers":{"respondent":"self","danger":["none"],"age":"old"}}"#)
         .unwrap();
@@ -168,7 +211,9 @@ async fn corrupted_stored_answers_are_dropped_and_valid_ones_kept() {
     let root = shadow(&el);
     // The two valid answers survive; the invalid one is asked again.
     assert!(find(&root, "fieldset[data-question=age]").is_some());
-    storage.set_item("iop-op-fit:corrupt", "not json at all").unwrap();
+    storage
+        .set_item("iop-op-fit:corrupt", "not json at all")
+        .unwrap();
     let el2 = host();
     el2.set_id("corrupt");
     let _h2 = mount(el2.clone(), options(&[])).unwrap();
@@ -180,7 +225,10 @@ async fn corrupted_stored_answers_are_dropped_and_valid_ones_kept() {
 async fn the_component_renders_in_a_plain_yew_app() {
     let el = host();
     let props = IopOpFitProps {
-        options: Rc::new(Options { org_name: Some("Rust Clinic".into()), ..Options::default() }),
+        options: Rc::new(Options {
+            org_name: Some("Rust Clinic".into()),
+            ..Options::default()
+        }),
         storage_key: None,
         on_result: Default::default(),
     };

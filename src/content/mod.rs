@@ -50,9 +50,18 @@ pub struct Catalog {
 }
 
 static CATALOGS: [Catalog; 3] = [
-    Catalog { locale: Locale::En, values: &tables::EN },
-    Catalog { locale: Locale::Es, values: &tables::ES },
-    Catalog { locale: Locale::PtBr, values: &tables::PT_BR },
+    Catalog {
+        locale: Locale::En,
+        values: &tables::EN,
+    },
+    Catalog {
+        locale: Locale::Es,
+        values: &tables::ES,
+    },
+    Catalog {
+        locale: Locale::PtBr,
+        values: &tables::PT_BR,
+    },
 ];
 
 /// The catalog for `locale`.
@@ -74,7 +83,9 @@ impl Catalog {
     /// The text for `key`, else the English text, else the key itself (the
     /// completeness test makes the fallbacks unreachable for shipped keys).
     pub fn get<'a>(&self, key: &'a str) -> &'a str {
-        self.lookup(key).or_else(|| catalog(Locale::En).lookup(key)).unwrap_or(key)
+        self.lookup(key)
+            .or_else(|| catalog(Locale::En).lookup(key))
+            .unwrap_or(key)
     }
 
     /// The text for `key` with each `{name}` replaced by its value.
@@ -88,6 +99,9 @@ impl Catalog {
 
     /// Every key this catalog has a text for, for the completeness test.
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
-        tables::KEYS.iter().copied().filter(|k| self.lookup(k).is_some())
+        tables::KEYS
+            .iter()
+            .copied()
+            .filter(|k| self.lookup(k).is_some())
     }
 }

@@ -6,7 +6,10 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, Element, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
 use yew::{AppHandle, Callback};
 
 use super::options::Options;
@@ -77,7 +80,11 @@ fn result_event(host: Element) -> Callback<Assessment> {
 /// it apply; browsers without constructed sheets get a `<style>` element.
 /// The theme colour goes in the sheet too, as such a policy also blocks the
 /// component's `style` attribute.
-fn add_styles(shadow: &ShadowRoot, document: &web_sys::Document, theme: Option<&str>) -> Result<(), JsValue> {
+fn add_styles(
+    shadow: &ShadowRoot,
+    document: &web_sys::Document,
+    theme: Option<&str>,
+) -> Result<(), JsValue> {
     let css = match theme {
         Some(colour) => format!("{STYLES}\n:host {{ --iof-accent-default: {colour}; }}"),
         None => STYLES.to_owned(),
@@ -98,7 +105,9 @@ fn add_styles(shadow: &ShadowRoot, document: &web_sys::Document, theme: Option<&
 
 fn render(shadow: &ShadowRoot, props: &IopOpFitProps) -> Result<AppHandle<IopOpFit>, JsValue> {
     shadow.set_inner_html("");
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     add_styles(shadow, &document, props.options.theme_color.as_deref())?;
     let root = document.create_element("div")?;
     shadow.append_child(&root)?;
@@ -115,8 +124,15 @@ pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
     }
     let n = MOUNTED.with(|m| m.replace(m.get() + 1)) + 1;
     let id = host.id();
-    let storage_key = format!("iop-op-fit:{}", if id.is_empty() { n.to_string() } else { id });
-    let on_result = if options.emit_events { result_event(host.clone()) } else { Callback::noop() };
+    let storage_key = format!(
+        "iop-op-fit:{}",
+        if id.is_empty() { n.to_string() } else { id }
+    );
+    let on_result = if options.emit_events {
+        result_event(host.clone())
+    } else {
+        Callback::noop()
+    };
     let props = Rc::new(IopOpFitProps {
         options: Rc::new(options),
         storage_key: Some(storage_key.into()),
@@ -127,7 +143,11 @@ pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
     let app = render(&shadow, &props)?;
-    Ok(Handle { app: Some(app), shadow, props })
+    Ok(Handle {
+        app: Some(app),
+        shadow,
+        props,
+    })
 }
 
 #[wasm_bindgen]

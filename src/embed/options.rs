@@ -91,12 +91,30 @@ impl Default for Options {
 /// Every option name, as written in JavaScript (camelCase). The `data-*`
 /// attribute is the same name in kebab-case: `orgName` → `data-org-name`.
 pub const OPTION_NAMES: &[&str] = &[
-    "orgName", "phone", "contactUrl", "locale", "themeColor", "servesAdolescents", "crisisRegion",
-    "storage", "emitEvents",
-    "opName", "opHours", "opSchedule", "opTherapies",
-    "iopName", "iopHours", "iopSchedule", "iopTherapies",
-    "phpName", "phpHours", "phpSchedule", "phpTherapies",
-    "residentialName", "residentialSchedule", "residentialTherapies",
+    "orgName",
+    "phone",
+    "contactUrl",
+    "locale",
+    "themeColor",
+    "servesAdolescents",
+    "crisisRegion",
+    "storage",
+    "emitEvents",
+    "opName",
+    "opHours",
+    "opSchedule",
+    "opTherapies",
+    "iopName",
+    "iopHours",
+    "iopSchedule",
+    "iopTherapies",
+    "phpName",
+    "phpHours",
+    "phpSchedule",
+    "phpTherapies",
+    "residentialName",
+    "residentialSchedule",
+    "residentialTherapies",
 ];
 
 const MAX_TEXT: usize = 200;
@@ -105,7 +123,9 @@ impl Options {
     /// Reads options from name/value pairs, returning the options and one
     /// warning per problem. Values arrive as text (attributes are text;
     /// numbers and booleans from JavaScript are converted before this).
-    pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Options, Vec<String>) {
+    pub fn parse<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (Options, Vec<String>) {
         let mut o = Options::default();
         let mut warnings = Vec::new();
         for (name, value) in pairs {
@@ -172,12 +192,17 @@ impl Options {
     }
 
     fn apply_program(&mut self, name: &str, value: &str) -> Result<(), String> {
-        let (level, field) = [("residential", Level::Residential), ("iop", Level::Iop), ("php", Level::Php), ("op", Level::Op)]
-            .into_iter()
-            .find_map(|(prefix, level)| name.strip_prefix(prefix).map(|field| (level, field)))
-            .filter(|(_, field)| matches!(*field, "Name" | "Hours" | "Schedule" | "Therapies"))
-            .filter(|(level, field)| !(*level == Level::Residential && *field == "Hours"))
-            .ok_or_else(|| unknown(name))?;
+        let (level, field) = [
+            ("residential", Level::Residential),
+            ("iop", Level::Iop),
+            ("php", Level::Php),
+            ("op", Level::Op),
+        ]
+        .into_iter()
+        .find_map(|(prefix, level)| name.strip_prefix(prefix).map(|field| (level, field)))
+        .filter(|(_, field)| matches!(*field, "Name" | "Hours" | "Schedule" | "Therapies"))
+        .filter(|(level, field)| !(*level == Level::Residential && *field == "Hours"))
+        .ok_or_else(|| unknown(name))?;
         let program = self.program(level);
         match field {
             "Name" => program.name = Some(text(value)?),
@@ -187,11 +212,20 @@ impl Options {
                     "day" => Schedule::Day,
                     "evening" => Schedule::Evening,
                     "day_and_evening" | "day-and-evening" | "both" => Schedule::DayAndEvening,
-                    _ => return Err(format!("is \"{value}\"; use day, evening or day_and_evening. Leaving it out.")),
+                    _ => {
+                        return Err(format!(
+                            "is \"{value}\"; use day, evening or day_and_evening. Leaving it out."
+                        ))
+                    }
                 })
             }
             _ => {
-                program.therapies = value.split(',').map(str::trim).filter(|t| !t.is_empty()).map(text).collect::<Result<_, _>>()?;
+                program.therapies = value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(text)
+                    .collect::<Result<_, _>>()?;
             }
         }
         Ok(())
@@ -204,7 +238,10 @@ fn unknown(name: &str) -> String {
         .find(|known| known.eq_ignore_ascii_case(&name.replace(['-', '_'], "")))
         .map(|known| format!(" Did you mean `{known}`?"))
         .unwrap_or_default();
-    format!("is not an option and was ignored.{close} Options: {}", OPTION_NAMES.join(", "))
+    format!(
+        "is not an option and was ignored.{close} Options: {}",
+        OPTION_NAMES.join(", ")
+    )
 }
 
 /// Plain text, shown as text (never parsed as HTML), of a sensible length.
@@ -213,14 +250,18 @@ fn text(value: &str) -> Result<String, String> {
         return Err("is empty; leave it out or give some text. Using the default.".into());
     }
     if value.chars().count() > MAX_TEXT {
-        return Err(format!("is longer than {MAX_TEXT} characters; shorten it. Using the default."));
+        return Err(format!(
+            "is longer than {MAX_TEXT} characters; shorten it. Using the default."
+        ));
     }
     Ok(value.to_owned())
 }
 
 fn phone(value: &str) -> Result<String, String> {
     let digits = value.chars().filter(char::is_ascii_digit).count();
-    let allowed = value.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    let allowed = value
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
     if allowed && (3..=15).contains(&digits) && !value.chars().skip(1).any(|c| c == '+') {
         Ok(value.to_owned())
     } else {
@@ -232,13 +273,19 @@ fn phone(value: &str) -> Result<String, String> {
 
 /// The `tel:` address for a phone number checked by [`phone`].
 pub fn tel_href(phone: &str) -> String {
-    let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
     format!("tel:{digits}")
 }
 
 fn url(value: &str) -> Result<String, String> {
     let lower = value.to_ascii_lowercase();
-    let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| !s.contains('/') && !s.contains('?') && !s.contains('#'));
+    let scheme = lower
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.contains('/') && !s.contains('?') && !s.contains('#'));
     let ok = match scheme {
         Some(s) => matches!(s, "http" | "https" | "mailto"),
         None => !value.is_empty() && !value.chars().any(char::is_whitespace),
@@ -251,11 +298,19 @@ fn url(value: &str) -> Result<String, String> {
 }
 
 fn colour(value: &str) -> Result<String, String> {
-    let hex = value.strip_prefix('#').filter(|h| (h.len() == 3 || h.len() == 6) && h.chars().all(|c| c.is_ascii_hexdigit()));
+    let hex = value
+        .strip_prefix('#')
+        .filter(|h| (h.len() == 3 || h.len() == 6) && h.chars().all(|c| c.is_ascii_hexdigit()));
     let Some(hex) = hex else {
-        return Err(format!("is \"{value}\"; use a hex colour like #0b5cad. Using the default colour."));
+        return Err(format!(
+            "is \"{value}\"; use a hex colour like #0b5cad. Using the default colour."
+        ));
     };
-    let full: String = if hex.len() == 3 { hex.chars().flat_map(|c| [c, c]).collect() } else { hex.to_owned() };
+    let full: String = if hex.len() == 3 {
+        hex.chars().flat_map(|c| [c, c]).collect()
+    } else {
+        hex.to_owned()
+    };
     let channel = |i: usize| u8::from_str_radix(&full[i..i + 2], 16).unwrap_or(0);
     let ratio = contrast_with_white([channel(0), channel(2), channel(4)]);
     if ratio < 4.5 {
@@ -274,14 +329,20 @@ fn colour(value: &str) -> Result<String, String> {
 fn contrast_with_white(rgb: [u8; 3]) -> f64 {
     let linear = |c: u8| {
         let c = f64::from(c) / 255.0;
-        if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
     };
     let l = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
     1.05 / (l + 0.05)
 }
 
 fn hours(value: &str) -> Result<(u8, u8), String> {
-    let bad = || format!("is \"{value}\"; use hours a week as a number or range from 1 to 80, like 9 or 9-15. Leaving it out.");
+    let bad = || {
+        format!("is \"{value}\"; use hours a week as a number or range from 1 to 80, like 9 or 9-15. Leaving it out.")
+    };
     let (lo, hi) = value.split_once(['-', '–']).unwrap_or((value, value));
     let parse = |s: &str| s.trim().parse::<u8>().ok().filter(|h| (1..=80).contains(h));
     match (parse(lo), parse(hi)) {
@@ -294,6 +355,8 @@ fn flag(value: &str) -> Result<bool, String> {
     match value.to_ascii_lowercase().as_str() {
         "true" | "yes" | "on" | "1" | "" => Ok(true),
         "false" | "no" | "off" | "0" => Ok(false),
-        _ => Err(format!("is \"{value}\"; use true or false. Using the default.")),
+        _ => Err(format!(
+            "is \"{value}\"; use true or false. Using the default."
+        )),
     }
 }

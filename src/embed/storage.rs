@@ -34,7 +34,9 @@ fn session() -> Option<web_sys::Storage> {
 
 /// A stored answer as the engine reads it: a string, a list of strings, or neither.
 fn read_answer(value: &JsValue) -> (Option<String>, Option<Vec<String>>) {
-    let list = value.dyn_ref::<Array>().and_then(|a| a.iter().map(|v| v.as_string()).collect());
+    let list = value
+        .dyn_ref::<Array>()
+        .and_then(|a| a.iter().map(|v| v.as_string()).collect());
     (value.as_string(), list)
 }
 
@@ -49,18 +51,24 @@ pub fn load(key: &str) -> Option<(Responses, String)> {
         }
     };
     let stored = JSON::parse(&text).ok().filter(JsValue::is_object);
-    let answers = stored.as_ref().and_then(|s| Reflect::get(s, &"answers".into()).ok()).filter(JsValue::is_object);
+    let answers = stored
+        .as_ref()
+        .and_then(|s| Reflect::get(s, &"answers".into()).ok())
+        .filter(JsValue::is_object);
     let Some(answers) = answers else {
-        warn(&format!("iop-op-fit: stored answers under \"{key}\" were unreadable and were cleared."));
+        warn(&format!(
+            "iop-op-fit: stored answers under \"{key}\" were unreadable and were cleared."
+        ));
         return None;
     };
-    let read: Vec<(String, (Option<String>, Option<Vec<String>>))> = Object::entries(answers.unchecked_ref())
-        .iter()
-        .filter_map(|e| {
-            let e: Array = e.unchecked_into();
-            Some((e.get(0).as_string()?, read_answer(&e.get(1))))
-        })
-        .collect();
+    let read: Vec<(String, (Option<String>, Option<Vec<String>>))> =
+        Object::entries(answers.unchecked_ref())
+            .iter()
+            .filter_map(|e| {
+                let e: Array = e.unchecked_into();
+                Some((e.get(0).as_string()?, read_answer(&e.get(1))))
+            })
+            .collect();
     let (responses, problems) = Responses::from_entries(read.iter().map(|(k, (one, many))| {
         let g = match (one, many) {
             (Some(s), _) => Given::One(s),
@@ -70,9 +78,13 @@ pub fn load(key: &str) -> Option<(Responses, String)> {
         (k.as_str(), g)
     }));
     for problem in &problems {
-        warn(&format!("iop-op-fit: a stored answer was ignored: {problem}"));
+        warn(&format!(
+            "iop-op-fit: a stored answer was ignored: {problem}"
+        ));
     }
-    let screen = stored.and_then(|s| Reflect::get(&s, &"screen".into()).ok()).and_then(|s| s.as_string());
+    let screen = stored
+        .and_then(|s| Reflect::get(&s, &"screen".into()).ok())
+        .and_then(|s| s.as_string());
     Some((responses, screen.unwrap_or_else(|| "start".into())))
 }
 
@@ -82,7 +94,11 @@ pub fn save(key: &str, responses: &Responses, screen: &str) {
     for (q, ids) in responses.iter() {
         let value: JsValue = match q.kind() {
             Kind::Single => ids[0].into(),
-            Kind::Multi { .. } => ids.iter().map(|&id| JsValue::from(id)).collect::<Array>().into(),
+            Kind::Multi { .. } => ids
+                .iter()
+                .map(|&id| JsValue::from(id))
+                .collect::<Array>()
+                .into(),
         };
         let _ = Reflect::set(&answers, &q.id().into(), &value);
     }
@@ -90,7 +106,10 @@ pub fn save(key: &str, responses: &Responses, screen: &str) {
     let _ = Reflect::set(&stored, &"v".into(), &1.into());
     let _ = Reflect::set(&stored, &"screen".into(), &screen.into());
     let _ = Reflect::set(&stored, &"answers".into(), &answers);
-    let text = JSON::stringify(&stored).ok().and_then(|t| t.as_string()).unwrap_or_default();
+    let text = JSON::stringify(&stored)
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_default();
     if storage.set_item(key, &text).is_err() {
         warn_once("iop-op-fit: could not write sessionStorage (it may be full or blocked); answers will not survive a reload.");
     }

@@ -6,7 +6,10 @@ use super::responses::Responses;
 
 /// Why a question is not asked for these responses, if it is not: the
 /// question that decides, and its answer (`None` while it has none).
-pub fn skipped_by(question: Question, responses: &Responses) -> Option<(Question, Option<&'static str>)> {
+pub fn skipped_by(
+    question: Question,
+    responses: &Responses,
+) -> Option<(Question, Option<&'static str>)> {
     let frequency = responses.single(Question::Frequency);
     let not_past_month = Frequency::NotPastMonth.id();
     match question {

@@ -2,7 +2,6 @@
 //! `clinical-model.md`. Options are declared least to most severe, so the
 //! derived `Ord` is the severity order the rules and the monotonicity tests use.
 
-
 choices!(
     /// Who is answering. Changes wording and advice, never the level.
     Respondent { Myself = "self", SomeoneElse = "someone_else" }
@@ -93,8 +92,12 @@ pub enum Kind {
 impl Question {
     pub fn kind(self) -> Kind {
         match self {
-            Question::Danger | Question::Commitments => Kind::Multi { none_exclusive: true },
-            Question::Substances => Kind::Multi { none_exclusive: false },
+            Question::Danger | Question::Commitments => Kind::Multi {
+                none_exclusive: true,
+            },
+            Question::Substances => Kind::Multi {
+                none_exclusive: false,
+            },
             _ => Kind::Single,
         }
     }

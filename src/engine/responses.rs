@@ -31,18 +31,39 @@ pub enum Given<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnswerError {
     /// The answers are not a JSON object of question id → answer.
-    NotAnObject { found: String },
-    UnknownQuestion { id: String },
-    UnknownOption { question: Question, given: String },
+    NotAnObject {
+        found: String,
+    },
+    UnknownQuestion {
+        id: String,
+    },
+    UnknownOption {
+        question: Question,
+        given: String,
+    },
     /// A single-choice question was given a list, a number, or several options.
-    ExpectedOne { question: Question },
+    ExpectedOne {
+        question: Question,
+    },
     /// A multi-choice question was given something other than a list of strings.
-    ExpectedList { question: Question },
-    EmptyList { question: Question },
-    NoneWithOthers { question: Question },
+    ExpectedList {
+        question: Question,
+    },
+    EmptyList {
+        question: Question,
+    },
+    NoneWithOthers {
+        question: Question,
+    },
     /// Answered, but the skip logic does not ask it for the other answers.
-    Skipped { question: Question, by: Question, by_option: Option<&'static str> },
-    Missing { question: Question },
+    Skipped {
+        question: Question,
+        by: Question,
+        by_option: Option<&'static str>,
+    },
+    Missing {
+        question: Question,
+    },
 }
 
 impl AnswerError {
@@ -140,7 +161,9 @@ impl Responses {
 
     /// Every answer, in question order.
     pub fn iter(&self) -> impl Iterator<Item = (Question, &[&'static str])> {
-        Question::ALL.iter().filter_map(|&q| self.get(q).map(|v| (q, v)))
+        Question::ALL
+            .iter()
+            .filter_map(|&q| self.get(q).map(|v| (q, v)))
     }
 
     /// The one option id of a single-choice question, if answered.
@@ -156,22 +179,41 @@ impl Responses {
     /// choices, `none` mixed with others, and questions the skip logic does
     /// not ask; on error nothing changes. Answers that this one makes skipped
     /// (say `withdrawal` after `frequency` becomes `not_past_month`) are dropped.
-    pub fn set<S: AsRef<str>>(&mut self, question: Question, given: &[S]) -> Result<(), AnswerError> {
+    pub fn set<S: AsRef<str>>(
+        &mut self,
+        question: Question,
+        given: &[S],
+    ) -> Result<(), AnswerError> {
         if let Some((by, by_option)) = flow::skipped_by(question, self) {
-            return Err(AnswerError::Skipped { question, by, by_option });
+            return Err(AnswerError::Skipped {
+                question,
+                by,
+                by_option,
+            });
         }
         if let Some(unknown) = given.iter().find(|g| question.option(g.as_ref()).is_none()) {
-            return Err(AnswerError::UnknownOption { question, given: unknown.as_ref().to_owned() });
+            return Err(AnswerError::UnknownOption {
+                question,
+                given: unknown.as_ref().to_owned(),
+            });
         }
         // In option order, without duplicates, so equal answers compare equal.
-        let chosen: Vec<&'static str> =
-            question.options().iter().copied().filter(|o| given.iter().any(|g| g.as_ref() == *o)).collect();
+        let chosen: Vec<&'static str> = question
+            .options()
+            .iter()
+            .copied()
+            .filter(|o| given.iter().any(|g| g.as_ref() == *o))
+            .collect();
         match question.kind() {
             Kind::Single if chosen.len() != 1 || given.len() != 1 => {
                 return Err(AnswerError::ExpectedOne { question })
             }
-            Kind::Multi { .. } if chosen.is_empty() => return Err(AnswerError::EmptyList { question }),
-            Kind::Multi { none_exclusive: true } if chosen.len() > 1 && chosen.contains(&"none") => {
+            Kind::Multi { .. } if chosen.is_empty() => {
+                return Err(AnswerError::EmptyList { question })
+            }
+            Kind::Multi {
+                none_exclusive: true,
+            } if chosen.len() > 1 && chosen.contains(&"none") => {
                 return Err(AnswerError::NoneWithOthers { question })
             }
             _ => {}
@@ -214,13 +256,31 @@ impl Responses {
     pub fn from_json_lenient(text: &str) -> (Self, Vec<AnswerError>) {
         let object = match serde_json::from_str::<Value>(text) {
             Ok(Value::Object(map)) => map,
-            Ok(other) => return (Self::new(), vec![AnswerError::NotAnObject { found: describe(&other) }]),
-            Err(e) => return (Self::new(), vec![AnswerError::NotAnObject { found: format!("invalid JSON ({e})") }]),
+            Ok(other) => {
+                return (
+                    Self::new(),
+                    vec![AnswerError::NotAnObject {
+                        found: describe(&other),
+                    }],
+                )
+            }
+            Err(e) => {
+                return (
+                    Self::new(),
+                    vec![AnswerError::NotAnObject {
+                        found: format!("invalid JSON ({e})"),
+                    }],
+                )
+            }
         };
         Self::from_entries(object.iter().map(|(key, value)| {
             let given = match value {
                 Value::String(s) => Given::One(s),
-                Value::Array(items) => items.iter().map(Value::as_str).collect::<Option<_>>().map_or(Given::Other, Given::Many),
+                Value::Array(items) => items
+                    .iter()
+                    .map(Value::as_str)
+                    .collect::<Option<_>>()
+                    .map_or(Given::Other, Given::Many),
                 _ => Given::Other,
             };
             (key.as_str(), given)
@@ -229,7 +289,9 @@ impl Responses {
 
     /// Reads answers from (question id, answer) pairs, however they were
     /// parsed, keeping every valid one and reporting each invalid one.
-    pub fn from_entries<'a>(entries: impl IntoIterator<Item = (&'a str, Given<'a>)>) -> (Self, Vec<AnswerError>) {
+    pub fn from_entries<'a>(
+        entries: impl IntoIterator<Item = (&'a str, Given<'a>)>,
+    ) -> (Self, Vec<AnswerError>) {
         let mut responses = Self::new();
         let mut problems = Vec::new();
         let mut known: Vec<(Question, Given<'a>)> = Vec::new();
@@ -241,7 +303,9 @@ impl Responses {
         }
         // In question order, so `frequency` is known before the questions it skips.
         for &question in Question::ALL {
-            let Some((_, given)) = known.iter().find(|(q, _)| *q == question) else { continue };
+            let Some((_, given)) = known.iter().find(|(q, _)| *q == question) else {
+                continue;
+            };
             let result = match (question.kind(), given) {
                 (Kind::Single, Given::One(s)) => responses.set(question, &[s]),
                 (Kind::Single, _) => Err(AnswerError::ExpectedOne { question }),

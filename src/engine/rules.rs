@@ -33,7 +33,9 @@ struct Answers {
 }
 
 fn one<T>(r: &Responses, q: Question, parse: fn(&str) -> Option<T>) -> Result<T, AnswerError> {
-    r.single(q).and_then(parse).ok_or(AnswerError::Missing { question: q })
+    r.single(q)
+        .and_then(parse)
+        .ok_or(AnswerError::Missing { question: q })
 }
 
 impl Answers {
@@ -73,16 +75,30 @@ struct Findings {
 }
 
 impl Findings {
-    fn add(&mut self, dimension: Dimension, rating: u8, (id, message): ReasonId, answers: Vec<AnswerRef>) {
+    fn add(
+        &mut self,
+        dimension: Dimension,
+        rating: u8,
+        (id, message): ReasonId,
+        answers: Vec<AnswerRef>,
+    ) {
         self.ratings.raise(dimension, rating);
-        self.reasons.push(Reason { id, message, dimension: Some(dimension), rating, answers });
+        self.reasons.push(Reason {
+            id,
+            message,
+            dimension: Some(dimension),
+            rating,
+            answers,
+        });
     }
 }
 
 /// D1: intoxication and withdrawal. Alcohol and sedatives ("gaba") are the
 /// substances whose withdrawal can cause seizures and delirium.
 fn rate_withdrawal(a: &Answers, f: &mut Findings) {
-    let Some(w) = a.withdrawal.filter(|&w| w != Withdrawal::None) else { return };
+    let Some(w) = a.withdrawal.filter(|&w| w != Withdrawal::None) else {
+        return;
+    };
     let regular = matches!(a.frequency, Frequency::Weekly | Frequency::MostDays);
     let daily = a.frequency == Frequency::MostDays;
     let gaba: Vec<AnswerRef> = a
@@ -99,21 +115,44 @@ fn rate_withdrawal(a: &Answers, f: &mut Findings) {
     };
     match w {
         Withdrawal::None => {}
-        Withdrawal::NotSure | Withdrawal::Mild => f.add(Dimension::Withdrawal, 1, reason_id!("withdrawal_mild"), vec![w_ref]),
+        Withdrawal::NotSure | Withdrawal::Mild => f.add(
+            Dimension::Withdrawal,
+            1,
+            reason_id!("withdrawal_mild"),
+            vec![w_ref],
+        ),
         Withdrawal::Moderate if !gaba.is_empty() && daily => f.add(
             Dimension::Withdrawal,
             3,
             reason_id!("withdrawal_moderate_gaba_daily"),
             with_gaba(vec![w_ref, f_ref]),
         ),
-        Withdrawal::Moderate if regular => {
-            f.add(Dimension::Withdrawal, 2, reason_id!("withdrawal_moderate"), vec![w_ref, f_ref])
-        }
+        Withdrawal::Moderate if regular => f.add(
+            Dimension::Withdrawal,
+            2,
+            reason_id!("withdrawal_moderate"),
+            vec![w_ref, f_ref],
+        ),
         // Not in the reference rules: moderate symptoms with occasional use
         // rate as mild ones, which keeps the rating monotone.
-        Withdrawal::Moderate => f.add(Dimension::Withdrawal, 1, reason_id!("withdrawal_moderate_occasional"), vec![w_ref, f_ref]),
-        Withdrawal::Severe if regular => f.add(Dimension::Withdrawal, 4, reason_id!("withdrawal_severe"), vec![w_ref, f_ref]),
-        Withdrawal::Severe => f.add(Dimension::Withdrawal, 3, reason_id!("withdrawal_severe_history"), vec![w_ref, f_ref]),
+        Withdrawal::Moderate => f.add(
+            Dimension::Withdrawal,
+            1,
+            reason_id!("withdrawal_moderate_occasional"),
+            vec![w_ref, f_ref],
+        ),
+        Withdrawal::Severe if regular => f.add(
+            Dimension::Withdrawal,
+            4,
+            reason_id!("withdrawal_severe"),
+            vec![w_ref, f_ref],
+        ),
+        Withdrawal::Severe => f.add(
+            Dimension::Withdrawal,
+            3,
+            reason_id!("withdrawal_severe_history"),
+            vec![w_ref, f_ref],
+        ),
     }
     // Daily alcohol or sedatives in an older or medically ill body: any withdrawal is risky.
     let frail = match (a.age, a.health) {
@@ -122,7 +161,12 @@ fn rate_withdrawal(a: &Answers, f: &mut Findings) {
         _ => None,
     };
     if let (Some(frail), true, true) = (frail, !gaba.is_empty(), daily) {
-        f.add(Dimension::Withdrawal, 3, reason_id!("withdrawal_gaba_risk"), with_gaba(vec![w_ref, f_ref, frail]));
+        f.add(
+            Dimension::Withdrawal,
+            3,
+            reason_id!("withdrawal_gaba_risk"),
+            with_gaba(vec![w_ref, f_ref, frail]),
+        );
     }
 }
 
@@ -130,8 +174,18 @@ fn rate_health(a: &Answers, f: &mut Findings) {
     let r = vec![answer(Question::Health, a.health.id())];
     match a.health {
         Health::None => {}
-        Health::Managed => f.add(Dimension::PhysicalHealth, 1, reason_id!("health_managed"), r),
-        Health::Serious => f.add(Dimension::PhysicalHealth, 3, reason_id!("health_serious"), r),
+        Health::Managed => f.add(
+            Dimension::PhysicalHealth,
+            1,
+            reason_id!("health_managed"),
+            r,
+        ),
+        Health::Serious => f.add(
+            Dimension::PhysicalHealth,
+            3,
+            reason_id!("health_serious"),
+            r,
+        ),
     }
 }
 
@@ -139,8 +193,18 @@ fn rate_mental_health(a: &Answers, f: &mut Findings) {
     let r = vec![answer(Question::MentalHealth, a.mental_health.id())];
     match a.mental_health {
         MentalHealth::None => {}
-        MentalHealth::Some => f.add(Dimension::MentalHealth, 2, reason_id!("mental_health_some"), r),
-        MentalHealth::Severe => f.add(Dimension::MentalHealth, 3, reason_id!("mental_health_severe"), r),
+        MentalHealth::Some => f.add(
+            Dimension::MentalHealth,
+            2,
+            reason_id!("mental_health_some"),
+            r,
+        ),
+        MentalHealth::Severe => f.add(
+            Dimension::MentalHealth,
+            3,
+            reason_id!("mental_health_severe"),
+            r,
+        ),
     }
 }
 
@@ -149,7 +213,12 @@ fn rate_readiness(a: &Answers, f: &mut Findings) {
     match a.readiness {
         Readiness::Ready => {}
         Readiness::Unsure => f.add(Dimension::Readiness, 1, reason_id!("readiness_unsure"), r),
-        Readiness::NotReady => f.add(Dimension::Readiness, 2, reason_id!("readiness_not_ready"), r),
+        Readiness::NotReady => f.add(
+            Dimension::Readiness,
+            2,
+            reason_id!("readiness_not_ready"),
+            r,
+        ),
     }
 }
 
@@ -158,20 +227,50 @@ fn rate_relapse(a: &Answers, f: &mut Findings) {
     let control = vec![answer(Question::Control, a.control.id())];
     match a.control {
         Control::CanStop => {}
-        Control::SlipsBack => f.add(Dimension::Relapse, 2, reason_id!("control_slips_back"), control),
-        Control::CannotStop => f.add(Dimension::Relapse, 3, reason_id!("control_cannot_stop"), control),
+        Control::SlipsBack => f.add(
+            Dimension::Relapse,
+            2,
+            reason_id!("control_slips_back"),
+            control,
+        ),
+        Control::CannotStop => f.add(
+            Dimension::Relapse,
+            3,
+            reason_id!("control_cannot_stop"),
+            control,
+        ),
     }
     let frequency = vec![answer(Question::Frequency, a.frequency.id())];
     match a.frequency {
         Frequency::NotPastMonth | Frequency::LessThanWeekly => {}
-        Frequency::Weekly => f.add(Dimension::Relapse, 1, reason_id!("frequency_weekly"), frequency),
-        Frequency::MostDays => f.add(Dimension::Relapse, 2, reason_id!("frequency_most_days"), frequency),
+        Frequency::Weekly => f.add(
+            Dimension::Relapse,
+            1,
+            reason_id!("frequency_weekly"),
+            frequency,
+        ),
+        Frequency::MostDays => f.add(
+            Dimension::Relapse,
+            2,
+            reason_id!("frequency_most_days"),
+            frequency,
+        ),
     }
     let treatment = vec![answer(Question::Treatment, a.treatment.id())];
     match a.treatment {
         Treatment::None | Treatment::Past => {}
-        Treatment::RecentOutpatient => f.add(Dimension::Relapse, 1, reason_id!("treatment_recent_outpatient"), treatment),
-        Treatment::RecentIntensive => f.add(Dimension::Relapse, 2, reason_id!("treatment_recent_intensive"), treatment),
+        Treatment::RecentOutpatient => f.add(
+            Dimension::Relapse,
+            1,
+            reason_id!("treatment_recent_outpatient"),
+            treatment,
+        ),
+        Treatment::RecentIntensive => f.add(
+            Dimension::Relapse,
+            2,
+            reason_id!("treatment_recent_intensive"),
+            treatment,
+        ),
     }
 }
 
@@ -181,16 +280,41 @@ fn rate_environment(a: &Answers, f: &mut Findings) {
     let support = answer(Question::Support, a.support.id());
     match a.home {
         Home::Stable => {}
-        Home::Strained => f.add(Dimension::Environment, 2, reason_id!("home_strained"), vec![home]),
-        Home::Unsafe => f.add(Dimension::Environment, 3, reason_id!("home_unsafe"), vec![home]),
+        Home::Strained => f.add(
+            Dimension::Environment,
+            2,
+            reason_id!("home_strained"),
+            vec![home],
+        ),
+        Home::Unsafe => f.add(
+            Dimension::Environment,
+            3,
+            reason_id!("home_unsafe"),
+            vec![home],
+        ),
     }
     match a.support {
         Support::Strong => {}
-        Support::Some => f.add(Dimension::Environment, 1, reason_id!("support_some"), vec![support]),
-        Support::None => f.add(Dimension::Environment, 2, reason_id!("support_none"), vec![support]),
+        Support::Some => f.add(
+            Dimension::Environment,
+            1,
+            reason_id!("support_some"),
+            vec![support],
+        ),
+        Support::None => f.add(
+            Dimension::Environment,
+            2,
+            reason_id!("support_none"),
+            vec![support],
+        ),
     }
     if a.home == Home::Strained && a.support == Support::None {
-        f.add(Dimension::Environment, 3, reason_id!("home_strained_no_support"), vec![home, support]);
+        f.add(
+            Dimension::Environment,
+            3,
+            reason_id!("home_strained_no_support"),
+            vec![home, support],
+        );
     }
 }
 
@@ -198,20 +322,86 @@ fn rate_environment(a: &Answers, f: &mut Findings) {
 /// and the dimensions that rule read.
 fn choose_level(d: &Ratings) -> (Level, ReasonId, &'static [Dimension]) {
     use Dimension::*;
-    let (d1, d2, d3, d5, d6) = (d.withdrawal, d.physical_health, d.mental_health, d.relapse, d.environment);
+    let (d1, d2, d3, d5, d6) = (
+        d.withdrawal,
+        d.physical_health,
+        d.mental_health,
+        d.relapse,
+        d.environment,
+    );
     let rules: [(bool, Level, ReasonId, &'static [Dimension]); 12] = [
-        (d3 >= 3 && d6 >= 3, Level::Residential, reason_id!("level_residential_mental_health_environment"), &[MentalHealth, Environment]),
-        (d5 >= 3 && d6 >= 3, Level::Residential, reason_id!("level_residential_relapse_environment"), &[Relapse, Environment]),
-        (d1 >= 3 && d2 >= 3, Level::Residential, reason_id!("level_residential_withdrawal_health"), &[Withdrawal, PhysicalHealth]),
-        (d1 == 4 && d6 >= 3, Level::Residential, reason_id!("level_residential_withdrawal_environment"), &[Withdrawal, Environment]),
-        (d3 >= 3, Level::Php, reason_id!("level_php_mental_health"), &[MentalHealth]),
-        (d2 >= 3, Level::Php, reason_id!("level_php_health"), &[PhysicalHealth]),
-        (d5 >= 3 && d6 >= 2, Level::Php, reason_id!("level_php_relapse_environment"), &[Relapse, Environment]),
-        (d1 == 4, Level::Php, reason_id!("level_php_withdrawal"), &[Withdrawal]),
-        (d5 >= 2, Level::Iop, reason_id!("level_iop_relapse"), &[Relapse]),
-        (d6 >= 3, Level::Iop, reason_id!("level_iop_environment"), &[Environment]),
-        (d1 >= 2, Level::Iop, reason_id!("level_iop_withdrawal"), &[Withdrawal]),
-        (d3 >= 2 && d5 >= 1, Level::Iop, reason_id!("level_iop_mental_health_relapse"), &[MentalHealth, Relapse]),
+        (
+            d3 >= 3 && d6 >= 3,
+            Level::Residential,
+            reason_id!("level_residential_mental_health_environment"),
+            &[MentalHealth, Environment],
+        ),
+        (
+            d5 >= 3 && d6 >= 3,
+            Level::Residential,
+            reason_id!("level_residential_relapse_environment"),
+            &[Relapse, Environment],
+        ),
+        (
+            d1 >= 3 && d2 >= 3,
+            Level::Residential,
+            reason_id!("level_residential_withdrawal_health"),
+            &[Withdrawal, PhysicalHealth],
+        ),
+        (
+            d1 == 4 && d6 >= 3,
+            Level::Residential,
+            reason_id!("level_residential_withdrawal_environment"),
+            &[Withdrawal, Environment],
+        ),
+        (
+            d3 >= 3,
+            Level::Php,
+            reason_id!("level_php_mental_health"),
+            &[MentalHealth],
+        ),
+        (
+            d2 >= 3,
+            Level::Php,
+            reason_id!("level_php_health"),
+            &[PhysicalHealth],
+        ),
+        (
+            d5 >= 3 && d6 >= 2,
+            Level::Php,
+            reason_id!("level_php_relapse_environment"),
+            &[Relapse, Environment],
+        ),
+        (
+            d1 == 4,
+            Level::Php,
+            reason_id!("level_php_withdrawal"),
+            &[Withdrawal],
+        ),
+        (
+            d5 >= 2,
+            Level::Iop,
+            reason_id!("level_iop_relapse"),
+            &[Relapse],
+        ),
+        (
+            d6 >= 3,
+            Level::Iop,
+            reason_id!("level_iop_environment"),
+            &[Environment],
+        ),
+        (
+            d1 >= 2,
+            Level::Iop,
+            reason_id!("level_iop_withdrawal"),
+            &[Withdrawal],
+        ),
+        (
+            d3 >= 2 && d5 >= 1,
+            Level::Iop,
+            reason_id!("level_iop_mental_health_relapse"),
+            &[MentalHealth, Relapse],
+        ),
     ];
     rules
         .into_iter()
@@ -225,11 +415,20 @@ fn flags(r: &Responses) -> Vec<Flag> {
     let has = |q: Question, id: &str| r.get(q).is_some_and(|v| v.contains(&id));
     let any = |q: Question, ids: &[&str]| ids.iter().any(|id| has(q, id));
     [
-        (any(Question::MentalHealth, &["some", "severe"]), Flag::CoOccurring),
-        (any(Question::Substances, &["opioids", "alcohol"]), Flag::MedicationSupport),
+        (
+            any(Question::MentalHealth, &["some", "severe"]),
+            Flag::CoOccurring,
+        ),
+        (
+            any(Question::Substances, &["opioids", "alcohol"]),
+            Flag::MedicationSupport,
+        ),
         (has(Question::Age, "under_18"), Flag::Adolescent),
         (has(Question::Age, "65_plus"), Flag::OlderAdult),
-        (any(Question::Commitments, &["work", "school", "caregiving"]), Flag::EveningOrFlexible),
+        (
+            any(Question::Commitments, &["work", "school", "caregiving"]),
+            Flag::EveningOrFlexible,
+        ),
         (has(Question::Respondent, "someone_else"), Flag::Family),
         (has(Question::Health, "serious"), Flag::MedicalFollowup),
     ]
@@ -253,9 +452,18 @@ fn assess_answers(a: &Answers, flags: Vec<Flag>) -> Assessment {
     // The level's reason names the answers behind the deciding dimensions' top findings.
     let mut answers: Vec<AnswerRef> = Vec::new();
     for reason in &f.reasons {
-        let decisive = reason.dimension.is_some_and(|d| dimensions.contains(&d) && reason.rating == ratings.get(d));
+        let decisive = reason
+            .dimension
+            .is_some_and(|d| dimensions.contains(&d) && reason.rating == ratings.get(d));
         if decisive {
-            answers.extend(reason.answers.iter().filter(|r| !answers.contains(r)).copied().collect::<Vec<_>>());
+            answers.extend(
+                reason
+                    .answers
+                    .iter()
+                    .filter(|r| !answers.contains(r))
+                    .copied()
+                    .collect::<Vec<_>>(),
+            );
         }
     }
     if level == Level::Op {
@@ -266,8 +474,18 @@ fn assess_answers(a: &Answers, flags: Vec<Flag>) -> Assessment {
             answer(Question::Home, a.home.id()),
         ];
     }
-    let rating = dimensions.iter().map(|&d| ratings.get(d)).max().unwrap_or(0);
-    let mut reasons = vec![Reason { id, message, dimension: None, rating, answers }];
+    let rating = dimensions
+        .iter()
+        .map(|&d| ratings.get(d))
+        .max()
+        .unwrap_or(0);
+    let mut reasons = vec![Reason {
+        id,
+        message,
+        dimension: None,
+        rating,
+        answers,
+    }];
     // Most severe first; findings are rated 1 to 4.
     for r in (1..=4).rev() {
         reasons.extend(f.reasons.iter().filter(|x| x.rating == r).cloned());
@@ -301,13 +519,21 @@ pub fn assess(responses: &Responses) -> Result<Assessment, AnswerError> {
                 "withdrawal_emergency" => reason_id!("emergency_withdrawal"),
                 _ => reason_id!("emergency_medical"),
             };
-            Reason { id, message, dimension: None, rating: 4, answers: vec![answer(Question::Danger, option)] }
+            Reason {
+                id,
+                message,
+                dimension: None,
+                rating: 4,
+                answers: vec![answer(Question::Danger, option)],
+            }
         })
         .collect();
     // Answers for after the emergency, rated as if no danger had been reported.
     let mut calm = responses.clone();
     let _ = calm.set(Question::Danger, &[Danger::None.id()]);
-    let later = Answers::from_responses(&calm).ok().map(|a| assess_answers(&a, Vec::new()));
+    let later = Answers::from_responses(&calm)
+        .ok()
+        .map(|a| assess_answers(&a, Vec::new()));
     let (after_emergency, detox_first, ratings) = match later {
         Some(later) => {
             reasons.extend(later.reasons);
@@ -316,7 +542,10 @@ pub fn assess(responses: &Responses) -> Result<Assessment, AnswerError> {
         None => (None, false, None),
     };
     // A seizure, hallucinations or confusion while stopping is withdrawal that needs medical care.
-    let withdrawal_now = responses.get(Question::Danger).unwrap_or_default().contains(&Danger::WithdrawalEmergency.id());
+    let withdrawal_now = responses
+        .get(Question::Danger)
+        .unwrap_or_default()
+        .contains(&Danger::WithdrawalEmergency.id());
     Ok(Assessment {
         level: Level::Emergency,
         detox_first: detox_first || withdrawal_now,

@@ -45,7 +45,9 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
     let visit = {
         let key = key.clone();
         use_reducer(move || {
-            key.as_deref().and_then(storage::load).map_or_else(Visit::new, |(r, screen)| Visit::resume(r, &screen))
+            key.as_deref()
+                .and_then(storage::load)
+                .map_or_else(Visit::new, |(r, screen)| Visit::resume(r, &screen))
         })
     };
     let locale = {
@@ -55,15 +57,18 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
     let heading = use_node_ref();
 
     // Keep answers for this tab only, and forget them when cleared.
-    use_effect_with((visit.responses.clone(), visit.screen, key), |(responses, screen, key)| {
-        if let Some(key) = key {
-            if responses.is_empty() {
-                storage::erase(key);
-            } else {
-                storage::save(key, responses, screen.id());
+    use_effect_with(
+        (visit.responses.clone(), visit.screen, key),
+        |(responses, screen, key)| {
+            if let Some(key) = key {
+                if responses.is_empty() {
+                    storage::erase(key);
+                } else {
+                    storage::save(key, responses, screen.id());
+                }
             }
-        }
-    });
+        },
+    );
     // Focus follows the visitor's moves, never the page load.
     use_effect_with(visit.moves, {
         let heading = heading.clone();
@@ -135,7 +140,11 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
             <StartScreen heading={heading.clone()} resumable={true} on_start={send(&visit, || Action::Begin)} />
         },
     };
-    let style = t.options.theme_color.as_ref().map(|c| format!("--iof-accent:{c}"));
+    let style = t
+        .options
+        .theme_color
+        .as_ref()
+        .map(|c| format!("--iof-accent:{c}"));
 
     html! {
         <ContextProvider<Text> context={text}>

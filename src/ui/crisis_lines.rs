@@ -10,7 +10,10 @@ pub fn CrisisLines() -> Html {
     let t = use_text();
     let regional: &[(&str, &str)] = match t.options.crisis_region {
         CrisisRegion::National => &[("crisis.samhsa", "tel:18006624357")],
-        CrisisRegion::Massachusetts => &[("crisis.ma_substance", "tel:8003275050"), ("crisis.ma_behavioral", "tel:8337732445")],
+        CrisisRegion::Massachusetts => &[
+            ("crisis.ma_substance", "tel:8003275050"),
+            ("crisis.ma_behavioral", "tel:8337732445"),
+        ],
     };
     html! {
         <aside class="iof-crisis" aria-labelledby="iof-crisis-heading">

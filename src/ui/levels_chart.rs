@@ -18,7 +18,10 @@ pub fn LevelsChart(props: &LevelsChartProps) -> Html {
     let t = use_text();
     let name = |l: Level| level_name(&t, l);
     let names: Vec<String> = STEPS.iter().map(|&l| name(l)).collect();
-    let caption = t.fill("result.levels.text", &[("levels", &names.join(", ")), ("level", &name(props.level))]);
+    let caption = t.fill(
+        "result.levels.text",
+        &[("levels", &names.join(", ")), ("level", &name(props.level))],
+    );
     html! {
         <figure class="iof-levels">
             <svg viewBox="0 0 320 150" aria-hidden="true" focusable="false">

@@ -15,11 +15,21 @@ pub struct ProgramCardProps {
 #[function_component]
 pub fn ProgramCard(props: &ProgramCardProps) -> Html {
     let t = use_text();
-    let Some(program) = t.options.program_for(props.level) else { return html! {} };
+    let Some(program) = t.options.program_for(props.level) else {
+        return html! {};
+    };
     let teen_iop = props.adolescent && props.level == Level::Iop;
-    let short = if teen_iop { "level.iop.short.teen".to_owned() } else { format!("level.{}.short", props.level.id()) };
+    let short = if teen_iop {
+        "level.iop.short.teen".to_owned()
+    } else {
+        format!("level.{}.short", props.level.id())
+    };
     let hours = program.hours.map(|(lo, hi)| {
-        let range = if lo == hi { lo.to_string() } else { format!("{lo}–{hi}") };
+        let range = if lo == hi {
+            lo.to_string()
+        } else {
+            format!("{lo}–{hi}")
+        };
         t.fill("result.program.hours", &[("hours", &range)])
     });
     html! {

@@ -13,7 +13,13 @@ pub struct ProgressProps {
 #[function_component]
 pub fn Progress(props: &ProgressProps) -> Html {
     let t = use_text();
-    let label = t.fill("progress", &[("n", &props.at.to_string()), ("total", &props.of.to_string())]);
+    let label = t.fill(
+        "progress",
+        &[
+            ("n", &props.at.to_string()),
+            ("total", &props.of.to_string()),
+        ],
+    );
     // A native bar, not a styled width, so a policy without inline styles still shows it.
     html! {
         <div class="iof-progress">

@@ -17,7 +17,12 @@ pub struct QuestionScreenProps {
 
 /// The choices after ticking or unticking `option`. `none` is exclusive, as
 /// in GOV.UK's checkboxes: choosing it clears the others and the reverse.
-fn toggle(chosen: &[&'static str], option: &'static str, multi: bool, none_exclusive: bool) -> Vec<&'static str> {
+fn toggle(
+    chosen: &[&'static str],
+    option: &'static str,
+    multi: bool,
+    none_exclusive: bool,
+) -> Vec<&'static str> {
     if !multi {
         return vec![option];
     }
@@ -55,10 +60,18 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
             }
         }
     };
-    let error_text = t.get(if multi { "error.choose_any" } else { "error.choose_one" });
+    let error_text = t.get(if multi {
+        "error.choose_any"
+    } else {
+        "error.choose_one"
+    });
     let key = |suffix: &str| format!("q.{}.{suffix}", q.id());
     let first_input = format!("iof-{}-{}", q.id(), q.options()[0]);
-    let described = if *error { "iof-hint iof-error" } else { "iof-hint" };
+    let described = if *error {
+        "iof-hint iof-error"
+    } else {
+        "iof-hint"
+    };
 
     html! {
         <form class="iof-screen" data-screen="question" novalidate=true {onsubmit}>
@@ -106,10 +119,19 @@ mod tests {
 
     #[test]
     fn none_is_exclusive_both_ways() {
-        assert_eq!(toggle(&["work", "school"], "none", true, true), vec!["none"]);
+        assert_eq!(
+            toggle(&["work", "school"], "none", true, true),
+            vec!["none"]
+        );
         assert_eq!(toggle(&["none"], "work", true, true), vec!["work"]);
         assert_eq!(toggle(&["work"], "work", true, true), Vec::<&str>::new());
-        assert_eq!(toggle(&["alcohol"], "opioids", true, false), vec!["alcohol", "opioids"]);
-        assert_eq!(toggle(&["self"], "someone_else", false, false), vec!["someone_else"]);
+        assert_eq!(
+            toggle(&["alcohol"], "opioids", true, false),
+            vec!["alcohol", "opioids"]
+        );
+        assert_eq!(
+            toggle(&["self"], "someone_else", false, false),
+            vec!["someone_else"]
+        );
     }
 }

@@ -28,18 +28,31 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let level = a.level;
     // Each distinct sentence once, readiness aside (it never changes the level).
     let mut reasons: Vec<&'static str> = Vec::new();
-    for r in a.reasons.iter().filter(|r| r.dimension != Some(Dimension::Readiness)) {
+    for r in a
+        .reasons
+        .iter()
+        .filter(|r| r.dimension != Some(Dimension::Readiness))
+    {
         if !reasons.contains(&r.message) {
             reasons.push(r.message);
         }
     }
-    let readiness = props.responses.single(Question::Readiness).filter(|r| *r != "ready");
+    let readiness = props
+        .responses
+        .single(Question::Readiness)
+        .filter(|r| *r != "ready");
     let program_level = a.after_emergency.unwrap_or(level);
     let on_save = {
         let (t, responses, a) = (t.clone(), props.responses.clone(), a.clone());
         move |_| {
-            let date = String::from(js_sys::Date::new_0().to_locale_date_string(t.locale().tag(), &wasm_bindgen::JsValue::UNDEFINED));
-            if let Err(e) = save(&summary_html(&t, &responses, &a, &date), "care-summary.html") {
+            let date = String::from(
+                js_sys::Date::new_0()
+                    .to_locale_date_string(t.locale().tag(), &wasm_bindgen::JsValue::UNDEFINED),
+            );
+            if let Err(e) = save(
+                &summary_html(&t, &responses, &a, &date),
+                "care-summary.html",
+            ) {
                 web_sys::console::warn_2(&"iop-op-fit: could not save the summary:".into(), &e);
             }
         }

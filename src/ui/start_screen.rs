@@ -15,7 +15,11 @@ pub struct StartScreenProps {
 #[function_component]
 pub fn StartScreen(props: &StartScreenProps) -> Html {
     let t = use_text();
-    let label = if props.resumable { "start.resume" } else { "start.button" };
+    let label = if props.resumable {
+        "start.resume"
+    } else {
+        "start.button"
+    };
     html! {
         <section class="iof-screen" data-screen="start">
             <h2 tabindex="-1" ref={props.heading.clone()}>{ t.get("start.heading") }</h2>

@@ -9,7 +9,10 @@ use super::text::Text;
 use crate::engine::{flow, Assessment, Level, Responses};
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// The summary as a standalone HTML document.
@@ -32,13 +35,23 @@ pub fn summary_html(t: &Text, responses: &Responses, a: &Assessment, date: &str)
             )
         })
         .collect();
-    let call = t.options.phone.as_ref().map(|phone| format!("{}: {phone}", t.get("result.call")));
-    let next: Vec<String> = call.into_iter().chain([t.get("crisis.911"), t.get("crisis.988")]).collect();
+    let call = t
+        .options
+        .phone
+        .as_ref()
+        .map(|phone| format!("{}: {phone}", t.get("result.call")));
+    let next: Vec<String> = call
+        .into_iter()
+        .chain([t.get("crisis.911"), t.get("crisis.988")])
+        .collect();
     let heading = match (a.level, a.after_emergency) {
         (Level::Emergency, Some(later)) => format!(
             "{} {}",
             t.get("result.heading.emergency"),
-            t.fill("result.after_emergency", &[("level", &level_name(t, later))])
+            t.fill(
+                "result.after_emergency",
+                &[("level", &level_name(t, later))]
+            )
         ),
         (level, _) => t.get(&format!("result.heading.{}", level.id())),
     };
@@ -68,7 +81,9 @@ pub fn save(html: &str, file_name: &str) -> Result<(), wasm_bindgen::JsValue> {
     options.set_type("text/html");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(file_name);

@@ -18,13 +18,19 @@ pub struct Text {
 
 impl PartialEq for Text {
     fn eq(&self, o: &Self) -> bool {
-        self.catalog.locale() == o.catalog.locale() && Rc::ptr_eq(&self.options, &o.options) && self.other == o.other
+        self.catalog.locale() == o.catalog.locale()
+            && Rc::ptr_eq(&self.options, &o.options)
+            && self.other == o.other
     }
 }
 
 impl Text {
     pub fn new(locale: Locale, options: Rc<Options>, other: bool) -> Self {
-        Text { catalog: catalog(locale), options, other }
+        Text {
+            catalog: catalog(locale),
+            options,
+            other,
+        }
     }
 
     pub fn locale(&self) -> Locale {
@@ -33,7 +39,10 @@ impl Text {
 
     /// The provider's name, or a neutral stand-in in this language.
     pub fn org(&self) -> String {
-        self.options.org_name.clone().unwrap_or_else(|| self.catalog.get("org.default").to_owned())
+        self.options
+            .org_name
+            .clone()
+            .unwrap_or_else(|| self.catalog.get("org.default").to_owned())
     }
 
     /// The text for `key`, in "they" wording when that applies and exists.
@@ -47,7 +56,11 @@ impl Text {
         let mut all = vec![("org", org.as_str())];
         all.extend_from_slice(values);
         let other = format!("{key}.other");
-        let key = if self.other && self.catalog.lookup(&other).is_some() { other.as_str() } else { key };
+        let key = if self.other && self.catalog.lookup(&other).is_some() {
+            other.as_str()
+        } else {
+            key
+        };
         self.catalog.fill(key, &all)
     }
 }

@@ -52,12 +52,21 @@ pub enum Action {
 
 impl Visit {
     pub fn new() -> Self {
-        Visit { responses: Responses::new(), screen: Screen::Start, changing: false, moves: 0, cleared: false }
+        Visit {
+            responses: Responses::new(),
+            screen: Screen::Start,
+            changing: false,
+            moves: 0,
+            cleared: false,
+        }
     }
 
     /// A visit resumed from stored answers, on the stored screen when it still makes sense.
     pub fn resume(responses: Responses, screen: &str) -> Self {
-        let mut visit = Visit { responses, ..Visit::new() };
+        let mut visit = Visit {
+            responses,
+            ..Visit::new()
+        };
         visit.screen = match screen {
             "start" => Screen::Start,
             "emergency" if flow::is_emergency(&visit.responses) => Screen::Emergency,
@@ -65,7 +74,9 @@ impl Visit {
             // The stored question, unless an earlier one lost its answer (say, a corrupted
             // entry was dropped): then the first unanswered one, so nothing is skipped.
             id => match Question::from_id(id) {
-                Some(q) if flow::is_asked(q, &visit.responses) && visit.answered_before(q) => Screen::Question(q),
+                Some(q) if flow::is_asked(q, &visit.responses) && visit.answered_before(q) => {
+                    Screen::Question(q)
+                }
                 _ => visit.first_unanswered(),
             },
         };
@@ -74,7 +85,10 @@ impl Visit {
 
     /// Every question on the path before `q` has an answer.
     fn answered_before(&self, q: Question) -> bool {
-        flow::path(&self.responses).into_iter().take_while(|&p| p != q).all(|p| self.responses.get(p).is_some())
+        flow::path(&self.responses)
+            .into_iter()
+            .take_while(|&p| p != q)
+            .all(|p| self.responses.get(p).is_some())
     }
 
     fn first_unanswered(&self) -> Screen {
@@ -86,7 +100,11 @@ impl Visit {
     /// normally that same next question, or a gap the new answer opened.
     fn after(&self, q: Question) -> Screen {
         let path = flow::path(&self.responses);
-        match path.iter().position(|&p| p == q).and_then(|i| path.get(i + 1)) {
+        match path
+            .iter()
+            .position(|&p| p == q)
+            .and_then(|i| path.get(i + 1))
+        {
             Some(&next) if self.responses.get(next).is_some() => Screen::Question(next),
             _ => self.first_unanswered(),
         }
@@ -103,7 +121,10 @@ impl Visit {
     /// Position on the path (1-based) and the path's length, for the progress indicator.
     pub fn progress(&self, q: Question) -> (usize, usize) {
         let path = flow::path(&self.responses);
-        (path.iter().position(|&p| p == q).map_or(1, |i| i + 1), path.len())
+        (
+            path.iter().position(|&p| p == q).map_or(1, |i| i + 1),
+            path.len(),
+        )
     }
 }
 
@@ -142,7 +163,9 @@ impl Reducible for Visit {
                 v.screen = match v.screen {
                     Screen::Question(q) => v.before(q),
                     Screen::Emergency => Screen::Question(Question::Danger),
-                    Screen::Result => flow::path(&v.responses).last().map_or(Screen::Start, |&q| Screen::Question(q)),
+                    Screen::Result => flow::path(&v.responses)
+                        .last()
+                        .map_or(Screen::Start, |&q| Screen::Question(q)),
                     Screen::Start => Screen::Start,
                 };
             }
@@ -151,8 +174,19 @@ impl Reducible for Visit {
                 v.screen = Screen::Question(q);
             }
             Action::ContinueAfterEmergency => v.screen = v.after(Question::Danger),
-            Action::StartOver => v = Visit { moves: v.moves, ..Visit::new() },
-            Action::Clear => v = Visit { moves: v.moves, cleared: true, ..Visit::new() },
+            Action::StartOver => {
+                v = Visit {
+                    moves: v.moves,
+                    ..Visit::new()
+                }
+            }
+            Action::Clear => {
+                v = Visit {
+                    moves: v.moves,
+                    cleared: true,
+                    ..Visit::new()
+                }
+            }
         }
         Rc::new(v)
     }
@@ -178,7 +212,10 @@ mod tests {
     /// Answers every question with its first option, except as given.
     fn finish(mut v: Rc<Visit>, except: &[(Question, &'static str)]) -> Rc<Visit> {
         while let Screen::Question(q) = v.screen {
-            let value = except.iter().find(|(e, _)| *e == q).map_or(q.options()[0], |(_, o)| *o);
+            let value = except
+                .iter()
+                .find(|(e, _)| *e == q)
+                .map_or(q.options()[0], |(_, o)| *o);
             v = answer(v, q, &[value]);
         }
         v
@@ -197,15 +234,25 @@ mod tests {
         // Continuing again steps to the next question, answered before.
         let v = answer(v, Question::Respondent, &["someone_else"]);
         assert_eq!(v.screen, Screen::Question(Question::Danger));
-        assert_eq!(act(act(v, Action::Back), Action::Back).screen, Screen::Start);
+        assert_eq!(
+            act(act(v, Action::Back), Action::Back).screen,
+            Screen::Start
+        );
     }
 
     #[test]
     fn a_danger_shows_the_emergency_screen_and_continuing_goes_on() {
-        let v = answer(act(Rc::new(Visit::new()), Action::Begin), Question::Respondent, &["self"]);
+        let v = answer(
+            act(Rc::new(Visit::new()), Action::Begin),
+            Question::Respondent,
+            &["self"],
+        );
         let v = answer(v, Question::Danger, &["overdose"]);
         assert_eq!(v.screen, Screen::Emergency);
-        assert_eq!(act(v.clone(), Action::Back).screen, Screen::Question(Question::Danger));
+        assert_eq!(
+            act(v.clone(), Action::Back).screen,
+            Screen::Question(Question::Danger)
+        );
         let v = act(v, Action::ContinueAfterEmergency);
         assert_eq!(v.screen, Screen::Question(Question::Age));
         assert_eq!(finish(v, &[]).screen, Screen::Result);
@@ -213,12 +260,23 @@ mod tests {
 
     #[test]
     fn changing_an_answer_from_the_result_returns_there() {
-        let v = finish(act(Rc::new(Visit::new()), Action::Begin), &[(Question::Danger, "none")]);
+        let v = finish(
+            act(Rc::new(Visit::new()), Action::Begin),
+            &[(Question::Danger, "none")],
+        );
         assert_eq!(v.screen, Screen::Result);
-        let v = answer(act(v, Action::Change(Question::Home)), Question::Home, &["unsafe"]);
+        let v = answer(
+            act(v, Action::Change(Question::Home)),
+            Question::Home,
+            &["unsafe"],
+        );
         assert_eq!(v.screen, Screen::Result);
         // A change that makes a new question asked goes there first, then back to the result.
-        let v = answer(act(v, Action::Change(Question::Frequency)), Question::Frequency, &["weekly"]);
+        let v = answer(
+            act(v, Action::Change(Question::Frequency)),
+            Question::Frequency,
+            &["weekly"],
+        );
         assert_eq!(v.screen, Screen::Question(Question::Withdrawal));
         let v = answer(v, Question::Withdrawal, &["none"]);
         assert_eq!(v.screen, Screen::Result);
@@ -228,10 +286,21 @@ mod tests {
 
     #[test]
     fn resumes_at_the_stored_question_or_at_a_gap_before_it() {
-        let (mut r, _) = Responses::from_json_lenient(r#"{"respondent":"self","danger":["none"],"age":"18_to_64"}"#);
-        assert_eq!(Visit::resume(r.clone(), "substances").screen, Screen::Question(Question::Substances));
+        let (mut r, _) = Responses::from_json_lenient(
+            r#"{"respondent":"self","danger":["none"],"age":"18_to_64"}"#,
+        );
+        assert_eq!(
+            Visit::resume(r.clone(), "substances").screen,
+            Screen::Question(Question::Substances)
+        );
         // The age answer was lost: resume there, not at the stored question after it.
-        r = Responses::from_json_lenient(r#"{"respondent":"self","danger":["none"],"substances":["alcohol"]}"#).0;
-        assert_eq!(Visit::resume(r, "frequency").screen, Screen::Question(Question::Age));
+        r = Responses::from_json_lenient(
+            r#"{"respondent":"self","danger":["none"],"substances":["alcohol"]}"#,
+        )
+        .0;
+        assert_eq!(
+            Visit::resume(r, "frequency").screen,
+            Screen::Question(Question::Age)
+        );
     }
 }
