@@ -23,7 +23,6 @@
 
   var core = null; // Promise of the wasm module's exports, started on first use.
   var mounted = new WeakMap(); // element -> Promise of handle
-  var observer = null;
 
   function loadCore() {
     if (!core) {
@@ -140,17 +139,19 @@
     return pending;
   }
 
-  function mountAll(root) {
-    if (root.nodeType !== 1) return;
-    if (root.matches("[data-iop-op-fit]")) mount(root, dataOptions(root));
-    root.querySelectorAll("[data-iop-op-fit]").forEach(function (el) { mount(el, dataOptions(el)); });
+  // The mount points in and under a node.
+  function mountPoints(node) {
+    if (node.nodeType !== 1) return [];
+    var found = Array.prototype.slice.call(node.querySelectorAll("[data-iop-op-fit]"));
+    return node.matches("[data-iop-op-fit]") ? [node].concat(found) : found;
   }
 
-  function unmountRemoved(root) {
-    if (root.nodeType !== 1) return;
-    var all = root.matches("[data-iop-op-fit]") ? [root] : [];
-    root.querySelectorAll("[data-iop-op-fit]").forEach(function (el) { all.push(el); });
-    all.forEach(function (el) {
+  function mountAll(node) {
+    mountPoints(node).forEach(function (el) { mount(el, dataOptions(el)); });
+  }
+
+  function unmountRemoved(node) {
+    mountPoints(node).forEach(function (el) {
       if (!el.isConnected && mounted.has(el)) mounted.get(el).then(function (h) { h.unmount(); });
     });
   }
@@ -158,7 +159,7 @@
   function start() {
     mountAll(document.documentElement);
     // Mount points added later (single-page sites) get a widget; removed ones are cleaned up.
-    observer = new MutationObserver(function (records) {
+    var observer = new MutationObserver(function (records) {
       records.forEach(function (r) {
         r.addedNodes.forEach(mountAll);
         r.removedNodes.forEach(unmountRemoved);

@@ -105,6 +105,27 @@ async fn mounts_into_a_shadow_root_with_its_styles_and_start_screen() {
 }
 
 #[wasm_bindgen_test]
+async fn the_theme_colour_reaches_the_buttons() {
+    let el = host();
+    let _handle = mount(
+        el.clone(),
+        options(&[("storage", "false"), ("themeColor", "#6b2c91")]),
+    )
+    .unwrap();
+    tick().await;
+    let button = find(&shadow(&el), "button.iof-primary").unwrap();
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&button)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        style.get_property_value("background-color").unwrap(),
+        "rgb(107, 44, 145)"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn answering_moves_on_and_focus_follows_the_heading() {
     let (_handle, root) = mounted().await;
     click(&root, "button.iof-primary");

@@ -78,27 +78,17 @@ fn result_event(host: Element) -> Callback<Assessment> {
 /// Styles the shadow root. A constructed style sheet is not inline style, so
 /// a Content-Security-Policy without `style-src 'unsafe-inline'` still lets
 /// it apply; browsers without constructed sheets get a `<style>` element.
-/// The theme colour goes in the sheet too, as such a policy also blocks the
-/// component's `style` attribute.
-fn add_styles(
-    shadow: &ShadowRoot,
-    document: &web_sys::Document,
-    theme: Option<&str>,
-) -> Result<(), JsValue> {
-    let css = match theme {
-        Some(colour) => format!("{STYLES}\n:host {{ --iof-accent-default: {colour}; }}"),
-        None => STYLES.to_owned(),
-    };
+fn add_styles(shadow: &ShadowRoot, document: &web_sys::Document) -> Result<(), JsValue> {
     if js_sys::Reflect::has(shadow, &"adoptedStyleSheets".into()).unwrap_or(false) {
         if let Ok(sheet) = CssStyleSheet::new() {
-            if sheet.replace_sync(&css).is_ok() {
+            if sheet.replace_sync(STYLES).is_ok() {
                 shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
                 return Ok(());
             }
         }
     }
     let style = document.create_element("style")?;
-    style.set_text_content(Some(&css));
+    style.set_text_content(Some(STYLES));
     shadow.append_child(&style)?;
     Ok(())
 }
@@ -108,7 +98,7 @@ fn render(shadow: &ShadowRoot, props: &IopOpFitProps) -> Result<AppHandle<IopOpF
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    add_styles(shadow, &document, props.options.theme_color.as_deref())?;
+    add_styles(shadow, &document)?;
     let root = document.create_element("div")?;
     shadow.append_child(&root)?;
     Ok(yew::Renderer::<IopOpFit>::with_root_and_props(root, props.clone()).render())

@@ -28,6 +28,16 @@ pub fn focus(node: &NodeRef) {
     }
 }
 
+/// Sets (or clears) the widget's accent colour, `--iof-accent`, on `node`.
+pub fn set_accent(node: &NodeRef, colour: Option<&str>) {
+    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+        let _ = match colour {
+            Some(colour) => el.style().set_property("--iof-accent", colour),
+            None => el.style().remove_property("--iof-accent").map(drop),
+        };
+    }
+}
+
 /// Writes one message to the console, prefixed so site owners can find it.
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());

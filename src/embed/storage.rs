@@ -33,11 +33,14 @@ fn session() -> Option<web_sys::Storage> {
 }
 
 /// A stored answer as the engine reads it: a string, a list of strings, or neither.
-fn read_answer(value: &JsValue) -> (Option<String>, Option<Vec<String>>) {
+fn read_answer(value: &JsValue) -> Given {
+    if let Some(one) = value.as_string() {
+        return Given::One(one);
+    }
     let list = value
         .dyn_ref::<Array>()
         .and_then(|a| a.iter().map(|v| v.as_string()).collect());
-    (value.as_string(), list)
+    list.map_or(Given::Other, Given::Many)
 }
 
 /// Stored answers and screen. Invalid entries are dropped with a warning; valid ones are kept.
@@ -61,22 +64,14 @@ pub fn load(key: &str) -> Option<(Responses, String)> {
         ));
         return None;
     };
-    let read: Vec<(String, (Option<String>, Option<Vec<String>>))> =
+    let (responses, problems) = Responses::from_entries(
         Object::entries(answers.unchecked_ref())
             .iter()
             .filter_map(|e| {
                 let e: Array = e.unchecked_into();
                 Some((e.get(0).as_string()?, read_answer(&e.get(1))))
-            })
-            .collect();
-    let (responses, problems) = Responses::from_entries(read.iter().map(|(k, (one, many))| {
-        let g = match (one, many) {
-            (Some(s), _) => Given::One(s),
-            (_, Some(list)) => Given::Many(list.iter().map(String::as_str).collect()),
-            _ => Given::Other,
-        };
-        (k.as_str(), g)
-    }));
+            }),
+    );
     for problem in &problems {
         warn(&format!(
             "iop-op-fit: a stored answer was ignored: {problem}"

@@ -41,4 +41,4 @@ pub mod rules;
 pub use assessment::{AnswerRef, Assessment, Dimension, Flag, Level, Ratings, Reason};
 pub use questions::{Kind, Question};
 pub use responses::{AnswerError, Given, Responses};
-pub use rules::assess;
+pub use rules::{assess, flags};

@@ -80,6 +80,9 @@ choices!(
     }
 );
 
+/// The option of a `none_exclusive` multi-choice question that stands alone.
+pub const NONE: &str = "none";
+
 /// How a question is answered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {

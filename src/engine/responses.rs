@@ -8,7 +8,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 
 use super::flow;
-use super::questions::{Kind, Question};
+use super::questions::{Kind, Question, NONE};
 
 /// Answers given so far, by question (in question order). Single-choice
 /// questions hold one option id; multi-choice ones hold theirs in option order.
@@ -20,9 +20,9 @@ pub struct Responses {
 /// One answer as read from JSON (or from a JavaScript object): the shape is
 /// checked against the question before any option is.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Given<'a> {
-    One(&'a str),
-    Many(Vec<&'a str>),
+pub enum Given {
+    One(String),
+    Many(Vec<String>),
     /// Neither a string nor a list of strings.
     Other,
 }
@@ -213,7 +213,7 @@ impl Responses {
             }
             Kind::Multi {
                 none_exclusive: true,
-            } if chosen.len() > 1 && chosen.contains(&"none") => {
+            } if chosen.len() > 1 && chosen.contains(&NONE) => {
                 return Err(AnswerError::NoneWithOthers { question })
             }
             _ => {}
@@ -221,12 +221,6 @@ impl Responses {
         self.answers[question as usize] = Some(chosen);
         self.drop_skipped(question);
         Ok(())
-    }
-
-    /// Removes the answer to `question` (and answers only it made relevant).
-    pub fn clear(&mut self, question: Question) {
-        self.answers[question as usize] = None;
-        self.drop_skipped(question);
     }
 
     fn drop_skipped(&mut self, changed: Question) {
@@ -273,32 +267,32 @@ impl Responses {
                 )
             }
         };
-        Self::from_entries(object.iter().map(|(key, value)| {
+        Self::from_entries(object.into_iter().map(|(key, value)| {
             let given = match value {
                 Value::String(s) => Given::One(s),
                 Value::Array(items) => items
-                    .iter()
-                    .map(Value::as_str)
+                    .into_iter()
+                    .map(|v| v.as_str().map(str::to_owned))
                     .collect::<Option<_>>()
                     .map_or(Given::Other, Given::Many),
                 _ => Given::Other,
             };
-            (key.as_str(), given)
+            (key, given)
         }))
     }
 
     /// Reads answers from (question id, answer) pairs, however they were
     /// parsed, keeping every valid one and reporting each invalid one.
-    pub fn from_entries<'a>(
-        entries: impl IntoIterator<Item = (&'a str, Given<'a>)>,
+    pub fn from_entries(
+        entries: impl IntoIterator<Item = (String, Given)>,
     ) -> (Self, Vec<AnswerError>) {
         let mut responses = Self::new();
         let mut problems = Vec::new();
-        let mut known: Vec<(Question, Given<'a>)> = Vec::new();
+        let mut known: Vec<(Question, Given)> = Vec::new();
         for (key, given) in entries {
-            match Question::from_id(key) {
+            match Question::from_id(&key) {
                 Some(q) => known.push((q, given)),
-                None => problems.push(AnswerError::UnknownQuestion { id: key.to_owned() }),
+                None => problems.push(AnswerError::UnknownQuestion { id: key }),
             }
         }
         // In question order, so `frequency` is known before the questions it skips.

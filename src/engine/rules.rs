@@ -410,27 +410,49 @@ fn choose_level(d: &Ratings) -> (Level, ReasonId, &'static [Dimension]) {
         .unwrap_or((Level::Op, reason_id!("level_op_low_risk"), &[]))
 }
 
-/// The flags, read from whatever was answered, so an early emergency gets them too.
-fn flags(r: &Responses) -> Vec<Flag> {
-    let has = |q: Question, id: &str| r.get(q).is_some_and(|v| v.contains(&id));
-    let any = |q: Question, ids: &[&str]| ids.iter().any(|id| has(q, id));
+/// The flags, read from whatever was answered, so an early emergency (and
+/// the UI's "they" wording, from [`Flag::Family`]) gets them too.
+pub fn flags(r: &Responses) -> Vec<Flag> {
+    let any = |q: Question, ids: &[&str]| {
+        r.get(q)
+            .is_some_and(|given| ids.iter().any(|id| given.contains(id)))
+    };
     [
         (
-            any(Question::MentalHealth, &["some", "severe"]),
+            any(
+                Question::MentalHealth,
+                &[MentalHealth::Some.id(), MentalHealth::Severe.id()],
+            ),
             Flag::CoOccurring,
         ),
         (
-            any(Question::Substances, &["opioids", "alcohol"]),
+            any(
+                Question::Substances,
+                &[Substance::Opioids.id(), Substance::Alcohol.id()],
+            ),
             Flag::MedicationSupport,
         ),
-        (has(Question::Age, "under_18"), Flag::Adolescent),
-        (has(Question::Age, "65_plus"), Flag::OlderAdult),
+        (any(Question::Age, &[Age::Under18.id()]), Flag::Adolescent),
+        (any(Question::Age, &[Age::Over65.id()]), Flag::OlderAdult),
         (
-            any(Question::Commitments, &["work", "school", "caregiving"]),
+            any(
+                Question::Commitments,
+                &[
+                    Commitment::Work.id(),
+                    Commitment::School.id(),
+                    Commitment::Caregiving.id(),
+                ],
+            ),
             Flag::EveningOrFlexible,
         ),
-        (has(Question::Respondent, "someone_else"), Flag::Family),
-        (has(Question::Health, "serious"), Flag::MedicalFollowup),
+        (
+            any(Question::Respondent, &[Respondent::SomeoneElse.id()]),
+            Flag::Family,
+        ),
+        (
+            any(Question::Health, &[Health::Serious.id()]),
+            Flag::MedicalFollowup,
+        ),
     ]
     .into_iter()
     .filter_map(|(on, flag)| on.then_some(flag))
@@ -513,10 +535,10 @@ pub fn assess(responses: &Responses) -> Result<Assessment, AnswerError> {
         .unwrap_or_default()
         .iter()
         .map(|&option| {
-            let (id, message) = match option {
-                "overdose" => reason_id!("emergency_overdose"),
-                "suicide" => reason_id!("emergency_suicide"),
-                "withdrawal_emergency" => reason_id!("emergency_withdrawal"),
+            let (id, message) = match Danger::from_id(option) {
+                Some(Danger::Overdose) => reason_id!("emergency_overdose"),
+                Some(Danger::Suicide) => reason_id!("emergency_suicide"),
+                Some(Danger::WithdrawalEmergency) => reason_id!("emergency_withdrawal"),
                 _ => reason_id!("emergency_medical"),
             };
             Reason {

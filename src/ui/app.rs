@@ -16,7 +16,7 @@ use super::visit::{Action, Screen, Visit};
 use crate::content::Locale;
 use crate::embed::options::Options;
 use crate::embed::{page, storage};
-use crate::engine::{assess, Assessment, Question};
+use crate::engine::{assess, flags, Assessment, Flag, Question};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct IopOpFitProps {
@@ -55,6 +55,14 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
         use_state(move || chosen.or_else(page::page_locale).unwrap_or(Locale::En))
     };
     let heading = use_node_ref();
+    let root = use_node_ref();
+
+    // The theme goes in through the CSSOM, which a Content-Security-Policy
+    // without `style-src 'unsafe-inline'` allows (a `style` attribute it blocks).
+    use_effect_with(props.options.theme_color.clone(), {
+        let root = root.clone();
+        move |colour| page::set_accent(&root, colour.as_deref())
+    });
 
     // Keep answers for this tab only, and forget them when cleared.
     use_effect_with(
@@ -103,7 +111,7 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
         Callback::from(move |l| locale.set(l))
     };
 
-    let other = visit.responses.single(Question::Respondent) == Some("someone_else");
+    let other = flags(&visit.responses).contains(&Flag::Family);
     let text = Text::new(*locale, props.options.clone(), other);
     let t = text.clone();
     let screen = match (visit.screen, assessment) {
@@ -140,15 +148,10 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
             <StartScreen heading={heading.clone()} resumable={true} on_start={send(&visit, || Action::Begin)} />
         },
     };
-    let style = t
-        .options
-        .theme_color
-        .as_ref()
-        .map(|c| format!("--iof-accent:{c}"));
 
     html! {
         <ContextProvider<Text> context={text}>
-            <div class="iof" lang={locale.tag()} {style}>
+            <div class="iof" lang={locale.tag()} ref={root.clone()}>
                 <header class="iof-header">
                     // The start screen's heading already says it.
                     if visit.screen != Screen::Start {

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::text::use_text;
+use crate::engine::questions::NONE;
 use crate::engine::{Kind, Question};
 
 #[derive(Properties, PartialEq)]
@@ -32,7 +33,7 @@ fn toggle(
     let mut next: Vec<&'static str> = chosen
         .iter()
         .copied()
-        .filter(|&c| !none_exclusive || (option != "none" && c != "none"))
+        .filter(|&c| !none_exclusive || (option != NONE && c != NONE))
         .collect();
     next.push(option);
     next

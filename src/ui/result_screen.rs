@@ -10,6 +10,7 @@ use super::next_step::NextStep;
 use super::program_card::ProgramCard;
 use super::summary::{save, summary_html};
 use super::text::use_text;
+use crate::engine::questions::Readiness;
 use crate::engine::{Assessment, Dimension, Flag, Level, Question, Responses};
 
 #[derive(Properties, PartialEq)]
@@ -21,26 +22,32 @@ pub struct ResultScreenProps {
     pub on_start_over: Callback<()>,
 }
 
-#[function_component]
-pub fn ResultScreen(props: &ResultScreenProps) -> Html {
-    let t = use_text();
-    let a = &props.assessment;
-    let level = a.level;
-    // Each distinct sentence once, readiness aside (it never changes the level).
-    let mut reasons: Vec<&'static str> = Vec::new();
+/// The "why" sentences (their text keys), each once, most telling first.
+/// Readiness is left out: it never changes the level, and has its own advice.
+pub(super) fn shown_reasons(a: &Assessment) -> Vec<&'static str> {
+    let mut shown: Vec<&'static str> = Vec::new();
     for r in a
         .reasons
         .iter()
         .filter(|r| r.dimension != Some(Dimension::Readiness))
     {
-        if !reasons.contains(&r.message) {
-            reasons.push(r.message);
+        if !shown.contains(&r.message) {
+            shown.push(r.message);
         }
     }
+    shown
+}
+
+#[function_component]
+pub fn ResultScreen(props: &ResultScreenProps) -> Html {
+    let t = use_text();
+    let a = &props.assessment;
+    let level = a.level;
+    let reasons = shown_reasons(a);
     let readiness = props
         .responses
         .single(Question::Readiness)
-        .filter(|r| *r != "ready");
+        .filter(|r| *r != Readiness::Ready.id());
     let program_level = a.after_emergency.unwrap_or(level);
     let on_save = {
         let (t, responses, a) = (t.clone(), props.responses.clone(), a.clone());

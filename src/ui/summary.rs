@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 
 use super::answer_review::answer_words;
 use super::levels_chart::level_name;
+use super::result_screen::shown_reasons;
 use super::text::Text;
 use crate::engine::{flow, Assessment, Level, Responses};
 
@@ -18,12 +19,7 @@ fn escape(s: &str) -> String {
 /// The summary as a standalone HTML document.
 pub fn summary_html(t: &Text, responses: &Responses, a: &Assessment, date: &str) -> String {
     let li = |s: String| format!("<li>{}</li>", escape(&s));
-    let mut reasons: Vec<&str> = Vec::new();
-    for r in &a.reasons {
-        if !reasons.contains(&r.message) {
-            reasons.push(r.message);
-        }
-    }
+    let reasons = shown_reasons(a);
     let answers: String = flow::path(responses)
         .into_iter()
         .filter(|&q| responses.get(q).is_some())

@@ -59,8 +59,10 @@ describe("a Content-Security-Policy", () => {
     const messages = consoleMessages(page);
     await openHost(page, `${env.server.origin}/csp-wasm/csp.html`);
     // Styled even though the policy forbids inline style: the start button keeps its large target.
-    const minHeight = await widget(page).locator("[data-screen=start] button").evaluate((b) => getComputedStyle(b).minHeight);
-    assert.equal(minHeight, "48px");
+    const look = await widget(page).locator("[data-screen=start] button")
+      .evaluate((b) => [getComputedStyle(b).minHeight, getComputedStyle(b).backgroundColor]);
+    // ...and in the site's theme colour (data-theme-color="#6b2c91").
+    assert.deepEqual(look, ["48px", "rgb(107, 44, 145)"]);
     await start(page);
     await answer(page, "respondent", ["self"]);
     await expectScreen(page, "danger");

@@ -22,28 +22,23 @@ pub const BASE: &[(&str, &[&str])] = &[
     ("readiness", &["ready"]),
 ];
 
-/// BASE with `changes` applied in order. A `withdrawal` change after a
-/// `frequency` change replaces `sober_time` as the skip logic requires.
+/// BASE with `changes` applied, question by question in asking order, so
+/// the skip logic sees `frequency` first: a changed `frequency` then takes a
+/// `withdrawal` from `changes` where BASE's `sober_time` no longer applies.
 pub fn answers(changes: &[(&str, &[&str])]) -> Responses {
     let mut r = Responses::new();
-    for (id, values) in BASE {
-        let q = Question::from_id(id).unwrap();
-        if !changes.iter().any(|(c, _)| c == id) {
-            if iop_op_fit::engine::flow::is_asked(q, &r) {
-                r.set(q, values).unwrap();
-            }
+    for &q in Question::ALL {
+        let given = changes.iter().chain(BASE).find(|(id, _)| *id == q.id());
+        if let Some((_, values)) = given.filter(|_| iop_op_fit::engine::flow::is_asked(q, &r)) {
+            r.set(q, values).unwrap_or_else(|e| panic!("{e}"));
         }
     }
-    for (id, values) in changes {
+    for (id, _) in changes {
         let q = Question::from_id(id).unwrap_or_else(|| panic!("unknown question {id}"));
-        r.set(q, values).unwrap_or_else(|e| panic!("{e}"));
-    }
-    // Fill anything the changes made asked (e.g. sober_time) from BASE.
-    for (id, values) in BASE {
-        let q = Question::from_id(id).unwrap();
-        if r.get(q).is_none() && iop_op_fit::engine::flow::is_asked(q, &r) {
-            r.set(q, values).unwrap();
-        }
+        assert!(
+            r.get(q).is_some(),
+            "the change to `{id}` is skipped by the other answers"
+        );
     }
     r
 }
