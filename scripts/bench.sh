@@ -13,5 +13,5 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 dist="${BENCH_DIST:-dist}"
-trunk build --release --dist "$dist"
+./scripts/build.sh --dist "$dist"
 exec node bench/run.mjs --dist "$dist" "$@"

@@ -19,7 +19,7 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --
 GECKODRIVER="$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown --test web
 
 step "release build with Trunk, and the Yew example for Rust users"
-trunk build --release
+./scripts/build.sh
 cargo build --target wasm32-unknown-unknown --example yew_app
 
 step "end-to-end tests: playwright-core driving Chromium at phone size"

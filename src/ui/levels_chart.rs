@@ -30,7 +30,7 @@ pub fn LevelsChart(props: &LevelsChartProps) -> Html {
                     let height = 30 + 25 * i as i32;
                     let x = 8 + 78 * i as i32;
                     html! {
-                        <g class={classes!("iof-step", here.then_some("iof-here"))}>
+                        <g class="iof-step" data-here={here.then_some("true")}>
                             <rect x={x.to_string()} y={(120 - height).to_string()} width="70" height={height.to_string()} rx="4" />
                             <text x={(x + 35).to_string()} y="142" text-anchor="middle">{ short(l) }</text>
                             if here {

@@ -65,7 +65,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
         }
     };
     html! {
-        <section class={classes!("iof-screen", "iof-result", format!("iof-level-{}", level.id()))} data-screen="result"
+        <section class="iof-screen" data-screen="result"
             data-level={level.id()} data-detox-first={a.detox_first.to_string()}>
             <h2 tabindex="-1" ref={props.heading.clone()}>{ t.get(&format!("result.heading.{}", level.id())) }</h2>
             <p class="iof-lead">{ t.get(&format!("result.lead.{}", level.id())) }</p>

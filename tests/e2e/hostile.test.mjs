@@ -69,7 +69,7 @@ function widgetLooks(page) {
         call: look("a[data-action=call]"),
         contact: look("a[data-action=contact]", { height: true }),
         chart: look(".iof-levels svg"),
-        bar: look(".iof-here rect"),
+        bar: look(".iof-step[data-here] rect"),
         review: look(".iof-review-row dt"),
       });
     }
