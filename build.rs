@@ -31,31 +31,37 @@ fn main() {
         .into_iter()
         .collect();
 
+    // Each table is its strings end to end plus where each ends (u16): in the
+    // wasm that is a quarter of the bytes of an array of `&str` (8 bytes each).
+    let table = |strings: &[&str]| {
+        let text: String = strings.concat();
+        assert!(
+            text.len() <= usize::from(u16::MAX),
+            "a catalog outgrew u16 offsets"
+        );
+        let ends: Vec<u16> = strings
+            .iter()
+            .scan(0, |end, s| {
+                *end += s.len();
+                Some(*end as u16)
+            })
+            .collect();
+        format!("Table {{ text: {text:?}, ends: &{ends:?} }}")
+    };
     let mut out = String::new();
     writeln!(
         out,
         "/// Every key, sorted, so lookups are a binary search."
     )
     .unwrap();
-    writeln!(
-        out,
-        "pub(super) static KEYS: [&str; {}] = {:?};",
-        keys.len(),
-        keys
-    )
-    .unwrap();
+    let key_strs: Vec<&str> = keys.iter().map(|k| k.as_str()).collect();
+    writeln!(out, "pub(super) static KEYS: Table = {};", table(&key_strs)).unwrap();
     for (name, map) in &catalogs {
         let values: Vec<&str> = keys
             .iter()
             .map(|k| map.get(*k).map_or("", String::as_str))
             .collect();
-        writeln!(
-            out,
-            "pub(super) static {name}: [&str; {}] = {:?};",
-            keys.len(),
-            values
-        )
-        .unwrap();
+        writeln!(out, "pub(super) static {name}: Table = {};", table(&values)).unwrap();
     }
     let target = Path::new(&std::env::var("OUT_DIR").unwrap()).join("catalogs.rs");
     std::fs::write(target, out).unwrap();

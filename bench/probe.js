@@ -134,6 +134,7 @@
   let looping = false;
   function frame() {
     if (!waiting.size) { looping = false; return; }
+    const start = now();
     check("frame");
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -141,7 +142,8 @@
       for (const w of waiting) {
         if (w.dom !== undefined && w.dom < end) {
           waiting.delete(w);
-          w.resolve({ dom: w.dom, paint: end, source: w.source });
+          // `frame`: when the frame that drew it began (its rAF callback), for its rendering time.
+          w.resolve({ dom: w.dom, paint: end, frame: start, source: w.source });
         }
       }
     };
@@ -179,8 +181,8 @@
     // The input event's own time stamp: when the browser received the tap.
     t.input = e.timeStamp;
     t.listener = now();
-    until(t.target).then(({ dom, paint }) => {
-      resolve({ label: t.label, input: t.input, listener: t.listener, dom, paint });
+    until(t.target).then(({ dom, paint, frame }) => {
+      resolve({ label: t.label, input: t.input, listener: t.listener, dom, paint, frame });
     });
   }, true);
 

@@ -23,7 +23,7 @@ if (release) {
   // The features current Rust emits; binaryen rejects the module without them.
   const features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
     "--enable-reference-types", "--enable-multivalue", "--enable-mutable-globals"];
-  execFileSync(join("node_modules", ".bin", "wasm-opt"), ["-Oz", ...features, wasm, "-o", wasm], { stdio: "inherit" });
+  execFileSync(join("node_modules", ".bin", "wasm-opt"), ["-Oz", "--converge", ...features, wasm, "-o", wasm], { stdio: "inherit" });
 }
 
 const MARK = "/* @wasm-bindgen-glue */";

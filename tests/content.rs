@@ -163,3 +163,25 @@ fn locale_tags_are_read_forgivingly() {
     assert_eq!(Locale::from_tag("fr"), None);
     assert_eq!(Locale::from_tag(""), None);
 }
+
+#[test]
+fn placeholders_are_filled_once_and_unknown_ones_stay() {
+    let en = catalog(Locale::En);
+    // `total` first: filling one placeholder after another would turn its value into "3".
+    let text = en.fill("progress", &[("total", "{n}"), ("n", "3")]);
+    assert_eq!(
+        text,
+        en.get("progress")
+            .replace("{n}", "3")
+            .replace("{total}", "{n}")
+    );
+    assert!(
+        text.contains("{n}"),
+        "a value is not searched for placeholders: {text}"
+    );
+    assert_eq!(
+        en.fill("progress", &[]),
+        en.get("progress"),
+        "unknown placeholders stay as written"
+    );
+}

@@ -239,3 +239,21 @@ fn the_danger_question_comes_second() {
     r.set(Question::Danger, &["overdose"]).unwrap();
     assert!(flow::is_emergency(&r));
 }
+
+/// The widget writes ids unescaped into stored JSON and into element ids
+/// (`src/embed/storage.rs`, the question screen), so each must be plain.
+#[test]
+fn every_id_is_lowercase_letters_digits_and_underscores() {
+    let plain = |id: &str| {
+        !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    };
+    for &q in Question::ALL {
+        assert!(plain(q.id()), "question id {:?}", q.id());
+        for option in q.options() {
+            assert!(plain(option), "{} option {option:?}", q.id());
+        }
+    }
+}

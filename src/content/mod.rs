@@ -6,7 +6,36 @@
 //! completeness is tested natively.
 
 mod tables {
+    use super::Table;
     include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
+}
+
+/// Strings stored end to end, and where each one ends.
+#[derive(Debug)]
+struct Table {
+    text: &'static str,
+    ends: &'static [u16],
+}
+
+impl Table {
+    fn get(&self, i: usize) -> &'static str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[usize::from(start)..usize::from(self.ends[i])]
+    }
+
+    /// Where `key` is in this sorted table.
+    fn position(&self, key: &str) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.ends.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.get(mid).cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
 }
 
 /// A language the widget is written in.
@@ -46,7 +75,7 @@ impl Locale {
 #[derive(Debug)]
 pub struct Catalog {
     locale: Locale,
-    values: &'static [&'static str],
+    values: &'static Table,
 }
 
 static CATALOGS: [Catalog; 3] = [
@@ -76,8 +105,8 @@ impl Catalog {
 
     /// The text for `key`, if this catalog has it.
     pub fn lookup(&self, key: &str) -> Option<&'static str> {
-        let i = tables::KEYS.binary_search(&key).ok()?;
-        Some(self.values[i]).filter(|v| !v.is_empty())
+        let i = tables::KEYS.position(key)?;
+        Some(self.values.get(i)).filter(|v| !v.is_empty())
     }
 
     /// The text for `key`, else the English text, else the key itself (the
@@ -88,20 +117,41 @@ impl Catalog {
             .unwrap_or(key)
     }
 
-    /// The text for `key` with each `{name}` replaced by its value.
+    /// The text for `key` with each `{name}` replaced by its value, in one
+    /// pass (so a value is never searched for placeholders itself). Unknown
+    /// placeholders stay as written.
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
-        let mut text = self.get(key).to_owned();
-        for (name, value) in values {
-            text = text.replace(&format!("{{{name}}}"), value);
+        let mut rest = self.get(key);
+        let mut out = String::with_capacity(rest.len());
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let known = after.find('}').and_then(|close| {
+                let name = &after[..close];
+                values
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| (close, *v))
+            });
+            match known {
+                Some((close, value)) => {
+                    out.push_str(value);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
-        text
+        out.push_str(rest);
+        out
     }
 
     /// Every key this catalog has a text for, for the completeness test.
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
-        tables::KEYS
-            .iter()
-            .copied()
+        (0..tables::KEYS.ends.len())
+            .map(|i| tables::KEYS.get(i))
             .filter(|k| self.lookup(k).is_some())
     }
 }

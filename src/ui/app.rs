@@ -106,9 +106,10 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
         let visit = visit.clone();
         Callback::from(move |q| visit.dispatch(Action::Change(q)))
     };
+    // The same callback on every render, so the switch is not redrawn on each answer.
     let on_locale = {
-        let locale = locale.clone();
-        Callback::from(move |l| locale.set(l))
+        let set = locale.setter();
+        use_callback((), move |l, _| set.set(l))
     };
 
     let other = flags(&visit.responses).contains(&Flag::Family);
@@ -122,7 +123,6 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
             let (at, of) = visit.progress(q);
             html! {
                 <>
-                    <button type="button" class="iof-back" onclick={send(&visit, || Action::Back)}>{ t.get("nav.back") }</button>
                     <Progress {at} {of} />
                     <QuestionScreen key={q.id()} question={q} given={visit.responses.get(q).unwrap_or_default().to_vec()}
                         heading={heading.clone()} on_answer={on_answer(q)} />
@@ -130,18 +130,12 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
             }
         }
         (Screen::Emergency, Some(a)) => html! {
-            <>
-                <button type="button" class="iof-back" onclick={send(&visit, || Action::Back)}>{ t.get("nav.back") }</button>
-                <EmergencyScreen assessment={a} heading={heading.clone()}
-                    on_continue={send(&visit, || Action::ContinueAfterEmergency)} on_change={send(&visit, || Action::Back)} />
-            </>
+            <EmergencyScreen assessment={a} heading={heading.clone()}
+                on_continue={send(&visit, || Action::ContinueAfterEmergency)} on_change={send(&visit, || Action::Back)} />
         },
         (Screen::Result, Some(a)) => html! {
-            <>
-                <button type="button" class="iof-back" onclick={send(&visit, || Action::Back)}>{ t.get("nav.back") }</button>
-                <ResultScreen assessment={a} responses={visit.responses.clone()} heading={heading.clone()}
-                    {on_change} on_start_over={send(&visit, || Action::StartOver)} />
-            </>
+            <ResultScreen assessment={a} responses={visit.responses.clone()} heading={heading.clone()}
+                {on_change} on_start_over={send(&visit, || Action::StartOver)} />
         },
         // The reducer only reaches these screens with answers the engine accepts.
         (Screen::Emergency | Screen::Result, None) => html! {
@@ -159,7 +153,12 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
                     }
                     <LanguageSwitch on_change={on_locale} />
                 </header>
-                <main class="iof-main">{ screen }</main>
+                <main class="iof-main">
+                    if visit.screen != Screen::Start {
+                        <button type="button" class="iof-back" onclick={send(&visit, || Action::Back)}>{ t.get("nav.back") }</button>
+                    }
+                    { screen }
+                </main>
                 <footer class="iof-footer">
                     <p class="iof-crisis-mini">
                         <a href="tel:911">{ t.get("crisis.911") }</a>{ " · " }<a href="tel:988">{ t.get("crisis.988") }</a>

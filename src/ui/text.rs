@@ -38,11 +38,11 @@ impl Text {
     }
 
     /// The provider's name, or a neutral stand-in in this language.
-    pub fn org(&self) -> String {
+    pub fn org(&self) -> &str {
         self.options
             .org_name
-            .clone()
-            .unwrap_or_else(|| self.catalog.get("org.default").to_owned())
+            .as_deref()
+            .unwrap_or_else(|| self.catalog.get("org.default"))
     }
 
     /// The text for `key`, in "they" wording when that applies and exists.
@@ -52,14 +52,12 @@ impl Text {
 
     /// The text for `key` with `{name}` placeholders filled (and `{org}` always).
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
-        let org = self.org();
-        let mut all = vec![("org", org.as_str())];
+        let mut all = vec![("org", self.org())];
         all.extend_from_slice(values);
-        let other = format!("{key}.other");
-        let key = if self.other && self.catalog.lookup(&other).is_some() {
-            other.as_str()
-        } else {
-            key
+        let other = self.other.then(|| [key, ".other"].concat());
+        let key = match &other {
+            Some(other) if self.catalog.lookup(other).is_some() => other,
+            _ => key,
         };
         self.catalog.fill(key, &all)
     }
