@@ -21,8 +21,11 @@ const extraRoots = {
   "/missing-core/": partialDist(["iop-op-fit.js"]),
   "/missing-wasm/": htmlAsWasm,
   "/inline-only/": partialDist(["iop-op-fit.inline.js"]),
+  "/octet-stream/": DIST,
 };
-const env = setup({ extraRoots });
+// Many hosts send an unknown type for .wasm files.
+const headers = (path) => (path.startsWith("/octet-stream/") && path.endsWith(".wasm") ? { "Content-Type": "application/octet-stream" } : {});
+const env = setup({ extraRoots, headers });
 const scratch = mkdtempSync(join(tmpdir(), "iop-op-fit-e2e-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -35,6 +38,18 @@ describe("the one-tag embed", () => {
     await start(page);
     await answer(page, "respondent", ["self"]);
     await expectScreen(page, "danger");
+  });
+
+  test("starts when the host serves the wasm with another type, and says how to fix it", async () => {
+    const page = env.page;
+    const messages = consoleMessages(page);
+    await openHost(page, `${env.server.origin}/octet-stream.html`);
+    await start(page);
+    await answer(page, "respondent", ["self"]);
+    await expectScreen(page, "danger");
+    // wasm-bindgen's loader falls back to compiling from the bytes, and says so.
+    const warnings = messages.of("warning").filter((w) => w.includes("application/wasm"));
+    assert.equal(warnings.length, 1, `one warning naming the type to serve: ${messages.of("warning")}`);
   });
 
   test("loads from another origin (asset host) than the page's", async () => {
