@@ -3,10 +3,11 @@
 # e.g. --dist DIR). Run scripts/setup.sh first; demo.sh, test.sh and bench.sh do.
 #
 # Visitors download the wasm on phones, so the standard library is rebuilt for
-# size with the widget and a panic stops the wasm at once, without the code that
-# formats panic messages and without source locations and Debug text (no one
-# reads them in a visitor's browser): about 12 KB gzip less. Both are unstable cargo/rustc features; RUSTC_BOOTSTRAP enables
-# them on the pinned stable toolchain. Tests and `trunk serve` build as usual.
+# size with the widget, and a panic stops the wasm at once, without the code
+# that formats panic messages, source locations or Debug text (no one reads
+# them in a visitor's browser): about 12 KB gzip less. These are unstable
+# cargo/rustc features; RUSTC_BOOTSTRAP enables them on the stable toolchain.
+# Tests and `trunk serve` build as usual.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
