@@ -6,7 +6,7 @@ mod support;
 use std::time::Instant;
 
 use iop_op_fit::engine::{assess, flow, Assessment, Level, Question, Responses};
-use support::{answers, assessed};
+use support::{answers, assessed, Answers};
 
 /// The answers that can affect the level, each listed least to most severe.
 /// `use_` folds `frequency` with the question the skip logic then asks.
@@ -93,7 +93,7 @@ impl Point {
             .fold(0, |acc, (d, radix)| acc * radix + d)
     }
 
-    fn responses(&self, others: &[(&str, &[&str])]) -> Responses {
+    fn responses(&self, others: Answers) -> Responses {
         let mut r = Responses::new();
         let set = |r: &mut Responses, q: &str, v: &[&str]| {
             r.set(Question::from_id(q).unwrap(), v).unwrap()
@@ -164,8 +164,8 @@ impl Point {
                 });
             }
         }
-        for i in 0..SIMPLE.len() {
-            if self.simple[i] + 1 < SIMPLE[i].1.len() {
+        for (i, (_, options)) in SIMPLE.iter().enumerate() {
+            if self.simple[i] + 1 < options.len() {
                 let mut p = *self;
                 p.simple[i] += 1;
                 out.push(p);
@@ -175,7 +175,7 @@ impl Point {
     }
 }
 
-const DEFAULT_OTHERS: &[(&str, &[&str])] = &[
+const DEFAULT_OTHERS: Answers = &[
     ("respondent", &["self"]),
     ("commitments", &["none"]),
     ("readiness", &["ready"]),
@@ -364,7 +364,7 @@ fn p1_any_danger_is_an_emergency_whatever_else_was_answered() {
 
 #[test]
 fn p3_one_high_dimension_sets_the_level_alone() {
-    let alone: [(&str, &[(&str, &[&str])], Level); 5] = [
+    let alone: [(&str, Answers, Level); 5] = [
         (
             "mental health",
             &[("mental_health", &["severe"])],

@@ -3,9 +3,12 @@
 
 use iop_op_fit::engine::{assess, Assessment, Question, Responses};
 
+/// Answers by question id, as in the clinical model's reference cases.
+pub type Answers<'a> = &'a [(&'a str, &'a [&'a str])];
+
 /// The least severe complete answers: self, no danger, adult, cannabis, no use
 /// in the past month, everything else at its mildest.
-pub const BASE: &[(&str, &[&str])] = &[
+pub const BASE: Answers = &[
     ("respondent", &["self"]),
     ("danger", &["none"]),
     ("age", &["18_to_64"]),
@@ -25,7 +28,7 @@ pub const BASE: &[(&str, &[&str])] = &[
 /// BASE with `changes` applied, question by question in asking order, so
 /// the skip logic sees `frequency` first: a changed `frequency` then takes a
 /// `withdrawal` from `changes` where BASE's `sober_time` no longer applies.
-pub fn answers(changes: &[(&str, &[&str])]) -> Responses {
+pub fn answers(changes: Answers) -> Responses {
     let mut r = Responses::new();
     for &q in Question::ALL {
         let given = changes.iter().chain(BASE).find(|(id, _)| *id == q.id());
@@ -43,6 +46,6 @@ pub fn answers(changes: &[(&str, &[&str])]) -> Responses {
     r
 }
 
-pub fn assessed(changes: &[(&str, &[&str])]) -> Assessment {
+pub fn assessed(changes: Answers) -> Assessment {
     assess(&answers(changes)).unwrap_or_else(|e| panic!("{e}"))
 }
