@@ -2,7 +2,7 @@
 # Sets everything up and runs every test: the native engine, content and
 # options tests; the browser tests (wasm-bindgen-test in Chromium and
 # Firefox); a release build; the end-to-end suite against the built widget
-# (Chromium); and the main flow in WebKit.
+# (Chromium); and the main flow in WebKit and Firefox.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -25,5 +25,5 @@ cargo build --target wasm32-unknown-unknown --example yew_app
 step "end-to-end tests: playwright-core driving Chromium at phone size"
 node --test --test-concurrency=1 tests/e2e/
 
-step "main flow in WebKit (WebKitWebDriver under Xvfb)"
+step "main flow in WebKit and Firefox ESR (WebDriver, under Xvfb)"
 xvfb-run -a node --test tests/engines/

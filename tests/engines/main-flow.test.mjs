@@ -1,10 +1,11 @@
-// The main flow in WebKit (WebKitGTK's MiniBrowser through WebKitWebDriver,
-// under Xvfb): the built widget, embedded by its script tag, answers R1 and
-// reaches an IOP result. Playwright cannot drive Debian's WebKit, so this
-// uses W3C WebDriver (selenium-webdriver); clicks are dispatched in the page.
+// The main flow in the other engines, against the release build embedded by
+// its script tag: WebKit (WebKitGTK's MiniBrowser through WebKitWebDriver, under
+// Xvfb) and Firefox ESR (through geckodriver). Each answers R1 and reaches an
+// IOP result. Playwright cannot drive Debian's WebKit, so this uses W3C
+// WebDriver (selenium-webdriver), and clicks are dispatched in the page.
 // Run: xvfb-run -a node --test tests/engines/
 import { spawn } from "node:child_process";
-import { after, before, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { Builder } from "selenium-webdriver";
@@ -12,32 +13,60 @@ import { serve } from "../e2e/server.mjs";
 
 const MAIN = join(import.meta.dirname, "..", "..");
 const DIST = process.env.IOP_OP_FIT_DIST || join(MAIN, "dist");
-const PORT = 4471;
-let server, webdriver, driver;
 
-before(async () => {
-  server = await serve({ roots: { "/dist/": DIST, "/": join(MAIN, "tests", "e2e", "hosts") } });
-  webdriver = spawn("WebKitWebDriver", [`--port=${PORT}`], { stdio: "ignore" });
-  await new Promise((ok) => setTimeout(ok, 1000));
-  driver = await new Builder()
-    .usingServer(`http://127.0.0.1:${PORT}`)
-    .withCapabilities({
+const ENGINES = [
+  {
+    name: "WebKit",
+    driver: "WebKitWebDriver",
+    port: 4471,
+    capabilities: {
       browserName: "MiniBrowser",
       "webkitgtk:browserOptions": {
         binary: "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
         args: ["--automation"],
       },
-    })
-    .build();
-});
+    },
+  },
+  {
+    name: "Firefox",
+    driver: "geckodriver",
+    port: 4472,
+    capabilities: {
+      browserName: "firefox",
+      "moz:firefoxOptions": { binary: "/usr/bin/firefox-esr", args: ["-headless"] },
+    },
+  },
+];
 
+let server;
+before(async () => {
+  server = await serve({ roots: { "/dist/": DIST, "/": join(MAIN, "tests", "e2e", "hosts") } });
+});
 after(async () => {
-  await driver?.quit();
-  webdriver?.kill();
   await server?.close();
 });
 
-test("WebKit: R1 through the widget reaches intensive outpatient", async () => {
+for (const engine of ENGINES) {
+  describe(engine.name, () => {
+    let webdriver, driver;
+    before(async () => {
+      webdriver = spawn(engine.driver, [`--port=${engine.port}`], { stdio: "ignore" });
+      await new Promise((ok) => setTimeout(ok, 1000));
+      driver = await new Builder()
+        .usingServer(`http://127.0.0.1:${engine.port}`)
+        .withCapabilities(engine.capabilities)
+        .build();
+    });
+    after(async () => {
+      await driver?.quit();
+      webdriver?.kill();
+    });
+    test(`${engine.name}: R1 through the widget reaches intensive outpatient`, () => r1(driver));
+  });
+}
+
+/** Answers the reference case R1 in the page (clicks from script) and checks its result. */
+async function r1(driver) {
   await driver.get(`${server.origin}/plain.html`);
   const result = await driver.executeAsyncScript(async (answers, done) => {
     const until = async (find) => {
@@ -77,4 +106,4 @@ test("WebKit: R1 through the widget reaches intensive outpatient", async () => {
   assert.equal(result.detox, "false");
   assert.equal(result.asked.length, 14);
   assert.ok(result.tel);
-});
+}
