@@ -100,20 +100,48 @@
     root.appendChild(box);
   }
 
+  // The elements the DOM lets hold a shadow root (and custom elements, whose names have a hyphen).
+  var SHADOW_HOSTS = /^(article|aside|blockquote|body|div|footer|h[1-6]|header|main|nav|p|section|span)$|-/;
+  var NO_CHILDREN = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/;
+  var boxes = new WeakMap(); // mount point -> the <div> added for it
+
+  // Where the widget's shadow root goes: the mount point itself, or, when it
+  // cannot hold one (a list item, a table cell, an image), a <div> added
+  // inside it, or after it if it cannot have children. The site owner is told.
+  function hostFor(el) {
+    var name = el.localName;
+    if (el.namespaceURI === "http://www.w3.org/1999/xhtml" && SHADOW_HOSTS.test(name)) return el;
+    if (boxes.has(el)) return boxes.get(el);
+    var box = document.createElement("div");
+    boxes.set(el, box);
+    var inside = el.namespaceURI === "http://www.w3.org/1999/xhtml" && !NO_CHILDREN.test(name);
+    if (inside) el.appendChild(box); else el.after(box);
+    console.warn("iop-op-fit: a <" + name + "> cannot hold the widget, so it was put in a <div> " +
+      (inside ? "inside" : "after") + " it. Put data-iop-op-fit on a <div> (or use IopOpFit.mount on one) instead.");
+    return box;
+  }
+
   function mount(el, options) {
     if (!(el instanceof Element)) {
       return Promise.reject(new TypeError("IopOpFit.mount: the first argument must be a DOM element"));
     }
     if (mounted.has(el)) return mounted.get(el);
     options = options || {};
+    var host = hostFor(el);
+    function removeAdded() {
+      if (host === el) return;
+      host.remove();
+      boxes.delete(el);
+    }
     var pending = loadCore().then(function (m) {
-      var inner = m.mount(el, options);
+      var inner = m.mount(host, options);
       var handle = {
         unmount: function () {
           if (!inner) return;
           inner.unmount();
           inner.free();
           inner = null;
+          removeAdded();
           mounted.delete(el);
         },
         reset: function () { if (inner) inner.reset(); }
@@ -121,16 +149,17 @@
       return handle;
     }).catch(function (error) {
       try {
-        fallback(el, options, (error && error.message) || String(error));
+        fallback(host, options, (error && error.message) || String(error));
       } catch (e) {
         console.error("iop-op-fit: cannot show anything in this element: " + e.message);
       }
       mounted.delete(el);
       return {
         unmount: function () {
-          if (!el.shadowRoot) return;
-          el.shadowRoot.textContent = "";
-          if (el.shadowRoot.adoptedStyleSheets) el.shadowRoot.adoptedStyleSheets = [];
+          removeAdded();
+          if (!host.shadowRoot) return;
+          host.shadowRoot.textContent = "";
+          if (host.shadowRoot.adoptedStyleSheets) host.shadowRoot.adoptedStyleSheets = [];
         },
         reset: function () {}
       };

@@ -109,6 +109,31 @@ describe("when the widget cannot start", () => {
 });
 
 describe("several widgets and the JavaScript API", () => {
+  test("a mount point that cannot hold a shadow root gets the widget in a <div>, and a warning", async () => {
+    const page = env.page;
+    const messages = consoleMessages(page);
+    await page.goto(`${env.server.origin}/odd-mounts.html`);
+    const inLi = page.locator(".list li > div");
+    const afterImg = page.locator(".image img + div");
+    for (const w of [inLi, afterImg]) await w.locator("[data-screen=start] button.iof-primary").waitFor();
+    await start(inLi);
+    await answer(inLi, "respondent", ["self"]);
+    await expectScreen(inLi, "danger");
+    await start(afterImg);
+    await expectScreen(afterImg, "respondent");
+
+    const warnings = messages.of("warning").filter((w) => w.includes("cannot hold the widget"));
+    assert.equal(warnings.length, 2, `one warning per odd mount point: ${warnings}`);
+    assert.ok(warnings.some((w) => w.includes("<li>") && w.includes("inside")), warnings.join("\n"));
+    assert.ok(warnings.some((w) => w.includes("<img>") && w.includes("after")), warnings.join("\n"));
+
+    // unmount() takes the added <div>s away too.
+    await page.evaluate(() => Promise.all([...document.querySelectorAll("[data-iop-op-fit]")]
+      .map((el) => IopOpFit.mount(el).then((h) => h.unmount()))));
+    assert.equal(await page.locator(".list li").evaluate((li) => li.childNodes.length), 0);
+    assert.equal(await page.locator(".image").evaluate((p) => p.children.length), 1, "only the image is left");
+  });
+
   test("two widgets on one page keep their own answers", async () => {
     const page = env.page;
     await page.goto(`${env.server.origin}/two.html`);
