@@ -100,8 +100,9 @@
     root.appendChild(box);
   }
 
-  // The elements the DOM lets hold a shadow root (and custom elements, whose names have a hyphen).
-  var SHADOW_HOSTS = /^(article|aside|blockquote|body|div|footer|h[1-6]|header|main|nav|p|section|span)$|-/;
+  // The elements the DOM lets hold a shadow root (and custom elements, whose names have a
+  // hyphen), but not <body>: a shadow root there would hide the whole page.
+  var SHADOW_HOSTS = /^(article|aside|blockquote|div|footer|h[1-6]|header|main|nav|p|section|span)$|-/;
   var NO_CHILDREN = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/;
   var boxes = new WeakMap(); // mount point -> the <div> added for it
 

@@ -134,6 +134,18 @@ describe("several widgets and the JavaScript API", () => {
     assert.equal(await page.locator(".image").evaluate((p) => p.children.length), 1, "only the image is left");
   });
 
+  test("a mount point on <body> does not hide the page: the widget goes in a <div> at its end", async () => {
+    const page = env.page;
+    const messages = consoleMessages(page);
+    await page.goto(`${env.server.origin}/body-mount.html`);
+    const box = page.locator("body > div:last-of-type");
+    await start(box);
+    assert.ok(await page.locator("h1").isVisible(), "the page's own content stays visible");
+    const warnings = messages.of("warning").filter((w) => w.includes("cannot hold the widget"));
+    assert.equal(warnings.length, 1, warnings.join("\n"));
+    assert.match(warnings[0], /<body>/);
+  });
+
   test("two widgets on one page keep their own answers", async () => {
     const page = env.page;
     await page.goto(`${env.server.origin}/two.html`);
