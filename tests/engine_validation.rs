@@ -240,8 +240,8 @@ fn the_danger_question_comes_second() {
     assert!(flow::is_emergency(&r));
 }
 
-/// The widget writes ids unescaped into stored JSON and into element ids
-/// (`src/embed/storage.rs`, the question screen), so each must be plain.
+/// Ids are written unescaped into JSON (`Responses::to_json`, the widget's
+/// stored answers) and into element ids (the question screen), so each must be plain.
 #[test]
 fn every_id_is_lowercase_letters_digits_and_underscores() {
     let plain = |id: &str| {

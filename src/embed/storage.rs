@@ -1,8 +1,8 @@
 //! Resume-after-reload in `sessionStorage` only: answers live as long as the
 //! tab. Storage that throws (private modes, blocked storage) or holds
 //! corrupted data never breaks the widget: it warns once and carries on.
-//! Stored JSON is read with the browser's own `JSON` and written by hand
-//! (serde_json would add about 20 KB to the wasm for this one job).
+//! Stored JSON is read with the browser's own `JSON` (serde_json would add
+//! about 20 KB to the wasm for this one job) and written by [`Responses::to_json`].
 
 use std::cell::Cell;
 
@@ -10,7 +10,7 @@ use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::page::warn;
-use crate::engine::{Given, Kind, Responses};
+use crate::engine::{Given, Responses};
 
 thread_local! {
     static WARNED: Cell<bool> = const { Cell::new(false) };
@@ -85,7 +85,16 @@ pub fn load(key: &str) -> Option<(Responses, String)> {
 
 pub fn save(key: &str, responses: &Responses, screen: &str) {
     let Some(storage) = session() else { return };
-    if storage.set_item(key, &to_json(responses, screen)).is_err() {
+    // The screen is a contract id or a screen name, plain like the answers' ids.
+    let stored = [
+        "{\"v\":1,\"screen\":\"",
+        screen,
+        "\",\"answers\":",
+        &responses.to_json(),
+        "}",
+    ]
+    .concat();
+    if storage.set_item(key, &stored).is_err() {
         warn_once("iop-op-fit: could not write sessionStorage (it may be full or blocked); answers will not survive a reload.");
     }
 }
@@ -94,38 +103,4 @@ pub fn erase(key: &str) {
     if let Some(storage) = session() {
         let _ = storage.remove_item(key);
     }
-}
-
-/// `{"v":1,"screen":…,"answers":{…}}`. Every string in it is a contract id
-/// (lowercase letters, digits and `_`, checked by a native test), so none needs
-/// escaping; one string crosses to the browser instead of one call per answer.
-fn to_json(responses: &Responses, screen: &str) -> String {
-    let mut json = String::from("{\"v\":1,\"screen\":\"");
-    json.push_str(screen);
-    json.push_str("\",\"answers\":{");
-    for (i, (q, ids)) in responses.iter().enumerate() {
-        if i > 0 {
-            json.push(',');
-        }
-        json.push('"');
-        json.push_str(q.id());
-        json.push_str("\":");
-        let multi = matches!(q.kind(), Kind::Multi { .. });
-        if multi {
-            json.push('[');
-        }
-        for (j, id) in ids.iter().enumerate() {
-            if j > 0 {
-                json.push(',');
-            }
-            json.push('"');
-            json.push_str(id);
-            json.push('"');
-        }
-        if multi {
-            json.push(']');
-        }
-    }
-    json.push_str("}}");
-    json
 }

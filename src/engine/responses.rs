@@ -4,7 +4,6 @@
 
 use std::fmt;
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 
 use super::flow;
@@ -321,8 +320,26 @@ impl Responses {
         }
     }
 
+    /// The answers as JSON with the contract ids, as [`Responses::from_json`]
+    /// reads them: `{"respondent":"self","danger":["none"]}`. Written by hand:
+    /// every id is plain (lowercase letters, digits, `_`), so none needs
+    /// escaping, and the widget's wasm carries no JSON serializer for it.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| "{}".to_owned())
+        let quoted = |id: &str| ["\"", id, "\""].concat();
+        let entries: Vec<String> = self
+            .iter()
+            .map(|(question, ids)| {
+                let value = match question.kind() {
+                    Kind::Single => quoted(ids[0]),
+                    Kind::Multi { .. } => {
+                        let list: Vec<String> = ids.iter().map(|id| quoted(id)).collect();
+                        ["[", &list.join(","), "]"].concat()
+                    }
+                };
+                [quoted(question.id()), value].join(":")
+            })
+            .collect();
+        ["{", &entries.join(","), "}"].concat()
     }
 }
 
@@ -334,18 +351,5 @@ fn describe(value: &Value) -> String {
         Value::String(_) => "a string".into(),
         Value::Array(_) => "a list".into(),
         Value::Object(_) => "an object".into(),
-    }
-}
-
-impl Serialize for Responses {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        for (question, ids) in self.iter() {
-            match question.kind() {
-                Kind::Single => map.serialize_entry(question.id(), &ids[0])?,
-                Kind::Multi { .. } => map.serialize_entry(question.id(), ids)?,
-            }
-        }
-        map.end()
     }
 }
