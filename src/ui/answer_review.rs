@@ -3,17 +3,21 @@
 use yew::prelude::*;
 
 use super::text::{use_text, Text};
-use crate::engine::{flow, Question, Responses};
+use crate::engine::{Question, Responses};
 
-/// The answer in words, e.g. "Alcohol, Cannabis (marijuana)".
-pub fn answer_words(t: &Text, responses: &Responses, q: Question) -> String {
-    responses
-        .get(q)
-        .unwrap_or_default()
-        .iter()
-        .map(|o| t.get(&format!("q.{}.{o}", q.id())))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Each answered question in the order asked, with its title and the answer
+/// in words (e.g. "Alcohol, Cannabis (marijuana)"): the review and the summary.
+pub fn answered<'a>(
+    t: &'a Text,
+    responses: &'a Responses,
+) -> impl Iterator<Item = (Question, String, String)> + 'a {
+    responses.iter().map(move |(q, ids)| {
+        let words: Vec<String> = ids
+            .iter()
+            .map(|o| t.get(&format!("q.{}.{o}", q.id())))
+            .collect();
+        (q, t.get(&format!("q.{}.title", q.id())), words.join(", "))
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -29,13 +33,12 @@ pub fn AnswerReview(props: &AnswerReviewProps) -> Html {
         <section class="iof-review" aria-labelledby="iof-review-heading">
             <h3 id="iof-review-heading">{ t.get("result.review") }</h3>
             <dl>
-                { for flow::path(&props.responses).into_iter().filter(|&q| props.responses.get(q).is_some()).map(|q| {
-                    let title = t.get(&format!("q.{}.title", q.id()));
+                { for answered(&t, &props.responses).map(|(q, title, words)| {
                     let label = t.fill("result.review.change_label", &[("question", &title)]);
                     html! {
                         <div class="iof-review-row" data-review={q.id()}>
                             <dt>{ title }</dt>
-                            <dd>{ answer_words(&t, &props.responses, q) }</dd>
+                            <dd>{ words }</dd>
                             <dd>
                                 <button type="button" class="iof-text-button" aria-label={label}
                                     onclick={props.on_change.reform(move |_| q)}>{ t.get("result.review.change") }</button>

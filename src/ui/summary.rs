@@ -3,11 +3,11 @@
 
 use wasm_bindgen::JsCast;
 
-use super::answer_review::answer_words;
+use super::answer_review::answered;
 use super::levels_chart::level_name;
 use super::result_screen::shown_reasons;
 use super::text::Text;
-use crate::engine::{flow, Assessment, Level, Responses};
+use crate::engine::{Assessment, Level, Responses};
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -20,16 +20,8 @@ fn escape(s: &str) -> String {
 pub fn summary_html(t: &Text, responses: &Responses, a: &Assessment, date: &str) -> String {
     let li = |s: String| format!("<li>{}</li>", escape(&s));
     let reasons = shown_reasons(a);
-    let answers: String = flow::path(responses)
-        .into_iter()
-        .filter(|&q| responses.get(q).is_some())
-        .map(|q| {
-            format!(
-                "<dt>{}</dt><dd>{}</dd>",
-                escape(&t.get(&format!("q.{}.title", q.id()))),
-                escape(&answer_words(t, responses, q))
-            )
-        })
+    let answers: String = answered(t, responses)
+        .map(|(_, title, words)| format!("<dt>{}</dt><dd>{}</dd>", escape(&title), escape(&words)))
         .collect();
     let call = t
         .options
