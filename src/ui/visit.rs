@@ -83,12 +83,19 @@ impl Visit {
         visit
     }
 
+    /// This visitor's path and where `q` stands on it.
+    fn on_path(&self, q: Question) -> (Vec<Question>, Option<usize>) {
+        let path = flow::path(&self.responses);
+        let at = path.iter().position(|&p| p == q);
+        (path, at)
+    }
+
     /// Every question on the path before `q` has an answer.
     fn answered_before(&self, q: Question) -> bool {
-        flow::path(&self.responses)
-            .into_iter()
-            .take_while(|&p| p != q)
-            .all(|p| self.responses.get(p).is_some())
+        let (path, at) = self.on_path(q);
+        path[..at.unwrap_or(path.len())]
+            .iter()
+            .all(|&p| self.responses.get(p).is_some())
     }
 
     fn first_unanswered(&self) -> Screen {
@@ -99,32 +106,24 @@ impl Visit {
     /// before (stepping forward after Back), else the first unanswered one:
     /// normally that same next question, or a gap the new answer opened.
     fn after(&self, q: Question) -> Screen {
-        let path = flow::path(&self.responses);
-        match path
-            .iter()
-            .position(|&p| p == q)
-            .and_then(|i| path.get(i + 1))
-        {
+        let (path, at) = self.on_path(q);
+        match at.and_then(|i| path.get(i + 1)) {
             Some(&next) if self.responses.get(next).is_some() => Screen::Question(next),
             _ => self.first_unanswered(),
         }
     }
 
     fn before(&self, q: Question) -> Screen {
-        let path = flow::path(&self.responses);
-        match path.iter().position(|&p| p == q) {
-            Some(i) if i > 0 => Screen::Question(path[i - 1]),
+        match self.on_path(q) {
+            (path, Some(i)) if i > 0 => Screen::Question(path[i - 1]),
             _ => Screen::Start,
         }
     }
 
     /// Position on the path (1-based) and the path's length, for the progress indicator.
     pub fn progress(&self, q: Question) -> (usize, usize) {
-        let path = flow::path(&self.responses);
-        (
-            path.iter().position(|&p| p == q).map_or(1, |i| i + 1),
-            path.len(),
-        )
+        let (path, at) = self.on_path(q);
+        (at.map_or(1, |i| i + 1), path.len())
     }
 }
 
