@@ -2,7 +2,7 @@
 //! warning naming the option and what is allowed, with a safe default.
 
 use iop_op_fit::content::Locale;
-use iop_op_fit::embed::options::{tel_href, CrisisRegion, Options, Schedule};
+use iop_op_fit::embed::options::{tel_href, CrisisRegion, Options, Schedule, OPTION_NAMES};
 
 fn parse(pairs: &[(&str, &str)]) -> (Options, Vec<String>) {
     Options::parse(pairs.iter().copied())
@@ -163,4 +163,27 @@ fn several_problems_give_one_warning_each_and_keep_the_good_ones() {
     ]);
     assert_eq!(warnings.len(), 3, "{warnings:?}");
     assert_eq!(o.org_name.as_deref(), Some("Good"));
+}
+
+/// `OPTION_NAMES` is what the options accept: each listed name, given a good
+/// value, is read and changes something, with no warning.
+#[test]
+fn every_listed_option_is_read() {
+    for &name in OPTION_NAMES {
+        let value = match name {
+            "phone" => "+1-555-010-0100",
+            "contactUrl" => "/contact",
+            "locale" => "es",
+            "themeColor" => "#0b5cad",
+            "crisisRegion" => "massachusetts",
+            "servesAdolescents" | "storage" => "false",
+            "emitEvents" => "true",
+            n if n.ends_with("Hours") => "9-15",
+            n if n.ends_with("Schedule") => "evening",
+            _ => "Some text",
+        };
+        let (options, warnings) = Options::parse([(name, value)]);
+        assert!(warnings.is_empty(), "{name}: {warnings:?}");
+        assert_ne!(options, Options::default(), "{name} changed nothing");
+    }
 }

@@ -166,6 +166,9 @@ impl Options {
     }
 
     fn apply(&mut self, name: &str, value: &str) -> Result<(), String> {
+        if !OPTION_NAMES.contains(&name) {
+            return Err(unknown(name));
+        }
         match name {
             "orgName" => self.org_name = Some(text(value)?),
             "phone" => self.phone = Some(phone(value)?),
@@ -191,6 +194,7 @@ impl Options {
         Ok(())
     }
 
+    /// A program option (`opName`, `iopHours`…); `name` is one of [`OPTION_NAMES`].
     fn apply_program(&mut self, name: &str, value: &str) -> Result<(), String> {
         let (level, field) = [
             ("residential", Level::Residential),
@@ -200,8 +204,6 @@ impl Options {
         ]
         .into_iter()
         .find_map(|(prefix, level)| name.strip_prefix(prefix).map(|field| (level, field)))
-        .filter(|(_, field)| matches!(*field, "Name" | "Hours" | "Schedule" | "Therapies"))
-        .filter(|(level, field)| !(*level == Level::Residential && *field == "Hours"))
         .ok_or_else(|| unknown(name))?;
         let program = self.program(level);
         match field {
