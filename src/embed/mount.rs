@@ -36,7 +36,9 @@ fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
         return Vec::new();
     }
     if !options.is_object() {
-        warn("iop-op-fit: options must be an object like { orgName: \"…\", phone: \"…\" }; using the defaults.");
+        warn(
+            "options must be an object like { orgName: \"…\", phone: \"…\" }; using the defaults.",
+        );
         return Vec::new();
     }
     js_sys::Object::entries(options.unchecked_ref())
@@ -54,7 +56,9 @@ fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
                     number.to_string_with_radix(10).ok().map(String::from)
                 });
             if text.is_none() {
-                warn(&format!("iop-op-fit: option `{name}` must be text, a number or true/false; it was ignored."));
+                warn(&format!(
+                    "option `{name}` must be text, a number or true/false; it was ignored."
+                ));
             }
             text.map(|t| (name, t))
         })

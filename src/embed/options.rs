@@ -139,7 +139,7 @@ impl Options {
                 }
             });
             if let Err(problem) = result {
-                warnings.push(format!("iop-op-fit: option `{name}` {problem}"));
+                warnings.push(format!("option `{name}` {problem}"));
             }
         }
         (o, warnings)

@@ -40,5 +40,5 @@ pub fn set_accent(node: &NodeRef, colour: Option<&str>) {
 
 /// Writes one message to the console, prefixed so site owners can find it.
 pub fn warn(message: &str) {
-    web_sys::console::warn_1(&message.into());
+    web_sys::console::warn_1(&["iop-op-fit: ", message].concat().into());
 }

@@ -26,7 +26,7 @@ fn session() -> Option<web_sys::Storage> {
     match web_sys::window().map(|w| w.session_storage()) {
         Some(Ok(Some(storage))) => Some(storage),
         _ => {
-            warn_once("iop-op-fit: sessionStorage is not available here, so answers will not survive a reload. Everything else works.");
+            warn_once("sessionStorage is not available here, so answers will not survive a reload. Everything else works.");
             None
         }
     }
@@ -49,7 +49,7 @@ pub fn load(key: &str) -> Option<(Responses, String)> {
         Ok(Some(text)) => text,
         Ok(None) => return None,
         Err(_) => {
-            warn_once("iop-op-fit: could not read sessionStorage; starting fresh.");
+            warn_once("could not read sessionStorage; starting fresh.");
             return None;
         }
     };
@@ -60,7 +60,7 @@ pub fn load(key: &str) -> Option<(Responses, String)> {
         .filter(JsValue::is_object);
     let Some(answers) = answers else {
         warn(&format!(
-            "iop-op-fit: stored answers under \"{key}\" were unreadable and were cleared."
+            "stored answers under \"{key}\" were unreadable and were cleared."
         ));
         return None;
     };
@@ -73,9 +73,7 @@ pub fn load(key: &str) -> Option<(Responses, String)> {
             }),
     );
     for problem in &problems {
-        warn(&format!(
-            "iop-op-fit: a stored answer was ignored: {problem}"
-        ));
+        warn(&format!("a stored answer was ignored: {problem}"));
     }
     let screen = stored
         .and_then(|s| Reflect::get(&s, &"screen".into()).ok())
@@ -95,7 +93,7 @@ pub fn save(key: &str, responses: &Responses, screen: &str) {
     ]
     .concat();
     if storage.set_item(key, &stored).is_err() {
-        warn_once("iop-op-fit: could not write sessionStorage (it may be full or blocked); answers will not survive a reload.");
+        warn_once("could not write sessionStorage (it may be full or blocked); answers will not survive a reload.");
     }
 }
 
