@@ -24,7 +24,6 @@
   if (window !== window.top) return;
   const now = () => performance.now();
   const bench = {
-    cfg,
     marks: {},
     /** WebAssembly.Memory objects of instances the page created. */
     memories: [],
@@ -77,8 +76,7 @@
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        bench.events.push({ name: e.name, startTime: e.startTime, duration: e.duration,
-          processingStart: e.processingStart, processingEnd: e.processingEnd, interactionId: e.interactionId });
+        bench.events.push({ startTime: e.startTime, duration: e.duration });
       }
     }).observe({ type: "event", durationThreshold: 16, buffered: true });
   } catch (e) {
@@ -187,11 +185,4 @@
   }, true);
 
   bench.wasmBytes = () => bench.memories.map((m) => m.buffer.byteLength);
-  /** A fixed amount of JavaScript work, timed, to check the CPU slowdown. */
-  bench.calibrate = () => {
-    const start = now();
-    let x = 0;
-    for (let i = 0; i < 3e6; i++) x = (x + Math.sqrt(i) * 1.0001) % 1e9;
-    return { ms: now() - start, x };
-  };
 })

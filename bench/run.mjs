@@ -6,7 +6,7 @@
 //
 //   node bench/run.mjs [--dist DIR] [--runs N] [--rate R] [--docs DIR] [--json FILE]
 //
-// --dist   the built widget (default: $IOP_OP_FIT_DIST or ./dist; build it with `trunk build --release`)
+// --dist   the built widget (default: $IOP_OP_FIT_DIST or ./dist; build it with ./scripts/build.sh)
 // --runs   measured runs per page after one warm-up round (default: $BENCH_RUNS or 11; at least 7)
 // --rate   CPU slowdown through the DevTools protocol (default 4)
 // --docs   where benchmark.md and benchmark.png go (default ./docs; "-" writes nothing)
@@ -14,24 +14,22 @@
 //
 // Not part of CI: absolute times on a shared machine are noise; the ratios to
 // the static page, measured in the same run, are the figures to read.
-import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { syncBuiltinESMExports } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import zlib from "node:zlib";
 import { chromium } from "playwright-core";
-import { surveyDefinition } from "./survey.mjs";
+import { BROWSER_ARGS, CHROMIUM, DIST as BUILT, en, MAIN, PHONE } from "../tests/e2e/helpers.mjs";
+import { serve } from "../tests/e2e/server.mjs";
+import { escapeHtml, surveyDefinition, text } from "./survey.mjs";
 import { machine, summarize, renderMarkdown, renderTable, renderChart } from "./report.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const MAIN = resolve(HERE, "..");
 
 const { values: args } = parseArgs({
   options: {
-    dist: { type: "string", default: process.env.IOP_OP_FIT_DIST || join(MAIN, "dist") },
+    dist: { type: "string", default: BUILT },
     runs: { type: "string", default: process.env.BENCH_RUNS || "11" },
     rate: { type: "string", default: "4" },
     docs: { type: "string", default: join(MAIN, "docs") },
@@ -45,21 +43,16 @@ if (!Number.isInteger(RUNS) || RUNS < 7) throw new Error("--runs must be a whole
 if (!(RATE >= 1)) throw new Error("--rate must be 1 or more");
 for (const file of ["iop-op-fit.js", "core/iop-op-fit_bg.wasm"]) {
   if (!existsSync(join(DIST, file))) {
-    throw new Error(`${join(DIST, file)} is missing: build the widget first (trunk build --release), or pass --dist`);
+    throw new Error(`${join(DIST, file)} is missing: build the widget first (./scripts/build.sh), or pass --dist`);
   }
 }
 
-const BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run"];
-/** A phone: iPhone 12 to 15 size, touch, 3x pixels. */
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
+/** The end-to-end tests' phone, with its 3x pixels. */
+const PHONE_3X = { ...PHONE, deviceScaleFactor: 3 };
 const TIMEOUT = 30_000;
 
 // ---------------------------------------------------------------------------
 // The pages, rendered from bench/pages/ into a temporary folder.
-
-const en = JSON.parse(readFileSync(join(MAIN, "src", "content", "locales", "en.json"), "utf8"));
-const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function renderPages() {
   const out = mkdtempSync(join(tmpdir(), "iop-op-fit-bench-"));
@@ -69,36 +62,16 @@ function renderPages() {
     PRIVACY: escapeHtml(en["privacy.note"].replace("{org}", "Test Clinic")),
   };
   for (const name of ["widget.html", "static.html", "surveyjs.html"]) {
-    const html = readFileSync(join(HERE, "pages", name), "utf8").replace(/\{\{([\w.]+)\}\}/g, (_, key) => {
-      if (key in fill) return fill[key];
-      if (typeof en[key] !== "string") throw new Error(`bench/pages/${name}: en.json has no text for ${key}`);
-      return escapeHtml(en[key]);
-    });
+    const html = readFileSync(join(HERE, "pages", name), "utf8")
+      .replace(/\{\{([\w.]+)\}\}/g, (_, key) => (key in fill ? fill[key] : escapeHtml(text(en, key))));
     writeFileSync(join(out, name), html);
   }
   const survey = surveyDefinition(en);
-  writeFileSync(join(out, "survey.json"), JSON.stringify(survey, null, 2));
   writeFileSync(join(out, "survey.js"),
-    `window.BENCH_SURVEY = ${JSON.stringify(survey)};\n` +
-    `new Survey.Model(window.BENCH_SURVEY).render(document.getElementById("survey"));\n`);
+    `new Survey.Model(${JSON.stringify(survey)}).render(document.getElementById("survey"));\n`);
   return out;
 }
 
-// ---------------------------------------------------------------------------
-// The server: tests/e2e/server.mjs, with its gzip (level 9) computed once per
-// file instead of on every request, as a CDN serves pre-compressed files.
-// Otherwise each cold load of the 480 KB wasm or the 1.4 MB SurveyJS core would
-// include tens of milliseconds of compression in the server.
-
-const gzipCache = new Map();
-const gzipSync = zlib.gzipSync;
-zlib.gzipSync = function cachedGzipSync(buffer, options) {
-  const key = createHash("sha1").update(buffer).digest("hex") + JSON.stringify(options ?? {});
-  if (!gzipCache.has(key)) gzipCache.set(key, gzipSync(buffer, options));
-  return gzipCache.get(key);
-};
-syncBuiltinESMExports();
-const { serve } = await import("../tests/e2e/server.mjs");
 
 // ---------------------------------------------------------------------------
 // What each page shows and how a visitor answers it.
@@ -169,9 +142,9 @@ function within(promise, what) {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-async function visit(browser, origin, name, { rate = RATE } = {}) {
+async function visit(browser, origin, name) {
   const page_ = PAGES[name];
-  const context = await browser.newContext(PHONE);
+  const context = await browser.newContext(PHONE_3X);
   context.setDefaultTimeout(TIMEOUT);
   try {
     if (page_.seed) {
@@ -190,14 +163,14 @@ async function visit(browser, origin, name, { rate = RATE } = {}) {
     const cdp = await context.newCDPSession(page);
     const requests = new Map();
     cdp.on("Network.requestWillBeSent", (e) => {
-      requests.set(e.requestId, { url: e.request.url, type: e.type, start: e.timestamp });
+      requests.set(e.requestId, { url: e.request.url, type: e.type });
     });
     cdp.on("Network.responseReceived", (e) => {
       const r = requests.get(e.requestId);
       if (!r) return;
       const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
       Object.assign(r, { status: e.response.status, encoding: headers["content-encoding"] || "identity",
-        headerBytes: e.response.encodedDataLength, mime: e.response.mimeType });
+        headerBytes: e.response.encodedDataLength });
     });
     cdp.on("Network.loadingFinished", (e) => {
       const r = requests.get(e.requestId);
@@ -208,7 +181,7 @@ async function visit(browser, origin, name, { rate = RATE } = {}) {
       if (r) r.failed = e.errorText;
     });
     await cdp.send("Network.enable");
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: RATE });
 
     await page.goto(origin + page_.path, { waitUntil: "commit" });
     const first = await within(page.evaluate(() => window.__bench.first), "first screen").catch(async (e) => {
@@ -273,7 +246,7 @@ async function measure(browser, origin, name) {
 async function calibrate(browser, origin) {
   const times = {};
   for (const rate of [1, RATE]) {
-    const context = await browser.newContext(PHONE);
+    const context = await browser.newContext(PHONE_3X);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate });
@@ -304,7 +277,7 @@ const server = await serve({
   },
   gzip: true,
 });
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: BROWSER_ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
 const runs = [];
 let slowdown;
 try {

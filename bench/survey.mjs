@@ -37,13 +37,14 @@ export const VISIBLE_IF = {
 /** Any danger other than `none` shows the emergency page straight after the danger question. */
 const EMERGENCY_IF = "{danger} anyof ['overdose', 'suicide', 'withdrawal_emergency', 'medical_emergency']";
 
-function text(en, key) {
+/** The catalog's text for `key`; throws when it has none. */
+export function text(en, key) {
   const value = en[key];
-  if (typeof value !== "string") throw new Error(`bench/survey.mjs: en.json has no text for ${key}`);
+  if (typeof value !== "string") throw new Error(`en.json has no text for ${key}`);
   return value;
 }
 
-const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The SurveyJS JSON definition, built from the English catalog `en`.

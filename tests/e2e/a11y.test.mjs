@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import {
-  answer, BROWSER_ARGS, CASES, complete, DEFAULTS, en, expectNoAxeViolations, expectScreen, locale, openHost,
+  answer, BROWSER_ARGS, CASES, CHROMIUM, complete, DEFAULTS, en, expectNoAxeViolations, expectScreen, locale, openHost,
   partialDist, setup, snap, start, TIMEOUT, widget,
 } from "./helpers.mjs";
 
@@ -333,7 +333,7 @@ describe("small screens and large text", () => {
     writeFileSync(join(profile, "Default", "Preferences"),
       JSON.stringify({ webkit: { webprefs: { default_font_size: 32, default_fixed_font_size: 26 } } }));
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: "/usr/bin/chromium", args: BROWSER_ARGS,
+      executablePath: CHROMIUM, args: BROWSER_ARGS,
       viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true,
     });
     context.setDefaultTimeout(TIMEOUT);

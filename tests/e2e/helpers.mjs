@@ -81,8 +81,12 @@ export const ANSWER_WORDS = [...new Set(Object.keys(en).filter((k) => /^q\.[a-z_
   .map((k) => k.split(".")[2]))];
 export const LEVELS = ["op", "iop", "php", "residential", "emergency"];
 
+/** Debian's Chromium (a test tool's own browser download does not work here), and how it is started. */
+export const CHROMIUM = "/usr/bin/chromium";
 export const BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--no-first-run"];
+/** A phone: iPhone 12 to 15 size, with touch. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 /**
  * Registers before/after hooks for a test file and returns a live object:
@@ -93,7 +97,7 @@ export const BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-backgro
 export function setup({ extraRoots = {}, headers, notFound } = {}) {
   const env = {};
   before(async () => {
-    env.browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: BROWSER_ARGS });
+    env.browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
     env.server = await serve({ roots: { "/dist/": DIST, "/": HOSTS, ...extraRoots }, headers, notFound });
   });
   after(async () => {
@@ -116,7 +120,7 @@ export function setup({ extraRoots = {}, headers, notFound } = {}) {
 
 /** A phone-sized browser context with touch. */
 export async function newPhone(browser) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const context = await browser.newContext(PHONE);
   context.setDefaultTimeout(TIMEOUT);
   context.setDefaultNavigationTimeout(TIMEOUT);
   return context;

@@ -3,8 +3,9 @@
 // right MIME types and CORS, and gzip when asked. Records every request so
 // tests can prove the widget makes none of its own.
 import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const TYPES = {
@@ -20,15 +21,25 @@ const TYPES = {
  */
 export async function serve({ roots, port = 0, gzip = false, headers = () => ({}), notFound = () => false }) {
   const requests = [];
+  // Longest prefix first, so "/dist/" wins over "/".
+  const mounts = Object.entries(roots).sort(([a], [b]) => b.length - a.length).map(([prefix, dir]) => [prefix, resolve(dir)]);
+  // Each file is compressed once per version, as a CDN serves pre-compressed
+  // files; compressing on every request would put server time into the benchmark.
+  const compressed = new Map(); // path -> { mtimeMs, body }
+  const gzipped = async (path, body) => {
+    const { mtimeMs } = await stat(path);
+    let hit = compressed.get(path);
+    if (hit?.mtimeMs !== mtimeMs) compressed.set(path, hit = { mtimeMs, body: gzipSync(body, { level: 9 }) });
+    return hit.body;
+  };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     requests.push(url.pathname);
-    const prefix = Object.keys(roots).sort((a, b) => b.length - a.length).find((p) => url.pathname.startsWith(p));
+    const [prefix, root] = mounts.find(([p]) => url.pathname.startsWith(p)) ?? [];
     if (!prefix || notFound(url.pathname)) { res.writeHead(404).end(); return; }
-    const root = resolve(roots[prefix]);
     let path = normalize(join(root, decodeURIComponent(url.pathname.slice(prefix.length))));
-    if (!path.startsWith(root)) { res.writeHead(403).end(); return; }
-    if (path.endsWith("/") || path === root) path = join(path, "index.html");
+    if (path !== root && !path.startsWith(root + sep)) { res.writeHead(403).end(); return; }
+    if (path.endsWith(sep) || path === root) path = join(path, "index.html");
     try {
       let body = await readFile(path);
       const head = {
@@ -38,7 +49,7 @@ export async function serve({ roots, port = 0, gzip = false, headers = () => ({}
         ...headers(url.pathname),
       };
       if (gzip && /gzip/.test(req.headers["accept-encoding"] || "")) {
-        body = gzipSync(body, { level: 9 });
+        body = await gzipped(path, body);
         head["Content-Encoding"] = "gzip";
       }
       res.writeHead(200, head).end(body);
@@ -55,7 +66,7 @@ export async function serve({ roots, port = 0, gzip = false, headers = () => ({}
 }
 
 // `node tests/e2e/server.mjs [port]` serves the demo from dist/.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const port = Number(process.argv[2] || 8080);
   const s = await serve({ roots: { "/": "dist" }, port, gzip: true });
   console.log(`Demo: ${s.origin}/  (options demo: ${s.origin}/options.html). Ctrl-C to stop.`);
