@@ -11,7 +11,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$PATH"
 dist="${BENCH_DIST:-dist}"
 ./scripts/build.sh --dist "$dist"
 exec node bench/run.mjs --dist "$dist" "$@"

@@ -4,6 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$PATH"
 ./scripts/build.sh
 exec node tests/e2e/server.mjs "${PORT:-8080}"

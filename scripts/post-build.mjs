@@ -6,7 +6,7 @@
 // name), so they are moved first. A release build is then shrunk: wasm-opt
 // (binaryen) on the wasm, esbuild on the JavaScript.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 
@@ -14,7 +14,6 @@ const dist = process.env.TRUNK_STAGING_DIR;
 if (!dist) throw new Error("post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)");
 const release = process.env.TRUNK_PROFILE === "release";
 const glue = readFileSync(join(dist, "iop-op-fit.js"), "utf8");
-rmSync(join(dist, "iop-op-fit.js"));
 mkdirSync(join(dist, "core"), { recursive: true });
 const wasm = join(dist, "core", "iop-op-fit_bg.wasm");
 renameSync(join(dist, "iop-op-fit_bg.wasm"), wasm);
@@ -31,11 +30,26 @@ const loader = readFileSync(join("embed", "iop-op-fit.js"), "utf8");
 if (!loader.includes(MARK)) throw new Error(`embed/iop-op-fit.js lost its ${MARK} marker`);
 if (!glue.startsWith("let wasm_bindgen")) throw new Error("expected wasm-bindgen's no-modules glue (data-bindgen-target=\"no-modules\")");
 const source = loader.replace(MARK, () => glue);
-// IOP_OP_FIT_WASM is a global only in the source: esbuild replaces it.
+// The fallback (shown when the wasm cannot start) speaks with the widget's own
+// texts: the next step, the provider's phone and contact link, 988 and 911.
+const FALLBACK_KEYS = { title: "result.next", call: "result.call", contact: "result.contact", org: "org.default",
+  e988: "crisis.988", e911: "crisis.911" };
+const fallbackText = Object.fromEntries(["en", "es", "pt-BR"].map((tag) => {
+  const catalog = JSON.parse(readFileSync(join("src", "content", "locales", `${tag}.json`), "utf8"));
+  const words = Object.entries(FALLBACK_KEYS).map(([name, key]) => {
+    if (typeof catalog[key] !== "string") throw new Error(`${tag}.json has no text for ${key}`);
+    return [name, catalog[key]];
+  });
+  return [tag.slice(0, 2), Object.fromEntries(words)];
+}));
+// IOP_OP_FIT_WASM and IOP_OP_FIT_FALLBACK are globals only in the source: esbuild replaces them.
 const build = (inlineWasm) => transformSync(source, {
   minify: release,
   legalComments: "inline",
-  define: { IOP_OP_FIT_WASM: inlineWasm ? JSON.stringify(inlineWasm) : "null" },
+  define: {
+    IOP_OP_FIT_WASM: inlineWasm ? JSON.stringify(inlineWasm) : "null",
+    IOP_OP_FIT_FALLBACK: JSON.stringify(fallbackText),
+  },
 }).code;
 writeFileSync(join(dist, "iop-op-fit.js"), build(null));
 writeFileSync(join(dist, "iop-op-fit.inline.js"), build(readFileSync(wasm).toString("base64")));

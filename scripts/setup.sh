@@ -6,24 +6,24 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.0
-# Must equal the wasm-bindgen version in Cargo.lock (Trunk refuses others).
+# Must equal the wasm-bindgen version in Cargo.lock: Trunk uses the one the lockfile names.
 WASM_BINDGEN_VERSION=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup (https://rustup.rs) first" >&2; exit 1; }
 export PATH="$HOME/.cargo/bin:$PATH"
+command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup (https://rustup.rs) first" >&2; exit 1; }
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
 # The release build rebuilds the standard library for size (scripts/build.sh);
-# without rust-src it still builds, with the prebuilt one (about 11 KB gzip more).
+# without rust-src it still builds, with the prebuilt one (about 12 KB gzip more).
 if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
   say "adding the rust-src component"
-  rustup component add rust-src || say "could not add rust-src; release builds will be about 11 KB gzip larger"
+  rustup component add rust-src || say "could not add rust-src; release builds will be about 12 KB gzip larger"
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
