@@ -47,22 +47,14 @@
     return options;
   }
 
-  var FALLBACK = {
-    en: { title: "Talk with someone about care", call: "Call", contact: "Contact us", e911: "Emergency: call 911",
-          e988: "Call or text 988 (Suicide and Crisis Lifeline)" },
-    es: { title: "Hable con alguien sobre el tratamiento", call: "Llame a", contact: "Contáctenos",
-          e911: "Emergencia: llame al 911", e988: "Llame o envíe un mensaje de texto al 988 (Línea de Prevención del Suicidio y Crisis)" },
-    pt: { title: "Fale com alguém sobre tratamento", call: "Ligue para", contact: "Fale conosco",
-          e911: "Emergência: ligue 911", e988: "Ligue ou envie mensagem para 988 (Linha de Prevenção ao Suicídio e Crise)" }
-  };
-
   // Plain HTML, built with textContent so configuration is never parsed as HTML.
   function fallback(el, options, reason) {
     console.error("iop-op-fit: the self-screen could not start (" + reason + "). Showing contact details instead. " +
       "Check that the page's Content-Security-Policy allows 'wasm-unsafe-eval' in script-src" + (INLINE_WASM ? "." :
         ", and that " + base + "core/iop-op-fit_bg.wasm exists (served as application/wasm)."));
     var lang = String(options.locale || document.documentElement.lang || navigator.language || "en").slice(0, 2).toLowerCase();
-    var t = FALLBACK[lang] || FALLBACK.en;
+    // The widget's own texts by language, put in by the build (scripts/post-build.mjs).
+    var t = IOP_OP_FIT_FALLBACK[lang] || IOP_OP_FIT_FALLBACK.en;
     var root = el.shadowRoot || el.attachShadow({ mode: "open" });
     root.textContent = "";
     var css = ":host{all:initial!important;display:block!important;font-family:inherit}" +
@@ -87,13 +79,16 @@
       if (href) node.setAttribute("href", href);
       box.appendChild(node);
     }
+    // A function as the replacement, so a "$" in the name is not a pattern.
+    var org = typeof options.orgName === "string" && options.orgName ? options.orgName : t.org;
+    function withOrg(text) { return text.replace("{org}", function () { return org; }); }
     add("p", t.title);
     var phone = typeof options.phone === "string" ? options.phone : "";
     if (/^\+?[\d\s().-]{3,20}$/.test(phone)) {
-      add("a", t.call + " " + (options.orgName || "") + " " + phone, "tel:" + phone.replace(/[^\d+]/g, ""));
+      add("a", withOrg(t.call) + " · " + phone, "tel:" + phone.replace(/[^\d+]/g, ""));
     }
     var contact = typeof options.contactUrl === "string" ? options.contactUrl : "";
-    if (contact && !/^\s*(javascript|data|vbscript):/i.test(contact)) add("a", t.contact, contact);
+    if (contact && !/^\s*(javascript|data|vbscript):/i.test(contact)) add("a", withOrg(t.contact), contact);
     add("a", t.e988, "tel:988");
     add("a", t.e911, "tel:911");
     if (style) root.appendChild(style);
@@ -154,10 +149,10 @@
       } catch (e) {
         console.error("iop-op-fit: cannot show anything in this element: " + e.message);
       }
-      mounted.delete(el);
       return {
         unmount: function () {
           removeAdded();
+          mounted.delete(el);
           if (!host.shadowRoot) return;
           host.shadowRoot.textContent = "";
           if (host.shadowRoot.adoptedStyleSheets) host.shadowRoot.adoptedStyleSheets = [];
