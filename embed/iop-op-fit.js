@@ -54,7 +54,8 @@
         ", and that " + base + "core/iop-op-fit_bg.wasm exists (served as application/wasm)."));
     var lang = String(options.locale || document.documentElement.lang || navigator.language || "en").slice(0, 2).toLowerCase();
     // The widget's own texts by language, put in by the build (scripts/post-build.mjs).
-    var t = IOP_OP_FIT_FALLBACK[lang] || IOP_OP_FIT_FALLBACK.en;
+    var texts = JSON.parse(IOP_OP_FIT_FALLBACK);
+    var t = texts[lang] || texts.en;
     var root = el.shadowRoot || el.attachShadow({ mode: "open" });
     root.textContent = "";
     var css = ":host{all:initial!important;display:block!important;font-family:inherit}" +

@@ -48,7 +48,8 @@ const build = (inlineWasm) => transformSync(source, {
   legalComments: "inline",
   define: {
     IOP_OP_FIT_WASM: inlineWasm ? JSON.stringify(inlineWasm) : "null",
-    IOP_OP_FIT_FALLBACK: JSON.stringify(fallbackText),
+    // As a string: esbuild would put an object value in a top-level variable, a global of the host page.
+    IOP_OP_FIT_FALLBACK: JSON.stringify(JSON.stringify(fallbackText)),
   },
 }).code;
 writeFileSync(join(dist, "iop-op-fit.js"), build(null));
