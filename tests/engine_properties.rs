@@ -181,7 +181,7 @@ const DEFAULT_OTHERS: Answers = &[
     ("readiness", &["ready"]),
 ];
 
-/// Assesses every point of the space on both cores; (level, detox_first) per index.
+/// Assesses every point of the space on every core; (level, detox_first) per index.
 fn assess_space(check: impl Fn(&Responses, &Assessment) + Sync) -> Vec<(Level, bool)> {
     let n = space_size();
     let mut out = vec![(Level::Op, false); n];

@@ -2,16 +2,17 @@
 
 mod support;
 
-use iop_op_fit::engine::{Flag, Level};
-use support::assessed;
+use iop_op_fit::engine::{Assessment, Flag, Level};
+use support::{assessed, Answers};
 
-fn check(case: &str, changes: &[(&str, &[&str])], level: Level, detox_first: bool) {
+fn check(case: &str, changes: Answers, level: Level, detox_first: bool) -> Assessment {
     let a = assessed(changes);
     assert_eq!(
         (a.level, a.detox_first),
         (level, detox_first),
         "{case}: {a:#?}"
     );
+    a
 }
 
 #[test]
@@ -152,7 +153,7 @@ fn r9_older_drinker() {
 
 #[test]
 fn r10_loved_one() {
-    check(
+    let a = check(
         "R10",
         &[
             ("respondent", &["someone_else"]),
@@ -166,9 +167,10 @@ fn r10_loved_one() {
         Level::Iop,
         false,
     );
-    assert!(assessed(&[("respondent", &["someone_else"])])
-        .flags
-        .contains(&Flag::Family));
+    assert!(
+        a.flags.contains(&Flag::Family),
+        "R10 is answered for someone else"
+    );
 }
 
 #[test]

@@ -4,19 +4,12 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  answer, back, CASES, complete, CONTACT_HREF, currentScreen, en, expectScreen, hrefs, openHost, option, PHONE_HREF, setup, start, widget,
+  answer, back, CASES, complete, currentScreen, en, expectNextSteps, expectScreen, openHost, option, setup, start,
+  widget,
 } from "./helpers.mjs";
 
 const env = setup();
 const url = () => `${env.server.origin}/plain.html`;
-
-/** P5: the result offers the provider's call and contact, 988 and 911. */
-async function assertNextSteps(screen) {
-  const links = await hrefs(screen);
-  for (const href of [PHONE_HREF, CONTACT_HREF, "tel:988", "tel:911"]) {
-    assert.ok(links.includes(href), `the result should link to ${href}; it links to ${links.join(", ")}`);
-  }
-}
 
 /** Completes a reference case and checks the result's level, detox flag and next steps. */
 async function checkCase(name) {
@@ -27,7 +20,7 @@ async function checkCase(name) {
   const result = widget(env.page).locator("[data-screen=result]");
   assert.equal(await result.getAttribute("data-level"), level);
   assert.equal(await result.getAttribute("data-detox-first"), detoxFirst);
-  await assertNextSteps(result);
+  await expectNextSteps(result);
   return result;
 }
 
@@ -56,29 +49,29 @@ describe("reference cases through the UI", () => {
   test("R5 overdose now: the emergency screen comes straight after the danger question", async () => {
     const page = env.page;
     await openHost(page, url());
-    const { screen, asked } = await complete(page, { danger: ["overdose"] });
+    const { screen, asked } = await complete(page, CASES.R5.answers);
     assert.equal(screen, "emergency");
     assert.deepEqual(asked, ["respondent", "danger"]);
     const emergency = widget(page).locator("[data-screen=emergency]");
-    assert.equal(await emergency.getAttribute("data-level"), "emergency");
-    assert.equal(await emergency.getAttribute("data-detox-first"), "false");
+    assert.equal(await emergency.getAttribute("data-level"), CASES.R5.level);
+    assert.equal(await emergency.getAttribute("data-detox-first"), CASES.R5.detoxFirst);
     // P5 holds on the emergency screen too: 911, 988, and the provider's call and contact links.
-    await assertNextSteps(emergency);
+    await expectNextSteps(emergency);
 
     // Continuing the questions leads to a result that stays an emergency (P1) and offers every next step (P5).
     await emergency.locator(".iof-actions button").first().tap();
     await expectScreen(page, "age");
-    const rest = await complete(page, { danger: ["overdose"] });
+    const rest = await complete(page, CASES.R5.answers);
     assert.equal(rest.screen, "result");
     const result = widget(page).locator("[data-screen=result]");
-    assert.equal(await result.getAttribute("data-level"), "emergency");
-    await assertNextSteps(result);
+    assert.equal(await result.getAttribute("data-level"), CASES.R5.level);
+    await expectNextSteps(result);
   });
 
   test("R5: \"change my answer\" goes back to the danger question", async () => {
     const page = env.page;
     await openHost(page, url());
-    await complete(page, { danger: ["overdose"] });
+    await complete(page, CASES.R5.answers);
     await widget(page).locator("[data-screen=emergency] .iof-actions button").nth(1).tap();
     await expectScreen(page, "danger");
     assert.ok(await option(page, "danger", "overdose").isChecked());
@@ -117,7 +110,7 @@ describe("changing an answer from the review", () => {
     assert.equal(await result.getAttribute("data-detox-first"), "false");
     const row = await result.locator("[data-review=mental_health]").innerText();
     assert.ok(row.includes(en["q.mental_health.severe"]), `review row shows the new answer: ${row}`);
-    await assertNextSteps(result);
+    await expectNextSteps(result);
   });
 });
 
@@ -138,7 +131,7 @@ describe("answering for someone else", () => {
     const result = w.locator("[data-screen=result]");
     const advice = await result.locator(".iof-advice").innerText();
     assert.ok(advice.includes(en["flag.family"]), `family advice expected in: ${advice}`);
-    await assertNextSteps(result);
+    await expectNextSteps(result);
   });
 });
 

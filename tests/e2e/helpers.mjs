@@ -10,18 +10,18 @@ import { after, afterEach, before, beforeEach } from "node:test";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
 
-export const HERE = dirname(fileURLToPath(import.meta.url));
+const HERE = dirname(fileURLToPath(import.meta.url));
 export const MAIN = join(HERE, "..", "..");
 /** The built widget; IOP_OP_FIT_DIST can point the suite at another build. */
 export const DIST = process.env.IOP_OP_FIT_DIST || join(MAIN, "dist");
 export const HOSTS = join(HERE, "hosts");
 /** Phone-size PNGs of every state the suite visits (not committed). */
-export const SCREENSHOTS = join(HERE, "screenshots");
+const SCREENSHOTS = join(HERE, "screenshots");
 
 /** Every wait in these tests is at most this long. */
 export const TIMEOUT = 10_000;
 
-/** The options every host page in hosts/ sets, and what the widget must make of them. */
+/** The phone and contact options the host pages in hosts/ set, and what the widget must make of them. */
 export const PHONE_HREF = "tel:+15550100100";
 export const CONTACT_HREF = "/contact";
 
@@ -118,9 +118,9 @@ export function setup({ extraRoots = {}, headers, notFound } = {}) {
   return env;
 }
 
-/** A phone-sized browser context with touch. */
-export async function newPhone(browser) {
-  const context = await browser.newContext(PHONE);
+/** A phone-sized browser context with touch (`viewport` for a smaller phone). */
+export async function newPhone(browser, viewport = PHONE.viewport) {
+  const context = await browser.newContext({ ...PHONE, viewport });
   context.setDefaultTimeout(TIMEOUT);
   context.setDefaultNavigationTimeout(TIMEOUT);
   return context;
@@ -243,6 +243,14 @@ export function hrefs(locator) {
   return locator.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
 }
 
+/** P5 and the fallback's promise: links to the provider's phone and contact page, 988 and 911. */
+export async function expectNextSteps(target) {
+  const links = await hrefs(target);
+  for (const href of [PHONE_HREF, CONTACT_HREF, "tel:988", "tel:911"]) {
+    assert.ok(links.includes(href), `a link to ${href} is expected; the links are ${links.join(", ")}`);
+  }
+}
+
 /** Keys in this tab's sessionStorage that the widget owns. */
 export function storedKeys(page) {
   return page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("iop-op-fit:")));
@@ -266,7 +274,7 @@ export async function snap(page, name) {
 }
 
 const AXE = join(MAIN, "node_modules", "axe-core", "axe.min.js");
-export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /**
  * Runs axe-core (WCAG 2.0-2.2 A and AA rules) on the whole document, open

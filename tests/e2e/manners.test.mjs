@@ -97,8 +97,10 @@ describe("mount points added later (single-page sites)", () => {
     await snap(page, "late-mount");
 
     // Removing a mount point from the page cleans it up without errors.
+    const messages = consoleMessages(page);
     await page.evaluate(() => document.getElementById("late").remove());
     await page.waitForTimeout(100);
+    assert.deepEqual(messages.of("error"), []);
   });
 });
 

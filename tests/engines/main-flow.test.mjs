@@ -7,12 +7,9 @@
 import { spawn } from "node:child_process";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { Builder } from "selenium-webdriver";
+import { CASES, DEFAULTS, DIST, HOSTS } from "../e2e/helpers.mjs";
 import { serve } from "../e2e/server.mjs";
-
-const MAIN = join(import.meta.dirname, "..", "..");
-const DIST = process.env.IOP_OP_FIT_DIST || join(MAIN, "dist");
 
 const ENGINES = [
   {
@@ -40,7 +37,7 @@ const ENGINES = [
 
 let server;
 before(async () => {
-  server = await serve({ roots: { "/dist/": DIST, "/": join(MAIN, "tests", "e2e", "hosts") } });
+  server = await serve({ roots: { "/dist/": DIST, "/": HOSTS } });
 });
 after(async () => {
   await server?.close();
@@ -96,14 +93,10 @@ async function r1(driver) {
     } catch (e) {
       done({ error: String(e) });
     }
-  }, {
-    respondent: ["self"], danger: ["none"], age: ["18_to_64"], substances: ["alcohol"], frequency: ["most_days"],
-    withdrawal: ["mild"], health: ["none"], mental_health: ["some"], control: ["slips_back"], treatment: ["none"],
-    home: ["stable"], support: ["some"], commitments: ["work"], readiness: ["ready"],
-  });
+  }, Object.fromEntries(Object.entries({ ...DEFAULTS, ...CASES.R1.answers }).map(([q, v]) => [q, [].concat(v)])));
   assert.equal(result.error, undefined);
-  assert.equal(result.level, "iop");
-  assert.equal(result.detox, "false");
+  assert.equal(result.level, CASES.R1.level);
+  assert.equal(result.detox, CASES.R1.detoxFirst);
   assert.equal(result.asked.length, 14);
   assert.ok(result.tel);
 }
