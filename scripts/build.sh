@@ -7,15 +7,18 @@
 # that formats panic messages, source locations or Debug text (no one reads
 # them in a visitor's browser): about 12 KB gzip less. These are unstable
 # cargo/rustc features; RUSTC_BOOTSTRAP enables them on the stable toolchain.
+# They need rust-src and the standard library's crates in the registry (Trunk
+# builds offline); without them the build uses the prebuilt standard library.
 # Tests and `trunk serve` build as usual.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ] &&
+   RUSTC_BOOTSTRAP=1 cargo fetch --offline -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown >/dev/null 2>&1; then
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 else
-  echo "[build] rust-src is missing (rustup component add rust-src): building without the size-tuned standard library" >&2
+  echo "[build] rust-src or the standard library's crates are missing (see scripts/setup.sh): building with the prebuilt standard library, about 12 KB gzip larger" >&2
 fi
 exec trunk build --release "$@"

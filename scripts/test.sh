@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test: the native engine, content and
-# options tests; the browser tests (wasm-bindgen-test in Chromium and
-# Firefox); a release build; the end-to-end suite against the built widget
-# (Chromium); and the main flow in WebKit and Firefox.
+# options tests; the readability of the English texts; the browser tests
+# (wasm-bindgen-test in Chromium and Firefox); a release build; the
+# end-to-end suite against the built widget (Chromium); the main flow in
+# WebKit and Firefox; and the first run of a new machine (empty cargo registry).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -13,6 +14,10 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "native tests (engine, content, options, UI logic)"
 cargo test --no-default-features
 cargo test --lib
+
+step "readability: English texts of 6 or more words at Flesch-Kincaid grade 7 or lower (textstat)"
+target/readability-venv/bin/python tests/readability/check_test.py
+target/readability-venv/bin/python tests/readability/check.py
 
 step "browser tests: wasm-bindgen-test in headless Chromium, then Firefox ESR"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
@@ -27,3 +32,6 @@ node --test --test-concurrency=1 tests/e2e/
 
 step "main flow in WebKit and Firefox ESR (WebDriver, under Xvfb)"
 xvfb-run -a node --test tests/engines/
+
+step "new machine: setup and release build from a fresh clone with an empty cargo registry"
+./scripts/check-new-machine.sh

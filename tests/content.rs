@@ -124,11 +124,28 @@ fn every_result_reason_and_flag_has_words() {
         "found only {} reason ids",
         reasons.len()
     );
-    for id in reasons {
+    for id in &reasons {
         assert!(
             en.contains(&format!("reason.{id}")),
             "reason.{id} has no text"
         );
+        // Each emergency has a heading and first steps on the emergency screen.
+        if let Some(danger) = id.strip_prefix("emergency_") {
+            for key in [format!("emergency.{danger}"), format!("emergency.{danger}.steps")] {
+                assert!(en.contains(&key), "{key} has no text");
+            }
+        }
+    }
+    // Flag texts chosen by the engine besides `flag.<id>`, such as `flag.home_safety.teen`.
+    let variants: Vec<&str> = rules
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| s.starts_with("flag.") && s.len() > "flag.".len())
+        .collect();
+    assert!(!variants.is_empty(), "found no flag text variants in the engine");
+    for key in variants {
+        assert!(en.contains(key), "{key} has no text");
     }
 }
 

@@ -172,9 +172,23 @@ async fn a_danger_shows_the_emergency_screen_at_once() {
         screen.get_attribute("data-level").as_deref(),
         Some("emergency")
     );
-    assert!(
-        find(&root, "a[href='tel:911']").is_some() && find(&root, "a[href='tel:988']").is_some()
+    // Thoughts of suicide alone lead with 988: its big button comes first, 911 next.
+    assert_eq!(
+        screen.get_attribute("data-crisis-first").as_deref(),
+        Some("988")
     );
+    let big: Vec<String> = (0..2)
+        .map(|i| {
+            root.query_selector_all("a.iof-big")
+                .unwrap()
+                .item(i)
+                .expect("two big call buttons")
+                .unchecked_into::<Element>()
+                .get_attribute("href")
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(big, ["tel:988", "tel:911"]);
 }
 
 #[wasm_bindgen_test]

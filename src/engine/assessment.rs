@@ -20,13 +20,32 @@ choices!(
 );
 
 choices!(
-    /// Facts the result page uses to tailor its advice.
-    Flag {
-        CoOccurring = "co_occurring", MedicationSupport = "medication_support",
+    /// Advice on the result, each with its own text (`flag.<id>`). Safety
+    /// flags come first, in the order the result shows them.
+    Flag key "flag." {
+        Naloxone = "naloxone", MixingRisk = "mixing_risk", LowTolerance = "low_tolerance",
+        SedativeTaper = "sedative_taper", StopSafely = "stop_safely",
+        WithdrawalInpatient = "withdrawal_inpatient", WithdrawalHistory = "withdrawal_history",
+        PregnancyOpioids = "pregnancy_opioids", Postpartum = "postpartum", Pregnancy = "pregnancy",
+        Moud = "moud", MedicationSupport = "medication_support", Injection = "injection",
+        MedicalFollowup = "medical_followup", CoOccurring = "co_occurring", HomeSafety = "home_safety",
         Adolescent = "adolescent", OlderAdult = "older_adult",
-        EveningOrFlexible = "evening_or_flexible", Family = "family",
-        MedicalFollowup = "medical_followup",
+        EveningOrFlexible = "evening_or_flexible", Childcare = "childcare", Family = "family",
     }
+);
+
+impl Flag {
+    /// Whether the flag warns of a danger (overdose, mixing, stopping
+    /// suddenly, opioids in pregnancy, the year after a birth): the result
+    /// shows these first, in their own block.
+    pub fn is_safety(self) -> bool {
+        self <= Flag::Postpartum
+    }
+}
+
+choices!(
+    /// The line the emergency screen leads with.
+    CrisisLine { Call988 = "988", Call911 = "911" }
 );
 
 /// Risk per dimension, 0 (none) to 4 (severe).
@@ -86,18 +105,31 @@ pub struct Reason {
     pub answers: Vec<AnswerRef>,
 }
 
+/// A flag, with the text to show and the answers that raised it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Raised {
+    pub id: Flag,
+    /// The translation key: `flag.<id>`, or a variant of it (`flag.home_safety.teen`).
+    pub message: &'static str,
+    pub answers: Vec<AnswerRef>,
+}
+
 /// The result of a self-screen.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Assessment {
     pub level: Level,
     /// Medically supervised withdrawal management is needed before or with the level.
     pub detox_first: bool,
+    /// For an emergency: the line to call first.
+    pub crisis_first: Option<CrisisLine>,
     /// For an emergency reached with every other question answered: the level
     /// those answers suggest once the visitor is safe.
     pub after_emergency: Option<Level>,
     /// `None` for an emergency reported before the other questions were answered.
     pub ratings: Option<Ratings>,
-    pub flags: Vec<Flag>,
+    /// In [`Flag`] order, so safety flags come first. Empty for an
+    /// emergency reported before the other questions were answered.
+    pub flags: Vec<Raised>,
     /// The level's reason (or the emergencies) first, then each finding, most severe first.
     pub reasons: Vec<Reason>,
 }

@@ -1,18 +1,30 @@
 //! The clinical engine: pure Rust, no web types, so every rule is tested
-//! natively in milliseconds. It implements `clinical-model.md`; nothing
-//! outside this module decides a clinical outcome.
+//! natively in milliseconds. It implements `clinical-model.md` (version 2,
+//! described in `docs/clinical-rules.md`); nothing outside this module
+//! decides a clinical outcome.
 //!
 //! * [`questions`]: the contract ids and the severity order of every option.
-//! * [`responses`]: answers as given, validated on the way in.
+//! * [`responses`]: typed answers, validated on the way in.
 //! * [`flow`]: question order and skip logic.
-//! * [`rules`]: the ASAM-style ratings, the level, and the reasons.
+//! * [`rules`]: the ASAM-style ratings, the level, the flags and the reasons.
 
 /// Declares an option enum whose serde names, `id()` and `IDS` all come from
-/// one list, so the contract ids are written exactly once.
+/// one list, so the contract ids are written exactly once. With `key`, each
+/// value also has a translation key, `key` followed by its id.
 macro_rules! choices {
+    ($(#[$doc:meta])* $name:ident key $prefix:literal { $($variant:ident = $id:literal),+ $(,)? }) => {
+        choices!($(#[$doc])* $name { $($variant = $id),+ });
+
+        impl $name {
+            /// The translation key of this value's text.
+            pub fn message(self) -> &'static str {
+                match self { $($name::$variant => concat!($prefix, $id)),+ }
+            }
+        }
+    };
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $id:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize)]
         pub enum $name { $(#[serde(rename = $id)] $variant),+ }
 
         impl $name {
@@ -29,6 +41,12 @@ macro_rules! choices {
                 match id { $($id => Some($name::$variant),)+ _ => None }
             }
         }
+
+        impl $crate::engine::questions::Choice for $name {
+            const ALL: &'static [Self] = $name::ALL;
+            fn id(self) -> &'static str { $name::id(self) }
+            fn index(self) -> usize { self as usize }
+        }
     };
 }
 
@@ -38,7 +56,7 @@ pub mod questions;
 pub mod responses;
 pub mod rules;
 
-pub use assessment::{AnswerRef, Assessment, Dimension, Flag, Level, Ratings, Reason};
-pub use questions::{Kind, Question};
+pub use assessment::{AnswerRef, Assessment, CrisisLine, Dimension, Flag, Level, Raised, Ratings, Reason};
+pub use questions::{Choice, Kind, Question, Set};
 pub use responses::{AnswerError, Given, Responses};
-pub use rules::{assess, flags};
+pub use rules::assess;

@@ -1,20 +1,118 @@
-//! The visitor's answers as given: question id → option ids. Every way in
-//! (the UI, stored answers, a JSON file) goes through [`Responses::set`], so
-//! every answer held here is a known option of an asked question.
+//! The visitor's answers, typed: each question holds its own option type.
+//! Every way in (the UI, stored answers, a JSON file) goes through
+//! [`Responses::set`], so every answer held here is a valid answer to an
+//! asked question, and the rules read values, never id strings.
 
 use std::fmt;
 
 use serde_json::Value;
 
 use super::flow;
-use super::questions::{Kind, Question, NONE};
+use super::questions::*;
 
-/// Answers given so far, by question (in question order). Single-choice
-/// questions hold one option id; multi-choice ones hold theirs in option order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Responses {
-    answers: [Option<Vec<&'static str>>; Question::IDS.len()],
+/// How one question's answer is read from ids and written back as ids.
+trait Answer: Sized + Copy {
+    fn parse(question: Question, given: &[&str]) -> Result<Self, AnswerError>;
+    fn ids(self) -> Vec<&'static str>;
 }
+
+/// The option named `id`, or the error that names the question and what is allowed.
+fn choice<T: Choice>(question: Question, id: &str) -> Result<T, AnswerError> {
+    T::ALL
+        .iter()
+        .copied()
+        .find(|t| t.id() == id)
+        .ok_or_else(|| AnswerError::UnknownOption {
+            question,
+            given: id.to_owned(),
+        })
+}
+
+impl<T: Choice> Answer for T {
+    fn parse(question: Question, given: &[&str]) -> Result<Self, AnswerError> {
+        match given {
+            [one] => choice(question, one),
+            _ => Err(AnswerError::ExpectedOne { question }),
+        }
+    }
+    fn ids(self) -> Vec<&'static str> {
+        vec![self.id()]
+    }
+}
+
+impl<T: Choice> Answer for Set<T> {
+    fn parse(question: Question, given: &[&str]) -> Result<Self, AnswerError> {
+        let mut set = Set::default();
+        for id in given {
+            set = set.with(choice(question, id)?);
+        }
+        let none_exclusive = question.kind() == Kind::Multi { none_exclusive: true };
+        if set.is_empty() {
+            Err(AnswerError::EmptyList { question })
+        } else if none_exclusive && set.len() > 1 && given.contains(&NONE) {
+            Err(AnswerError::NoneWithOthers { question })
+        } else {
+            Ok(set)
+        }
+    }
+    fn ids(self) -> Vec<&'static str> {
+        self.iter().map(Choice::id).collect()
+    }
+}
+
+/// Declares [`Responses`]: one typed field per question, a reader for each,
+/// and the id-level access the UI and storage use, from one list.
+macro_rules! responses {
+    ($($field:ident: $ty:ty = $question:ident),+ $(,)?) => {
+        /// Answers given so far. Multi-choice answers are [`Set`]s.
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+        pub struct Responses { $($field: Option<$ty>,)+ }
+
+        impl Responses {
+            $(
+            pub fn $field(&self) -> Option<$ty> {
+                self.$field
+            }
+            )+
+
+            /// The option ids given for `question`, if answered, least to most severe.
+            pub fn get(&self, question: Question) -> Option<Vec<&'static str>> {
+                match question { $(Question::$question => self.$field.map(Answer::ids),)+ }
+            }
+
+            fn store(&mut self, question: Question, given: &[&str]) -> Result<(), AnswerError> {
+                match question {
+                    $(Question::$question => self.$field = Some(Answer::parse(question, given)?),)+
+                }
+                Ok(())
+            }
+
+            fn clear(&mut self, question: Question) {
+                match question { $(Question::$question => self.$field = None,)+ }
+            }
+        }
+    };
+}
+
+responses!(
+    respondent: Respondent = Respondent,
+    danger: Set<Danger> = Danger,
+    age: Age = Age,
+    pregnancy: Pregnancy = Pregnancy,
+    substances: Set<Substance> = Substances,
+    frequency: Frequency = Frequency,
+    sober_time: SoberTime = SoberTime,
+    withdrawal: Withdrawal = Withdrawal,
+    overdose_risk: Set<OverdoseRisk> = OverdoseRisk,
+    health: Health = Health,
+    mental_health: MentalHealth = MentalHealth,
+    control: Control = Control,
+    treatment: Treatment = Treatment,
+    home: Home = Home,
+    support: Support = Support,
+    commitments: Set<Commitment> = Commitments,
+    readiness: Readiness = Readiness,
+);
 
 /// One answer as read from JSON (or from a JavaScript object): the shape is
 /// checked against the question before any option is.
@@ -57,8 +155,9 @@ pub enum AnswerError {
     /// Answered, but the skip logic does not ask it for the other answers.
     Skipped {
         question: Question,
+        /// The question that decides, and its answer (`None` while unanswered).
         by: Question,
-        by_option: Option<&'static str>,
+        by_answer: Option<Vec<&'static str>>,
     },
     Missing {
         question: Question,
@@ -128,13 +227,17 @@ impl fmt::Display for AnswerError {
                 "`{}` cannot mix `none` with other answers; give [\"none\"] alone or drop it",
                 question.id()
             ),
-            AnswerError::Skipped { question, by, by_option } => {
-                let when = match by_option {
-                    Some(option) => format!("when `{}` is `{option}`", by.id()),
+            AnswerError::Skipped { question, by, by_answer } => {
+                let when = match by_answer {
+                    Some(ids) => format!("when `{}` is `{}`", by.id(), ids.join(", ")),
                     None => format!("before `{}` is answered", by.id()),
                 };
-                let asked = if *question == Question::SoberTime { "`not_past_month`" } else { "anything but `not_past_month`" };
-                write!(f, "`{}` is not asked {when}; remove it (it is asked only when `frequency` is {asked})", question.id())
+                write!(
+                    f,
+                    "`{}` is not asked {when}; remove it (it is asked only when {})",
+                    question.id(),
+                    flow::asked_when(*question)
+                )
             }
             AnswerError::Missing { question } => write!(
                 f,
@@ -153,25 +256,15 @@ impl Responses {
         Self::default()
     }
 
-    /// The option ids given for `question`, if answered.
-    pub fn get(&self, question: Question) -> Option<&[&'static str]> {
-        self.answers[question as usize].as_deref()
-    }
-
-    /// Every answer, in question order.
-    pub fn iter(&self) -> impl Iterator<Item = (Question, &[&'static str])> {
+    /// Every answer as option ids, in question order.
+    pub fn iter(&self) -> impl Iterator<Item = (Question, Vec<&'static str>)> + '_ {
         Question::ALL
             .iter()
-            .filter_map(|&q| self.get(q).map(|v| (q, v)))
-    }
-
-    /// The one option id of a single-choice question, if answered.
-    pub fn single(&self, question: Question) -> Option<&'static str> {
-        self.get(question).and_then(|v| v.first().copied())
+            .filter_map(|&q| self.get(q).map(|ids| (q, ids)))
     }
 
     pub fn is_empty(&self) -> bool {
-        self.answers.iter().all(Option::is_none)
+        *self == Self::default()
     }
 
     /// Answers `question`. Rejects unknown options, the wrong number of
@@ -183,55 +276,22 @@ impl Responses {
         question: Question,
         given: &[S],
     ) -> Result<(), AnswerError> {
-        if let Some((by, by_option)) = flow::skipped_by(question, self) {
+        if let Some((by, by_answer)) = flow::skipped_by(question, self) {
             return Err(AnswerError::Skipped {
                 question,
                 by,
-                by_option,
+                by_answer,
             });
         }
-        if let Some(unknown) = given.iter().find(|g| question.option(g.as_ref()).is_none()) {
-            return Err(AnswerError::UnknownOption {
-                question,
-                given: unknown.as_ref().to_owned(),
-            });
+        let given: Vec<&str> = given.iter().map(AsRef::as_ref).collect();
+        self.store(question, &given)?;
+        let kept = *self;
+        for &q in Question::ALL {
+            if !flow::is_asked(q, &kept) {
+                self.clear(q);
+            }
         }
-        // In option order, without duplicates, so equal answers compare equal.
-        let chosen: Vec<&'static str> = question
-            .options()
-            .iter()
-            .copied()
-            .filter(|o| given.iter().any(|g| g.as_ref() == *o))
-            .collect();
-        match question.kind() {
-            Kind::Single if chosen.len() != 1 || given.len() != 1 => {
-                return Err(AnswerError::ExpectedOne { question })
-            }
-            Kind::Multi { .. } if chosen.is_empty() => {
-                return Err(AnswerError::EmptyList { question })
-            }
-            Kind::Multi {
-                none_exclusive: true,
-            } if chosen.len() > 1 && chosen.contains(&NONE) => {
-                return Err(AnswerError::NoneWithOthers { question })
-            }
-            _ => {}
-        }
-        self.answers[question as usize] = Some(chosen);
-        self.drop_skipped(question);
         Ok(())
-    }
-
-    fn drop_skipped(&mut self, changed: Question) {
-        // Only `frequency` decides what is skipped.
-        if changed == Question::Frequency {
-            let kept = self.clone();
-            for &q in Question::ALL {
-                if !flow::is_asked(q, &kept) {
-                    self.answers[q as usize] = None;
-                }
-            }
-        }
     }
 
     /// Reads answers written with the contract ids, stopping at the first problem.

@@ -1,8 +1,9 @@
-//! The reference rules of `clinical-model.md`, refined only where
-//! `docs/clinical-rules.md` says why. The level follows the highest-risk
-//! dimensions, never a sum: one severe dimension can set it alone.
+//! The rules of `clinical-model.md` (version 2), explained in
+//! `docs/clinical-rules.md`. The level follows the highest-risk dimensions,
+//! never a sum: one severe dimension can set it alone. Rules read typed
+//! answers; ids appear only in the answers each reason and flag names.
 
-use super::assessment::{AnswerRef, Assessment, Dimension, Flag, Level, Ratings, Reason};
+use super::assessment::{AnswerRef, Assessment, CrisisLine, Dimension, Flag, Level, Raised, Ratings, Reason};
 use super::flow;
 use super::questions::*;
 use super::responses::{AnswerError, Responses};
@@ -16,55 +17,128 @@ macro_rules! reason_id {
 
 type ReasonId = (&'static str, &'static str);
 
-/// The typed answers the rules read. Built only from complete, valid responses.
-struct Answers {
+/// Alcohol and sedatives: the substances whose withdrawal can cause seizures
+/// and delirium ("gaba" in the model), and that slow breathing with opioids.
+const GABA: &[Substance] = &[Substance::Alcohol, Substance::Sedatives];
+
+/// Complete answers, typed. Questions the skip logic did not ask are `None`.
+struct Case<'a> {
+    responses: &'a Responses,
+    respondent: Respondent,
     age: Age,
-    substances: Vec<Substance>,
+    pregnancy: Pregnancy,
+    substances: Set<Substance>,
     frequency: Frequency,
-    /// `None` when skipped (no use in the past month): it then counts for nothing.
+    sober_time: Option<SoberTime>,
     withdrawal: Option<Withdrawal>,
+    /// The risks chosen, without `none`; empty when not asked.
+    overdose_risks: Set<OverdoseRisk>,
     health: Health,
     mental_health: MentalHealth,
-    control: Control,
+    control: Option<Control>,
     treatment: Treatment,
     home: Home,
     support: Support,
+    commitments: Set<Commitment>,
     readiness: Readiness,
 }
 
-fn one<T>(r: &Responses, q: Question, parse: fn(&str) -> Option<T>) -> Result<T, AnswerError> {
-    r.single(q)
-        .and_then(parse)
-        .ok_or(AnswerError::Missing { question: q })
+fn need<T>(value: Option<T>, question: Question) -> Result<T, AnswerError> {
+    value.ok_or(AnswerError::Missing { question })
 }
 
-impl Answers {
-    fn from_responses(r: &Responses) -> Result<Self, AnswerError> {
+impl<'a> Case<'a> {
+    fn new(r: &'a Responses) -> Result<Self, AnswerError> {
         r.check_complete()?;
-        let substances = r
-            .get(Question::Substances)
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|id| Substance::from_id(id))
-            .collect();
-        Ok(Answers {
-            age: one(r, Question::Age, Age::from_id)?,
-            substances,
-            frequency: one(r, Question::Frequency, Frequency::from_id)?,
-            withdrawal: r.single(Question::Withdrawal).and_then(Withdrawal::from_id),
-            health: one(r, Question::Health, Health::from_id)?,
-            mental_health: one(r, Question::MentalHealth, MentalHealth::from_id)?,
-            control: one(r, Question::Control, Control::from_id)?,
-            treatment: one(r, Question::Treatment, Treatment::from_id)?,
-            home: one(r, Question::Home, Home::from_id)?,
-            support: one(r, Question::Support, Support::from_id)?,
-            readiness: one(r, Question::Readiness, Readiness::from_id)?,
+        let overdose_risks = r.overdose_risk().unwrap_or_default();
+        Ok(Case {
+            responses: r,
+            respondent: need(r.respondent(), Question::Respondent)?,
+            age: need(r.age(), Question::Age)?,
+            pregnancy: need(r.pregnancy(), Question::Pregnancy)?,
+            substances: need(r.substances(), Question::Substances)?,
+            frequency: need(r.frequency(), Question::Frequency)?,
+            sober_time: r.sober_time(),
+            withdrawal: r.withdrawal(),
+            overdose_risks: Set::of(
+                &overdose_risks
+                    .iter()
+                    .filter(|&o| o != OverdoseRisk::None)
+                    .collect::<Vec<_>>(),
+            ),
+            health: need(r.health(), Question::Health)?,
+            mental_health: need(r.mental_health(), Question::MentalHealth)?,
+            control: r.control(),
+            treatment: need(r.treatment(), Question::Treatment)?,
+            home: need(r.home(), Question::Home)?,
+            support: need(r.support(), Question::Support)?,
+            commitments: need(r.commitments(), Question::Commitments)?,
+            readiness: need(r.readiness(), Question::Readiness)?,
         })
+    }
+
+    fn uses(&self, substance: Substance) -> bool {
+        self.substances.contains(substance)
+    }
+    fn gaba(&self) -> bool {
+        self.substances.any(GABA)
+    }
+    /// Any use in the past month.
+    fn active(&self) -> bool {
+        self.frequency != Frequency::NotPastMonth
+    }
+    /// At least one day a week.
+    fn regular(&self) -> bool {
+        self.frequency >= Frequency::Weekly
+    }
+    /// Four or more days a week.
+    fn daily(&self) -> bool {
+        self.frequency == Frequency::MostDays
+    }
+    /// The withdrawal answer as rated: `not_sure` counts as `mild`, and no
+    /// current use as none.
+    fn wd(&self) -> Withdrawal {
+        match self.withdrawal {
+            Some(Withdrawal::NotSure) => Withdrawal::Mild,
+            Some(w) => w,
+            None => Withdrawal::None,
+        }
+    }
+    /// Opioids with alcohol or sedatives, at least weekly.
+    fn mixed(&self) -> bool {
+        self.uses(Substance::Opioids) && self.gaba() && self.regular()
+    }
+    fn pregnant(&self) -> bool {
+        self.pregnancy == Pregnancy::Yes
+    }
+
+    /// The answers given to `questions`, every option of each.
+    fn refs(&self, questions: &[Question]) -> Vec<AnswerRef> {
+        questions
+            .iter()
+            .flat_map(|&question| {
+                self.responses
+                    .get(question)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(move |option| AnswerRef { question, option })
+            })
+            .collect()
+    }
+    /// The chosen substances among `of`.
+    fn substance_refs(&self, of: &[Substance]) -> Vec<AnswerRef> {
+        of.iter()
+            .filter(|&&s| self.uses(s))
+            .map(|&s| answer(Question::Substances, s))
+            .collect()
     }
 }
 
-fn answer(question: Question, option: &'static str) -> AnswerRef {
-    AnswerRef { question, option }
+fn answer<T: Choice>(question: Question, option: T) -> AnswerRef {
+    AnswerRef {
+        question,
+        option: option.id(),
+    }
 }
 
 /// Collects findings; each raises its dimension's rating to at least its own.
@@ -75,13 +149,7 @@ struct Findings {
 }
 
 impl Findings {
-    fn add(
-        &mut self,
-        dimension: Dimension,
-        rating: u8,
-        (id, message): ReasonId,
-        answers: Vec<AnswerRef>,
-    ) {
+    fn add(&mut self, dimension: Dimension, rating: u8, (id, message): ReasonId, answers: Vec<AnswerRef>) {
         self.ratings.raise(dimension, rating);
         self.reasons.push(Reason {
             id,
@@ -93,414 +161,318 @@ impl Findings {
     }
 }
 
-/// D1: intoxication and withdrawal. Alcohol and sedatives ("gaba") are the
-/// substances whose withdrawal can cause seizures and delirium.
-fn rate_withdrawal(a: &Answers, f: &mut Findings) {
-    let Some(w) = a.withdrawal.filter(|&w| w != Withdrawal::None) else {
-        return;
+/// D1: intoxication and withdrawal.
+fn rate_withdrawal(c: &Case, f: &mut Findings) {
+    use Withdrawal::*;
+    let wd = c.wd();
+    let mut add = |rating, id, mut answers: Vec<AnswerRef>, extra: &[Substance]| {
+        answers.extend(c.substance_refs(extra));
+        f.add(Dimension::Withdrawal, rating, id, answers);
     };
-    let regular = matches!(a.frequency, Frequency::Weekly | Frequency::MostDays);
-    let daily = a.frequency == Frequency::MostDays;
-    let gaba: Vec<AnswerRef> = a
-        .substances
-        .iter()
-        .filter(|s| matches!(s, Substance::Alcohol | Substance::Sedatives))
-        .map(|s| answer(Question::Substances, s.id()))
-        .collect();
-    let w_ref = answer(Question::Withdrawal, w.id());
-    let f_ref = answer(Question::Frequency, a.frequency.id());
-    let with_gaba = |mut refs: Vec<AnswerRef>| {
-        refs.extend(gaba.iter().copied());
-        refs
-    };
-    match w {
-        Withdrawal::None => {}
-        Withdrawal::NotSure | Withdrawal::Mild => f.add(
-            Dimension::Withdrawal,
-            1,
-            reason_id!("withdrawal_mild"),
-            vec![w_ref],
-        ),
-        Withdrawal::Moderate if !gaba.is_empty() && daily => f.add(
-            Dimension::Withdrawal,
-            3,
-            reason_id!("withdrawal_moderate_gaba_daily"),
-            with_gaba(vec![w_ref, f_ref]),
-        ),
-        Withdrawal::Moderate if regular => f.add(
-            Dimension::Withdrawal,
-            2,
-            reason_id!("withdrawal_moderate"),
-            vec![w_ref, f_ref],
-        ),
-        // Not in the reference rules: moderate symptoms with occasional use
-        // rate as mild ones, which keeps the rating monotone.
-        Withdrawal::Moderate => f.add(
-            Dimension::Withdrawal,
-            1,
-            reason_id!("withdrawal_moderate_occasional"),
-            vec![w_ref, f_ref],
-        ),
-        Withdrawal::Severe if regular => f.add(
-            Dimension::Withdrawal,
-            4,
-            reason_id!("withdrawal_severe"),
-            vec![w_ref, f_ref],
-        ),
-        Withdrawal::Severe => f.add(
-            Dimension::Withdrawal,
-            3,
-            reason_id!("withdrawal_severe_history"),
-            vec![w_ref, f_ref],
-        ),
+    let w_f = || c.refs(&[Question::Withdrawal, Question::Frequency]);
+    match wd {
+        Mild => add(1, reason_id!("withdrawal_mild"), c.refs(&[Question::Withdrawal]), &[]),
+        Moderate if c.regular() => add(2, reason_id!("withdrawal_moderate"), w_f(), &[]),
+        Moderate => add(1, reason_id!("withdrawal_moderate_occasional"), w_f(), &[]),
+        Severe if c.regular() => add(4, reason_id!("withdrawal_severe"), w_f(), &[]),
+        // A past seizure or delirium with little use now: a history to tell
+        // the doctor, not current dependence.
+        Severe => add(2, reason_id!("withdrawal_severe_history"), w_f(), &[]),
+        None | NotSure => {}
     }
-    // Daily alcohol or sedatives in an older or medically ill body: any withdrawal is risky.
-    let frail = match (a.age, a.health) {
-        (Age::Over65, _) => Some(answer(Question::Age, a.age.id())),
-        (_, Health::Serious) => Some(answer(Question::Health, a.health.id())),
-        _ => None,
-    };
-    if let (Some(frail), true, true) = (frail, !gaba.is_empty(), daily) {
-        f.add(
-            Dimension::Withdrawal,
-            3,
-            reason_id!("withdrawal_gaba_risk"),
-            with_gaba(vec![w_ref, f_ref, frail]),
-        );
+    if wd == Moderate && c.gaba() && c.regular() {
+        add(3, reason_id!("withdrawal_moderate_gaba"), w_f(), GABA);
+    }
+    // Physical dependence on daily sedatives is presumed, whatever the
+    // withdrawal answer: stopping needs a planned taper.
+    if c.uses(Substance::Sedatives) && c.daily() {
+        add(3, reason_id!("sedatives_daily"), c.refs(&[Question::Frequency]), &[Substance::Sedatives]);
+    }
+    let frail: Vec<AnswerRef> = [
+        (c.age == Age::Over65).then(|| answer(Question::Age, c.age)),
+        (c.health == Health::Serious).then(|| answer(Question::Health, c.health)),
+        c.pregnant().then(|| answer(Question::Pregnancy, c.pregnancy)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if c.gaba() && c.daily() && wd != None && !frail.is_empty() {
+        let mut answers = w_f();
+        answers.extend(frail);
+        add(3, reason_id!("withdrawal_gaba_risk"), answers, GABA);
+    }
+    if c.mixed() && wd >= Moderate {
+        add(3, reason_id!("withdrawal_mixed"), w_f(), &[Substance::Opioids, Substance::Alcohol, Substance::Sedatives]);
     }
 }
 
-fn rate_health(a: &Answers, f: &mut Findings) {
-    let r = vec![answer(Question::Health, a.health.id())];
-    match a.health {
+/// D2: physical health, with pregnancy and the year after a birth.
+fn rate_health(c: &Case, f: &mut Findings) {
+    let health = || c.refs(&[Question::Health]);
+    let pregnancy = || c.refs(&[Question::Pregnancy]);
+    match c.health {
         Health::None => {}
-        Health::Managed => f.add(
-            Dimension::PhysicalHealth,
-            1,
-            reason_id!("health_managed"),
-            r,
-        ),
-        Health::Serious => f.add(
-            Dimension::PhysicalHealth,
-            3,
-            reason_id!("health_serious"),
-            r,
-        ),
+        Health::Managed => f.add(Dimension::PhysicalHealth, 1, reason_id!("health_managed"), health()),
+        Health::Serious => f.add(Dimension::PhysicalHealth, 3, reason_id!("health_serious"), health()),
+    }
+    match c.pregnancy {
+        Pregnancy::No => {}
+        Pregnancy::Postpartum => f.add(Dimension::PhysicalHealth, 1, reason_id!("postpartum"), pregnancy()),
+        Pregnancy::Yes => f.add(Dimension::PhysicalHealth, 2, reason_id!("pregnant"), pregnancy()),
     }
 }
 
-fn rate_mental_health(a: &Answers, f: &mut Findings) {
-    let r = vec![answer(Question::MentalHealth, a.mental_health.id())];
-    match a.mental_health {
+/// D3: mental health.
+fn rate_mental_health(c: &Case, f: &mut Findings) {
+    let r = c.refs(&[Question::MentalHealth]);
+    match c.mental_health {
         MentalHealth::None => {}
-        MentalHealth::Some => f.add(
-            Dimension::MentalHealth,
-            2,
-            reason_id!("mental_health_some"),
-            r,
-        ),
-        MentalHealth::Severe => f.add(
-            Dimension::MentalHealth,
-            3,
-            reason_id!("mental_health_severe"),
-            r,
-        ),
+        MentalHealth::Some => f.add(Dimension::MentalHealth, 2, reason_id!("mental_health_some"), r),
+        MentalHealth::Severe => f.add(Dimension::MentalHealth, 3, reason_id!("mental_health_severe"), r),
     }
 }
 
-fn rate_readiness(a: &Answers, f: &mut Findings) {
-    let r = vec![answer(Question::Readiness, a.readiness.id())];
-    match a.readiness {
+/// D4: readiness, rated for the advice only.
+fn rate_readiness(c: &Case, f: &mut Findings) {
+    let r = c.refs(&[Question::Readiness]);
+    match c.readiness {
         Readiness::Ready => {}
         Readiness::Unsure => f.add(Dimension::Readiness, 1, reason_id!("readiness_unsure"), r),
-        Readiness::NotReady => f.add(
-            Dimension::Readiness,
-            2,
-            reason_id!("readiness_not_ready"),
-            r,
-        ),
+        Readiness::NotReady => f.add(Dimension::Readiness, 2, reason_id!("readiness_not_ready"), r),
     }
 }
 
-/// D5: relapse and continued-use potential, the highest of three signs.
-fn rate_relapse(a: &Answers, f: &mut Findings) {
-    let control = vec![answer(Question::Control, a.control.id())];
-    match a.control {
-        Control::CanStop => {}
-        Control::SlipsBack => f.add(
-            Dimension::Relapse,
-            2,
-            reason_id!("control_slips_back"),
-            control,
-        ),
-        Control::CannotStop => f.add(
-            Dimension::Relapse,
-            3,
-            reason_id!("control_cannot_stop"),
-            control,
-        ),
+/// D5: continued use and relapse potential, the highest of its signs.
+fn rate_relapse(c: &Case, f: &mut Findings) {
+    let mut add = |rating, id, questions: &[Question]| f.add(Dimension::Relapse, rating, id, c.refs(questions));
+    match c.control {
+        Some(Control::SlipsBack) => add(2, reason_id!("control_slips_back"), &[Question::Control]),
+        Some(Control::CannotStop) => add(3, reason_id!("control_cannot_stop"), &[Question::Control]),
+        Some(Control::CanStop) | None => {}
     }
-    let frequency = vec![answer(Question::Frequency, a.frequency.id())];
-    match a.frequency {
+    match c.frequency {
+        Frequency::Weekly => add(1, reason_id!("frequency_weekly"), &[Question::Frequency]),
+        Frequency::MostDays => add(1, reason_id!("frequency_most_days"), &[Question::Frequency]),
         Frequency::NotPastMonth | Frequency::LessThanWeekly => {}
-        Frequency::Weekly => f.add(
-            Dimension::Relapse,
-            1,
-            reason_id!("frequency_weekly"),
-            frequency,
-        ),
-        Frequency::MostDays => f.add(
-            Dimension::Relapse,
-            2,
-            reason_id!("frequency_most_days"),
-            frequency,
-        ),
     }
-    let treatment = vec![answer(Question::Treatment, a.treatment.id())];
-    match a.treatment {
+    // Early remission: the first months without use carry the most risk of relapse.
+    if c.sober_time == Some(SoberTime::OneToSixMonths) {
+        add(1, reason_id!("sober_recent"), &[Question::SoberTime]);
+    }
+    match c.treatment {
+        Treatment::RecentOutpatient => add(1, reason_id!("treatment_recent_outpatient"), &[Question::Treatment]),
+        Treatment::RecentIntensive => add(2, reason_id!("treatment_recent_intensive"), &[Question::Treatment]),
         Treatment::None | Treatment::Past => {}
-        Treatment::RecentOutpatient => f.add(
-            Dimension::Relapse,
-            1,
-            reason_id!("treatment_recent_outpatient"),
-            treatment,
-        ),
-        Treatment::RecentIntensive => f.add(
-            Dimension::Relapse,
-            2,
-            reason_id!("treatment_recent_intensive"),
-            treatment,
-        ),
+    }
+    if !c.overdose_risks.is_empty() {
+        if c.regular() {
+            add(3, reason_id!("overdose_risk_regular"), &[Question::OverdoseRisk, Question::Frequency]);
+        } else {
+            add(2, reason_id!("overdose_risk"), &[Question::OverdoseRisk]);
+        }
     }
 }
 
 /// D6: recovery and living environment.
-fn rate_environment(a: &Answers, f: &mut Findings) {
-    let home = answer(Question::Home, a.home.id());
-    let support = answer(Question::Support, a.support.id());
-    match a.home {
+fn rate_environment(c: &Case, f: &mut Findings) {
+    let mut add = |rating, id, questions: &[Question]| f.add(Dimension::Environment, rating, id, c.refs(questions));
+    match c.home {
         Home::Stable => {}
-        Home::Strained => f.add(
-            Dimension::Environment,
-            2,
-            reason_id!("home_strained"),
-            vec![home],
-        ),
-        Home::Unsafe => f.add(
-            Dimension::Environment,
-            3,
-            reason_id!("home_unsafe"),
-            vec![home],
-        ),
+        Home::Strained => add(2, reason_id!("home_strained"), &[Question::Home]),
+        Home::Unsafe => add(3, reason_id!("home_unsafe"), &[Question::Home]),
     }
-    match a.support {
+    match c.support {
         Support::Strong => {}
-        Support::Some => f.add(
-            Dimension::Environment,
-            1,
-            reason_id!("support_some"),
-            vec![support],
-        ),
-        Support::None => f.add(
-            Dimension::Environment,
-            2,
-            reason_id!("support_none"),
-            vec![support],
-        ),
+        Support::Some => add(1, reason_id!("support_some"), &[Question::Support]),
+        Support::None => add(2, reason_id!("support_none"), &[Question::Support]),
     }
-    if a.home == Home::Strained && a.support == Support::None {
-        f.add(
-            Dimension::Environment,
-            3,
-            reason_id!("home_strained_no_support"),
-            vec![home, support],
-        );
+    if c.home == Home::Strained && c.support == Support::None {
+        add(3, reason_id!("home_strained_no_support"), &[Question::Home, Question::Support]);
     }
 }
 
-/// The least intensive level that is still safe, with the rule that chose it
-/// and the dimensions that rule read.
-fn choose_level(d: &Ratings) -> (Level, ReasonId, &'static [Dimension]) {
+/// Answers a level rule reads beside the dimensions' ratings.
+#[derive(Clone, Copy)]
+enum Uses {
+    Nothing,
+    /// How often (active, regular or daily use).
+    Frequency,
+    /// Opioids with alcohol or sedatives, and how often.
+    Mixing,
+}
+
+/// A level rule: when it holds, the level, its reason, the dimensions whose
+/// top findings explain it, and the other answers it reads.
+type LevelRule = (bool, Level, ReasonId, &'static [Dimension], Uses);
+
+/// The least intensive level that is still safe: the first rule that holds.
+fn choose_level(c: &Case, d: &Ratings) -> (Level, ReasonId, &'static [Dimension], Uses) {
     use Dimension::*;
-    let (d1, d2, d3, d5, d6) = (
-        d.withdrawal,
-        d.physical_health,
-        d.mental_health,
-        d.relapse,
-        d.environment,
-    );
-    let rules: [(bool, Level, ReasonId, &'static [Dimension]); 12] = [
-        (
-            d3 >= 3 && d6 >= 3,
-            Level::Residential,
-            reason_id!("level_residential_mental_health_environment"),
-            &[MentalHealth, Environment],
-        ),
-        (
-            d5 >= 3 && d6 >= 3,
-            Level::Residential,
-            reason_id!("level_residential_relapse_environment"),
-            &[Relapse, Environment],
-        ),
-        (
-            d1 >= 3 && d2 >= 3,
-            Level::Residential,
-            reason_id!("level_residential_withdrawal_health"),
-            &[Withdrawal, PhysicalHealth],
-        ),
-        (
-            d1 == 4 && d6 >= 3,
-            Level::Residential,
-            reason_id!("level_residential_withdrawal_environment"),
-            &[Withdrawal, Environment],
-        ),
-        (
-            d3 >= 3,
-            Level::Php,
-            reason_id!("level_php_mental_health"),
-            &[MentalHealth],
-        ),
-        (
-            d2 >= 3,
-            Level::Php,
-            reason_id!("level_php_health"),
-            &[PhysicalHealth],
-        ),
-        (
-            d5 >= 3 && d6 >= 2,
-            Level::Php,
-            reason_id!("level_php_relapse_environment"),
-            &[Relapse, Environment],
-        ),
-        (
-            d1 == 4,
-            Level::Php,
-            reason_id!("level_php_withdrawal"),
-            &[Withdrawal],
-        ),
-        (
-            d5 >= 2,
-            Level::Iop,
-            reason_id!("level_iop_relapse"),
-            &[Relapse],
-        ),
-        (
-            d6 >= 3,
-            Level::Iop,
-            reason_id!("level_iop_environment"),
-            &[Environment],
-        ),
-        (
-            d1 >= 2,
-            Level::Iop,
-            reason_id!("level_iop_withdrawal"),
-            &[Withdrawal],
-        ),
-        (
-            d3 >= 2 && d5 >= 1,
-            Level::Iop,
-            reason_id!("level_iop_mental_health_relapse"),
-            &[MentalHealth, Relapse],
-        ),
+    let (d1, d2, d3, d5, d6) = (d.withdrawal, d.physical_health, d.mental_health, d.relapse, d.environment);
+    let strong_withdrawal = c.wd() >= super::questions::Withdrawal::Moderate;
+    let rules: [LevelRule; 17] = [
+        (d3 >= 3 && d6 >= 3, Level::Residential,
+         reason_id!("level_residential_mental_health_environment"), &[MentalHealth, Environment], Uses::Nothing),
+        (d5 >= 3 && d6 >= 3, Level::Residential,
+         reason_id!("level_residential_relapse_environment"), &[Relapse, Environment], Uses::Nothing),
+        (d1 >= 3 && d2 >= 2, Level::Residential,
+         reason_id!("level_residential_withdrawal_health"), &[Withdrawal, PhysicalHealth], Uses::Nothing),
+        // Withdrawal that needs watching, with no safe place to do it.
+        (d1 >= 3 && d6 >= 3, Level::Residential,
+         reason_id!("level_residential_withdrawal_environment"), &[Withdrawal, Environment], Uses::Nothing),
+        (d3 >= 3 && (c.active() || d5 >= 2 || d6 >= 2), Level::Php,
+         reason_id!("level_php_mental_health"), &[MentalHealth, Relapse, Environment], Uses::Frequency),
+        (d2 >= 3 && c.active() && (d1 >= 2 || d3 >= 2 || d5 >= 2), Level::Php,
+         reason_id!("level_php_health"), &[PhysicalHealth, Withdrawal, MentalHealth, Relapse], Uses::Frequency),
+        (d5 >= 3 && d6 >= 2, Level::Php,
+         reason_id!("level_php_relapse_environment"), &[Relapse, Environment], Uses::Nothing),
+        (d1 == 4, Level::Php, reason_id!("level_php_withdrawal"), &[Withdrawal], Uses::Nothing),
+        (c.mixed() && (strong_withdrawal || d5 >= 3), Level::Php,
+         reason_id!("level_php_mixed"), &[Withdrawal, Relapse], Uses::Mixing),
+        (d5 >= 2, Level::Iop, reason_id!("level_iop_relapse"), &[Relapse], Uses::Nothing),
+        (d6 >= 3, Level::Iop, reason_id!("level_iop_environment"), &[Environment], Uses::Nothing),
+        (d1 >= 2, Level::Iop, reason_id!("level_iop_withdrawal"), &[Withdrawal], Uses::Nothing),
+        ((d3 >= 2 && c.regular()) || d3 >= 3, Level::Iop,
+         reason_id!("level_iop_mental_health"), &[MentalHealth], Uses::Frequency),
+        (c.mixed(), Level::Iop, reason_id!("level_iop_mixed"), &[], Uses::Mixing),
+        (d2 >= 2 && c.daily(), Level::Iop,
+         reason_id!("level_iop_health_daily"), &[PhysicalHealth], Uses::Frequency),
+        (c.daily() && d6 >= 2, Level::Iop,
+         reason_id!("level_iop_environment_daily"), &[Environment], Uses::Frequency),
+        (true, Level::Op, reason_id!("level_op_low_risk"), &[], Uses::Nothing),
     ];
-    rules
+    let (_, level, id, dimensions, uses) = rules
         .into_iter()
         .find(|r| r.0)
-        .map(|(_, level, id, dims)| (level, id, dims))
-        .unwrap_or((Level::Op, reason_id!("level_op_low_risk"), &[]))
+        .expect("the last rule always holds");
+    (level, id, dimensions, uses)
 }
 
-/// The flags, read from whatever was answered, so an early emergency (and
-/// the UI's "they" wording, from [`Flag::Family`]) gets them too.
-pub fn flags(r: &Responses) -> Vec<Flag> {
-    let any = |q: Question, ids: &[&str]| {
-        r.get(q)
-            .is_some_and(|given| ids.iter().any(|id| given.contains(id)))
+/// Each flag that holds, with the answers that raised it, in [`Flag`] order.
+fn raise_flags(c: &Case, d: &Ratings, detox_first: bool, level: Level) -> Vec<Raised> {
+    use Substance::*;
+    let mut raised = Vec::new();
+    let mut raise = |on: bool, id: Flag, message: Option<&'static str>, answers: Vec<AnswerRef>| {
+        if on {
+            raised.push(Raised {
+                id,
+                message: message.unwrap_or_else(|| id.message()),
+                answers,
+            });
+        }
     };
-    [
-        (
-            any(
-                Question::MentalHealth,
-                &[MentalHealth::Some.id(), MentalHealth::Severe.id()],
-            ),
-            Flag::CoOccurring,
-        ),
-        (
-            any(
-                Question::Substances,
-                &[Substance::Opioids.id(), Substance::Alcohol.id()],
-            ),
-            Flag::MedicationSupport,
-        ),
-        (any(Question::Age, &[Age::Under18.id()]), Flag::Adolescent),
-        (any(Question::Age, &[Age::Over65.id()]), Flag::OlderAdult),
-        (
-            any(
-                Question::Commitments,
-                &[
-                    Commitment::Work.id(),
-                    Commitment::School.id(),
-                    Commitment::Caregiving.id(),
-                ],
-            ),
-            Flag::EveningOrFlexible,
-        ),
-        (
-            any(Question::Respondent, &[Respondent::SomeoneElse.id()]),
-            Flag::Family,
-        ),
-        (
-            any(Question::Health, &[Health::Serious.id()]),
-            Flag::MedicalFollowup,
-        ),
-    ]
-    .into_iter()
-    .filter_map(|(on, flag)| on.then_some(flag))
-    .collect()
+    let q = |questions: &[Question]| c.refs(questions);
+    let with = |mut a: Vec<AnswerRef>, b: Vec<AnswerRef>| {
+        a.extend(b);
+        a
+    };
+
+    raise(c.substances.any(Substance::OVERDOSE_RISK), Flag::Naloxone, None, c.substance_refs(Substance::OVERDOSE_RISK));
+    let mixing = (c.uses(Opioids) && c.gaba()) || (c.uses(Alcohol) && c.uses(Sedatives));
+    raise(c.active() && mixing, Flag::MixingRisk, None,
+        with(c.substance_refs(&[Opioids, Alcohol, Sedatives]), q(&[Question::Frequency])));
+    let released = c.overdose_risks.contains(OverdoseRisk::RecentRelease);
+    let after_intensive = c.treatment == Treatment::RecentIntensive;
+    let little_use = c.frequency < Frequency::Weekly;
+    let mut tolerance = c.substance_refs(&[Opioids]);
+    if little_use {
+        tolerance.extend(q(&[Question::Frequency]));
+    }
+    if released {
+        tolerance.push(answer(Question::OverdoseRisk, OverdoseRisk::RecentRelease));
+    }
+    if after_intensive {
+        tolerance.extend(q(&[Question::Treatment]));
+    }
+    raise(c.uses(Opioids) && (little_use || released || after_intensive), Flag::LowTolerance, None, tolerance);
+    let sedatives_daily = with(c.substance_refs(&[Sedatives]), q(&[Question::Frequency]));
+    raise(c.uses(Sedatives) && c.daily(), Flag::SedativeTaper, None, sedatives_daily);
+    let gaba_daily = || with(c.substance_refs(GABA), q(&[Question::Frequency]));
+    raise(c.gaba() && c.daily() && !detox_first, Flag::StopSafely, None, gaba_daily());
+    let frail = c.health == Health::Serious || c.pregnant();
+    let unsafe_home = d.withdrawal >= 3 && d.environment >= 3;
+    let mut inpatient = with(gaba_daily(), q(&[Question::Withdrawal]));
+    if frail && detox_first {
+        inpatient.extend(q(&[Question::Health, Question::Pregnancy]));
+    }
+    if unsafe_home {
+        inpatient.extend(q(&[Question::Home, Question::Support]));
+    }
+    raise(c.gaba() && (d.withdrawal == 4 || (detox_first && frail) || unsafe_home), Flag::WithdrawalInpatient, None, inpatient);
+    raise(c.wd() == Withdrawal::Severe && !c.regular(), Flag::WithdrawalHistory, None,
+        q(&[Question::Withdrawal, Question::Frequency]));
+    raise(c.pregnant() && c.uses(Opioids), Flag::PregnancyOpioids, None,
+        with(q(&[Question::Pregnancy]), c.substance_refs(&[Opioids])));
+    raise(c.pregnant(), Flag::Pregnancy, None, q(&[Question::Pregnancy]));
+    raise(c.pregnancy == Pregnancy::Postpartum, Flag::Postpartum, None, q(&[Question::Pregnancy]));
+    raise(c.uses(Opioids), Flag::Moud, None, c.substance_refs(&[Opioids]));
+    raise(c.uses(Alcohol) && !c.pregnant(), Flag::MedicationSupport, None,
+        with(c.substance_refs(&[Alcohol]), q(&[Question::Pregnancy])));
+    raise(c.overdose_risks.contains(OverdoseRisk::Injecting), Flag::Injection, None,
+        vec![answer(Question::OverdoseRisk, OverdoseRisk::Injecting)]);
+    raise(c.health == Health::Serious, Flag::MedicalFollowup, None, q(&[Question::Health]));
+    raise(c.mental_health != MentalHealth::None, Flag::CoOccurring, None, q(&[Question::MentalHealth]));
+    let teen = c.age == Age::Under18;
+    let unsafe_at_home = c.home == Home::Unsafe;
+    // A teen whose home is unsafe needs a trusted adult, not family involvement.
+    raise(unsafe_at_home, Flag::HomeSafety, teen.then_some("flag.home_safety.teen"),
+        q(if teen { &[Question::Home, Question::Age] } else { &[Question::Home] }));
+    raise(teen, Flag::Adolescent, unsafe_at_home.then_some("flag.adolescent.unsafe_home"),
+        q(if unsafe_at_home { &[Question::Age, Question::Home] } else { &[Question::Age] }));
+    raise(c.age == Age::Over65, Flag::OlderAdult, None, q(&[Question::Age]));
+    let keep_going = c.commitments.any(&[Commitment::Work, Commitment::School, Commitment::Caregiving]);
+    raise(keep_going && matches!(level, Level::Op | Level::Iop), Flag::EveningOrFlexible, None,
+        q(&[Question::Commitments]));
+    raise(c.commitments.contains(Commitment::Caregiving), Flag::Childcare, None,
+        vec![answer(Question::Commitments, Commitment::Caregiving)]);
+    raise(c.respondent == Respondent::SomeoneElse, Flag::Family, None, q(&[Question::Respondent]));
+    raised
 }
 
 /// Rates complete, non-emergency answers.
-fn assess_answers(a: &Answers, flags: Vec<Flag>) -> Assessment {
+fn assess_case(c: &Case) -> Assessment {
     let mut f = Findings::default();
-    rate_withdrawal(a, &mut f);
-    rate_health(a, &mut f);
-    rate_mental_health(a, &mut f);
-    rate_readiness(a, &mut f);
-    rate_relapse(a, &mut f);
-    rate_environment(a, &mut f);
+    rate_withdrawal(c, &mut f);
+    rate_health(c, &mut f);
+    rate_mental_health(c, &mut f);
+    rate_readiness(c, &mut f);
+    rate_relapse(c, &mut f);
+    rate_environment(c, &mut f);
     let ratings = f.ratings;
-    let (level, (id, message), dimensions) = choose_level(&ratings);
+    let (level, (id, message), dimensions, uses) = choose_level(c, &ratings);
 
-    // The level's reason names the answers behind the deciding dimensions' top findings.
+    // The level's reason names the answers behind the deciding dimensions'
+    // top findings, and the other answers its rule reads.
     let mut answers: Vec<AnswerRef> = Vec::new();
-    for reason in &f.reasons {
-        let decisive = reason
-            .dimension
-            .is_some_and(|d| dimensions.contains(&d) && reason.rating == ratings.get(d));
-        if decisive {
-            answers.extend(
-                reason
-                    .answers
-                    .iter()
-                    .filter(|r| !answers.contains(r))
-                    .copied()
-                    .collect::<Vec<_>>(),
-            );
+    let mut note = |refs: &[AnswerRef]| {
+        for r in refs {
+            if !answers.contains(r) {
+                answers.push(*r);
+            }
         }
+    };
+    for reason in &f.reasons {
+        if reason
+            .dimension
+            .is_some_and(|d| dimensions.contains(&d) && reason.rating == ratings.get(d))
+        {
+            note(&reason.answers);
+        }
+    }
+    match uses {
+        Uses::Nothing => {}
+        Uses::Frequency => note(&c.refs(&[Question::Frequency])),
+        Uses::Mixing => note(&[
+            c.substance_refs(&[Substance::Opioids, Substance::Alcohol, Substance::Sedatives]),
+            c.refs(&[Question::Frequency]),
+        ]
+        .concat()),
     }
     if level == Level::Op {
         // Low risk is itself a finding: say which answers show it.
-        answers = vec![
-            answer(Question::Frequency, a.frequency.id()),
-            answer(Question::Control, a.control.id()),
-            answer(Question::Home, a.home.id()),
-        ];
+        note(&c.refs(&[Question::Frequency, Question::SoberTime, Question::Control, Question::Home]));
     }
-    let rating = dimensions
-        .iter()
-        .map(|&d| ratings.get(d))
-        .max()
-        .unwrap_or(0);
+    let rating = dimensions.iter().map(|&d| ratings.get(d)).max().unwrap_or(0);
     let mut reasons = vec![Reason {
         id,
         message,
@@ -512,13 +484,26 @@ fn assess_answers(a: &Answers, flags: Vec<Flag>) -> Assessment {
     for r in (1..=4).rev() {
         reasons.extend(f.reasons.iter().filter(|x| x.rating == r).cloned());
     }
+    let detox_first = ratings.withdrawal >= 3;
     Assessment {
         level,
-        detox_first: ratings.withdrawal >= 3,
+        detox_first,
+        crisis_first: None,
         after_emergency: None,
         ratings: Some(ratings),
-        flags,
+        flags: raise_flags(c, &ratings, detox_first, level),
         reasons,
+    }
+}
+
+/// The reason for each danger reported.
+fn emergency_reason(danger: Danger) -> ReasonId {
+    match danger {
+        Danger::Overdose => reason_id!("emergency_overdose"),
+        Danger::Suicide => reason_id!("emergency_suicide"),
+        Danger::HarmOthers => reason_id!("emergency_harm_others"),
+        Danger::WithdrawalEmergency => reason_id!("emergency_withdrawal"),
+        Danger::MedicalEmergency | Danger::None => reason_id!("emergency_medical"),
     }
 }
 
@@ -526,54 +511,57 @@ fn assess_answers(a: &Answers, flags: Vec<Flag>) -> Assessment {
 /// other result needs every asked question answered. Invalid or incomplete
 /// answers give an error naming the question, never a panic.
 pub fn assess(responses: &Responses) -> Result<Assessment, AnswerError> {
-    let flags = flags(responses);
     if !flow::is_emergency(responses) {
-        return Ok(assess_answers(&Answers::from_responses(responses)?, flags));
+        return Ok(assess_case(&Case::new(responses)?));
     }
-    let mut reasons: Vec<Reason> = responses
-        .get(Question::Danger)
-        .unwrap_or_default()
+    let dangers = responses.danger().unwrap_or_default();
+    let mut reasons: Vec<Reason> = dangers
         .iter()
-        .map(|&option| {
-            let (id, message) = match Danger::from_id(option) {
-                Some(Danger::Overdose) => reason_id!("emergency_overdose"),
-                Some(Danger::Suicide) => reason_id!("emergency_suicide"),
-                Some(Danger::WithdrawalEmergency) => reason_id!("emergency_withdrawal"),
-                _ => reason_id!("emergency_medical"),
-            };
+        .map(|danger| {
+            let (id, message) = emergency_reason(danger);
             Reason {
                 id,
                 message,
                 dimension: None,
                 rating: 4,
-                answers: vec![answer(Question::Danger, option)],
+                answers: vec![answer(Question::Danger, danger)],
             }
         })
         .collect();
-    // Answers for after the emergency, rated as if no danger had been reported.
-    let mut calm = responses.clone();
-    let _ = calm.set(Question::Danger, &[Danger::None.id()]);
-    let later = Answers::from_responses(&calm)
-        .ok()
-        .map(|a| assess_answers(&a, Vec::new()));
-    let (after_emergency, detox_first, ratings) = match later {
-        Some(later) => {
-            reasons.extend(later.reasons);
-            (Some(later.level), later.detox_first, later.ratings)
-        }
-        None => (None, false, None),
+    // Thoughts of suicide alone lead with 988; any other danger with 911.
+    let crisis_first = if dangers == Set::of(&[Danger::Suicide]) {
+        CrisisLine::Call988
+    } else {
+        CrisisLine::Call911
     };
     // A seizure, hallucinations or confusion while stopping is withdrawal that needs medical care.
-    let withdrawal_now = responses
-        .get(Question::Danger)
-        .unwrap_or_default()
-        .contains(&Danger::WithdrawalEmergency.id());
-    Ok(Assessment {
-        level: Level::Emergency,
-        detox_first: detox_first || withdrawal_now,
-        after_emergency,
-        ratings,
-        flags,
-        reasons,
-    })
+    let withdrawal_now = dangers.contains(Danger::WithdrawalEmergency);
+    // Answers for after the emergency, rated as if no danger had been reported.
+    let mut calm = *responses;
+    calm.set(Question::Danger, &[Danger::None.id()])?;
+    let mut assessment = match Case::new(&calm) {
+        Ok(case) => {
+            let later = assess_case(&case);
+            reasons.extend(later.reasons);
+            Assessment {
+                after_emergency: Some(later.level),
+                detox_first: later.detox_first || withdrawal_now,
+                reasons: Vec::new(),
+                ..later
+            }
+        }
+        Err(_) => Assessment {
+            level: Level::Emergency,
+            detox_first: withdrawal_now,
+            crisis_first: None,
+            after_emergency: None,
+            ratings: None,
+            flags: Vec::new(),
+            reasons: Vec::new(),
+        },
+    };
+    assessment.level = Level::Emergency;
+    assessment.crisis_first = Some(crisis_first);
+    assessment.reasons = reasons;
+    Ok(assessment)
 }

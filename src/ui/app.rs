@@ -16,7 +16,8 @@ use super::visit::{Action, Screen, Visit};
 use crate::content::Locale;
 use crate::embed::options::Options;
 use crate::embed::{page, storage};
-use crate::engine::{assess, flags, Assessment, Flag, Question};
+use crate::engine::questions::Respondent;
+use crate::engine::{assess, Assessment, Question};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct IopOpFitProps {
@@ -112,7 +113,7 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
         use_callback((), move |l, _| set.set(l))
     };
 
-    let other = flags(&visit.responses).contains(&Flag::Family);
+    let other = visit.responses.respondent() == Some(Respondent::SomeoneElse);
     let text = Text::new(*locale, props.options.clone(), other);
     let t = text.clone();
     let screen = match (visit.screen, assessment) {
@@ -124,7 +125,7 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
             html! {
                 <>
                     <Progress {at} {of} />
-                    <QuestionScreen key={q.id()} question={q} given={visit.responses.get(q).unwrap_or_default().to_vec()}
+                    <QuestionScreen key={q.id()} question={q} given={visit.responses.get(q).unwrap_or_default()}
                         heading={heading.clone()} on_answer={on_answer(q)} />
                 </>
             }

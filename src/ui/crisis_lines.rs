@@ -1,4 +1,4 @@
-//! 911, 988 and the region's helplines, on every screen.
+//! 911, 988, Poison Control and the region's helplines, on every screen.
 
 use yew::prelude::*;
 
@@ -21,6 +21,7 @@ pub fn CrisisLines() -> Html {
             <ul>
                 <li><a class="iof-link-button iof-urgent" href="tel:911">{ t.get("crisis.911") }</a></li>
                 <li><a class="iof-link-button" href="tel:988">{ t.get("crisis.988") }</a></li>
+                <li><a class="iof-link-button" href="tel:18002221222">{ t.get("crisis.poison") }</a></li>
                 { for regional.iter().map(|(key, href)| html! {
                     <li><a class="iof-link-button" href={*href}>{ t.get(key) }</a></li>
                 }) }

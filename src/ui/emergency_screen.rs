@@ -5,7 +5,8 @@ use yew::prelude::*;
 use super::crisis_lines::CrisisLines;
 use super::next_step::NextStep;
 use super::text::use_text;
-use crate::engine::Assessment;
+use super::urgent_calls::UrgentCalls;
+use crate::engine::{Assessment, CrisisLine};
 
 #[derive(Properties, PartialEq)]
 pub struct EmergencyScreenProps {
@@ -15,30 +16,32 @@ pub struct EmergencyScreenProps {
     pub on_change: Callback<()>,
 }
 
-/// The content key for each emergency reason's first steps.
-fn steps_key(reason_id: &str) -> Option<&'static str> {
-    match reason_id {
-        "emergency_overdose" => Some("emergency.overdose"),
-        "emergency_suicide" => Some("emergency.suicide"),
-        "emergency_withdrawal" => Some("emergency.withdrawal"),
-        "emergency_medical" => Some("emergency.medical"),
-        _ => None,
-    }
+/// The content key of an emergency reason's first steps: `emergency_overdose`
+/// has `emergency.overdose` (its heading) and `emergency.overdose.steps`.
+fn steps_key(reason_id: &str) -> Option<String> {
+    reason_id
+        .strip_prefix("emergency_")
+        .map(|danger| format!("emergency.{danger}"))
 }
 
 #[function_component]
 pub fn EmergencyScreen(props: &EmergencyScreenProps) -> Html {
     let t = use_text();
     let a = &props.assessment;
+    let first = a.crisis_first.unwrap_or(CrisisLine::Call911);
+    let lead = match first {
+        CrisisLine::Call988 => "emergency.lead.988",
+        CrisisLine::Call911 => "emergency.lead",
+    };
     html! {
         <section class="iof-screen iof-emergency" data-screen="emergency" data-level={a.level.id()}
-            data-detox-first={a.detox_first.to_string()}>
+            data-crisis-first={first.id()} data-detox-first={a.detox_first.to_string()}>
             <h2 tabindex="-1" ref={props.heading.clone()}>{ t.get("emergency.heading") }</h2>
-            <p class="iof-lead">{ t.get("emergency.lead") }</p>
-            <a class="iof-link-button iof-urgent iof-big" href="tel:911">{ t.get("crisis.911") }</a>
+            <p class="iof-lead">{ t.get(lead) }</p>
+            <UrgentCalls {first} />
             { for a.reasons.iter().filter_map(|r| steps_key(r.id)).map(|key| html! {
                 <div class="iof-steps">
-                    <h3>{ t.get(key) }</h3>
+                    <h3>{ t.get(&key) }</h3>
                     <ol>{ for t.get(&format!("{key}.steps")).split('|').map(|s| html! { <li>{ s.to_owned() }</li> }) }</ol>
                 </div>
             }) }

@@ -15,6 +15,7 @@ mod result_screen;
 mod start_screen;
 mod summary;
 mod text;
+mod urgent_calls;
 mod visit;
 
 pub use app::{IopOpFit, IopOpFitProps};

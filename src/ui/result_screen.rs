@@ -10,8 +10,9 @@ use super::next_step::NextStep;
 use super::program_card::ProgramCard;
 use super::summary::{save, summary_html};
 use super::text::use_text;
+use super::urgent_calls::UrgentCalls;
 use crate::engine::questions::Readiness;
-use crate::engine::{Assessment, Dimension, Flag, Level, Question, Responses};
+use crate::engine::{Assessment, CrisisLine, Dimension, Flag, Level, Question, Raised, Responses};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultScreenProps {
@@ -38,6 +39,18 @@ pub(super) fn shown_reasons(a: &Assessment) -> Vec<&'static str> {
     shown
 }
 
+/// The lead sentence: for an emergency, the one that names the line to call first.
+fn lead_key(a: &Assessment) -> String {
+    match a.crisis_first {
+        Some(CrisisLine::Call988) => "result.lead.emergency.988".to_owned(),
+        _ => format!("result.lead.{}", a.level.id()),
+    }
+}
+
+fn flag_item(t: &super::text::Text, f: &Raised) -> Html {
+    html! { <li data-flag={f.id.id()}>{ t.get(f.message) }</li> }
+}
+
 #[function_component]
 pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let t = use_text();
@@ -46,8 +59,11 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let reasons = shown_reasons(a);
     let readiness = props
         .responses
-        .single(Question::Readiness)
-        .filter(|r| *r != Readiness::Ready.id());
+        .readiness()
+        .filter(|r| *r != Readiness::Ready)
+        .map(Readiness::id);
+    let (safety, advice): (Vec<&Raised>, Vec<&Raised>) = a.flags.iter().partition(|f| f.id.is_safety());
+    let adolescent = a.flags.iter().any(|f| f.id == Flag::Adolescent);
     let program_level = a.after_emergency.unwrap_or(level);
     let on_save = {
         let (t, responses, a) = (t.clone(), props.responses.clone(), a.clone());
@@ -65,12 +81,12 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
         }
     };
     html! {
-        <section class="iof-screen" data-screen="result"
-            data-level={level.id()} data-detox-first={a.detox_first.to_string()}>
+        <section class="iof-screen" data-screen="result" data-level={level.id()}
+            data-crisis-first={a.crisis_first.map(CrisisLine::id)} data-detox-first={a.detox_first.to_string()}>
             <h2 tabindex="-1" ref={props.heading.clone()}>{ t.get(&format!("result.heading.{}", level.id())) }</h2>
-            <p class="iof-lead">{ t.get(&format!("result.lead.{}", level.id())) }</p>
-            if level == Level::Emergency {
-                <a class="iof-link-button iof-urgent iof-big" href="tel:911">{ t.get("crisis.911") }</a>
+            <p class="iof-lead">{ t.get(&lead_key(a)) }</p>
+            if let Some(first) = a.crisis_first {
+                <UrgentCalls {first} />
                 if let Some(later) = a.after_emergency {
                     <p>{ t.fill("result.after_emergency", &[("level", &level_name(&t, later))]) }</p>
                 }
@@ -78,22 +94,28 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             if a.detox_first {
                 <p class="iof-callout iof-warning">{ t.get("result.detox") }</p>
             }
+            if !safety.is_empty() {
+                <section class="iof-safety iof-callout iof-warning" aria-labelledby="iof-safety-heading" data-flags="safety">
+                    <h3 id="iof-safety-heading">{ t.get("result.safety") }</h3>
+                    <ul>{ for safety.iter().map(|f| flag_item(&t, f)) }</ul>
+                </section>
+            }
             <h3>{ t.get("result.why") }</h3>
             <ul class="iof-reasons">{ for reasons.iter().map(|m| html! { <li>{ t.get(m) }</li> }) }</ul>
 
             <NextStep />
 
             if level != Level::Emergency || a.after_emergency.is_some() {
-                <ProgramCard level={program_level} adolescent={a.flags.contains(&Flag::Adolescent)} />
+                <ProgramCard level={program_level} {adolescent} />
                 <h3>{ t.get("result.levels") }</h3>
                 <LevelsChart level={program_level} />
             }
             <CrisisLines />
-            if !a.flags.is_empty() || readiness.is_some() {
-                <section class="iof-advice" aria-labelledby="iof-advice-heading">
+            if !advice.is_empty() || readiness.is_some() {
+                <section class="iof-advice" aria-labelledby="iof-advice-heading" data-flags="advice">
                     <h3 id="iof-advice-heading">{ t.get("result.advice") }</h3>
                     <ul>
-                        { for a.flags.iter().map(|f| html! { <li>{ t.get(&format!("flag.{}", f.id())) }</li> }) }
+                        { for advice.iter().map(|f| flag_item(&t, f)) }
                         if let Some(r) = readiness { <li>{ t.get(&format!("readiness.{r}")) }</li> }
                     </ul>
                 </section>

@@ -32,6 +32,20 @@ pub fn summary_html(t: &Text, responses: &Responses, a: &Assessment, date: &str)
         .into_iter()
         .chain([t.get("crisis.911"), t.get("crisis.988")])
         .collect();
+    let flags = |safety: bool| -> String {
+        a.flags
+            .iter()
+            .filter(|f| f.id.is_safety() == safety)
+            .map(|f| li(t.get(f.message)))
+            .collect()
+    };
+    let list = |heading: &str, items: String| {
+        if items.is_empty() {
+            String::new()
+        } else {
+            format!("<h3>{}</h3><ul>{items}</ul>", escape(&t.get(heading)))
+        }
+    };
     let heading = match (a.level, a.after_emergency) {
         (Level::Emergency, Some(later)) => format!(
             "{} {}",
@@ -46,13 +60,15 @@ pub fn summary_html(t: &Text, responses: &Responses, a: &Assessment, date: &str)
     format!(
         "<!doctype html><html lang=\"{lang}\"><meta charset=\"utf-8\"><title>{title}</title>\
          <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:40em;margin:2em auto;padding:0 1em}}dt{{font-weight:bold}}</style>\
-         <h1>{title}</h1><p>{date}</p><h2>{heading}</h2>{detox}<h3>{why}</h3><ul>{reasons}</ul>\
-         <h3>{next_heading}</h3><ul>{next}</ul><h3>{answers_heading}</h3><dl>{answers}</dl><p>{note}</p></html>",
+         <h1>{title}</h1><p>{date}</p><h2>{heading}</h2>{detox}{safety}<h3>{why}</h3><ul>{reasons}</ul>\
+         {advice}<h3>{next_heading}</h3><ul>{next}</ul><h3>{answers_heading}</h3><dl>{answers}</dl><p>{note}</p></html>",
         lang = t.locale().tag(),
         title = escape(&t.get("summary.title")),
         date = escape(&t.fill("summary.date", &[("date", date)])),
         heading = escape(&heading),
         detox = if a.detox_first { format!("<p>{}</p>", escape(&t.get("result.detox"))) } else { String::new() },
+        safety = list("result.safety", flags(true)),
+        advice = list("result.advice", flags(false)),
         why = escape(&t.get("result.why")),
         reasons = reasons.into_iter().map(|m| li(t.get(m))).collect::<String>(),
         next_heading = escape(&t.get("result.next")),

@@ -278,6 +278,8 @@ mod tests {
         );
         assert_eq!(v.screen, Screen::Question(Question::Withdrawal));
         let v = answer(v, Question::Withdrawal, &["none"]);
+        assert_eq!(v.screen, Screen::Question(Question::Control));
+        let v = answer(v, Question::Control, &["can_stop"]);
         assert_eq!(v.screen, Screen::Result);
         let v = act(v, Action::StartOver);
         assert!(v.responses.is_empty() && v.screen == Screen::Start);
@@ -286,7 +288,7 @@ mod tests {
     #[test]
     fn resumes_at_the_stored_question_or_at_a_gap_before_it() {
         let (mut r, _) = Responses::from_json_lenient(
-            r#"{"respondent":"self","danger":["none"],"age":"18_to_64"}"#,
+            r#"{"respondent":"self","danger":["none"],"age":"18_to_64","pregnancy":"no"}"#,
         );
         assert_eq!(
             Visit::resume(r.clone(), "substances").screen,
@@ -294,7 +296,7 @@ mod tests {
         );
         // The age answer was lost: resume there, not at the stored question after it.
         r = Responses::from_json_lenient(
-            r#"{"respondent":"self","danger":["none"],"substances":["alcohol"]}"#,
+            r#"{"respondent":"self","danger":["none"],"pregnancy":"no","substances":["alcohol"]}"#,
         )
         .0;
         assert_eq!(
