@@ -1,240 +1,262 @@
-//! The reference cases R1 to R10 of clinical-model.md, and the flags.
+//! The reference cases R1 to R18 of clinical-model.md (version 2), and the
+//! emergencies: which line leads, and what an emergency keeps of the answers.
 
 mod support;
 
-use iop_op_fit::engine::{Assessment, Flag, Level};
-use support::{assessed, Answers};
+use iop_op_fit::engine::{assess, Assessment, CrisisLine, Flag, Level};
+use support::{answers, assessed, early, explained, flag_ids, raised, REFERENCE};
 
-fn check(case: &str, changes: Answers, level: Level, detox_first: bool) -> Assessment {
-    let a = assessed(changes);
-    assert_eq!(
-        (a.level, a.detox_first),
-        (level, detox_first),
-        "{case}: {a:#?}"
-    );
-    a
+fn assess_ok(r: &iop_op_fit::engine::Responses) -> Assessment {
+    assess(r).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
-fn r1_typical_iop() {
-    check(
-        "R1",
-        &[
-            ("substances", &["alcohol"]),
-            ("frequency", &["most_days"]),
-            ("withdrawal", &["mild"]),
-            ("mental_health", &["some"]),
-            ("control", &["slips_back"]),
-            ("support", &["some"]),
-            ("commitments", &["work"]),
-        ],
-        Level::Iop,
-        false,
-    );
+fn r1_to_r18_give_the_level_detox_first_flags_and_crisis_line_of_the_table() {
+    assert_eq!(REFERENCE.len(), 18);
+    let mut failures = Vec::new();
+    for (k, case) in REFERENCE.iter().enumerate() {
+        assert!(
+            case.case.starts_with(&format!("R{} ", k + 1)),
+            "{}",
+            case.case
+        );
+        let r = case.responses();
+        let a = assess_ok(&r);
+        let flags = flag_ids(&a);
+        let missing: Vec<Flag> = case
+            .flags_include
+            .iter()
+            .copied()
+            .filter(|f| !flags.contains(f))
+            .collect();
+        if (a.level, a.detox_first, a.crisis_first)
+            != (case.level, case.detox_first, case.crisis_first)
+            || !missing.is_empty()
+        {
+            failures.push(format!(
+                "{}: expected {:?}, detox_first {}, crisis_first {:?}, flags including {:?}; \
+                 got {:?}, detox_first {}, crisis_first {:?}, flags {:?} (missing {:?})\n  answers {}",
+                case.case,
+                case.level,
+                case.detox_first,
+                case.crisis_first,
+                case.flags_include,
+                a.level,
+                a.detox_first,
+                a.crisis_first,
+                flags,
+                missing,
+                r.to_json()
+            ));
+        }
+        if let Err(e) = explained(&r, &a) {
+            failures.push(format!("{}: P4: {e}", case.case));
+        }
+        if case.early {
+            // Nothing after the danger: no ratings, flags or level for afterwards.
+            assert_eq!(
+                (a.after_emergency, a.ratings, a.flags.len()),
+                (None, None, 0),
+                "{}",
+                case.case
+            );
+        } else {
+            assert!(
+                a.ratings.is_some() && a.after_emergency.is_none(),
+                "{}",
+                case.case
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The table lists the flags a case must include; the Flags table gives all
+/// of them. Each case raises exactly those, in `Flag` order.
+#[test]
+fn reference_cases_raise_exactly_the_flags_of_the_flags_table() {
+    let mut failures = Vec::new();
+    for case in REFERENCE {
+        let a = assess_ok(&case.responses());
+        if flag_ids(&a) != case.flags {
+            failures.push(format!(
+                "{}: expected {:?}, got {:?}",
+                case.case,
+                case.flags,
+                flag_ids(&a)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
-fn r2_op_step_down() {
-    check(
-        "R2",
-        &[
-            ("substances", &["alcohol"]),
-            ("frequency", &["not_past_month"]),
-            ("sober_time", &["one_to_six_months"]),
-            ("treatment", &["recent_outpatient"]),
-            ("control", &["can_stop"]),
-            ("support", &["strong"]),
-        ],
-        Level::Op,
-        false,
-    );
+fn r12_opioids_with_alcohol_is_php_with_detox_and_the_mixing_advice() {
+    let case = &REFERENCE[11];
+    assert!(case.case.starts_with("R12"));
+    let a = assess_ok(&case.responses());
+    assert_eq!((a.level, a.detox_first), (Level::Php, true));
+    for flag in [Flag::MixingRisk, Flag::Moud, Flag::Naloxone] {
+        assert!(
+            raised(&a, flag).is_some(),
+            "R12 lacks {flag:?}: {:?}",
+            flag_ids(&a)
+        );
+    }
+    // detox_first, so not the "ask a doctor how to stop" advice.
+    assert!(raised(&a, Flag::StopSafely).is_none());
+    // The mixing advice names both substances and how often.
+    let mixing = raised(&a, Flag::MixingRisk).unwrap();
+    for (q, o) in [
+        ("substances", "opioids"),
+        ("substances", "alcohol"),
+        ("frequency", "most_days"),
+    ] {
+        assert!(
+            mixing
+                .answers
+                .iter()
+                .any(|x| x.question.id() == q && x.option == o),
+            "mixing_risk does not name {q}={o}: {:?}",
+            mixing.answers
+        );
+    }
 }
 
 #[test]
-fn r3_after_residential() {
-    check(
-        "R3",
-        &[
-            ("substances", &["opioids"]),
-            ("frequency", &["not_past_month"]),
-            ("sober_time", &["one_to_six_months"]),
-            ("treatment", &["recent_intensive"]),
-        ],
-        Level::Iop,
-        false,
-    );
-}
-
-#[test]
-fn r4_withdrawal_seizures() {
-    check(
-        "R4",
-        &[
-            ("substances", &["alcohol"]),
-            ("frequency", &["most_days"]),
-            ("withdrawal", &["severe"]),
-            ("control", &["slips_back"]),
-        ],
-        Level::Php,
-        true,
-    );
-}
-
-#[test]
-fn r5_overdose_now() {
-    check("R5", &[("danger", &["overdose"])], Level::Emergency, false);
-}
-
-#[test]
-fn r6_mental_health_alone() {
-    check(
-        "R6",
-        &[
-            ("substances", &["cannabis"]),
-            ("frequency", &["weekly"]),
-            ("withdrawal", &["none"]),
-            ("mental_health", &["severe"]),
-            ("support", &["strong"]),
-        ],
-        Level::Php,
-        false,
-    );
-}
-
-#[test]
-fn r7_unsafe_and_cannot_stop() {
-    check(
-        "R7",
-        &[
-            ("substances", &["opioids"]),
-            ("frequency", &["most_days"]),
-            ("withdrawal", &["moderate"]),
-            ("control", &["cannot_stop"]),
-            ("home", &["unsafe"]),
-            ("support", &["none"]),
-        ],
-        Level::Residential,
-        false,
-    );
-}
-
-#[test]
-fn r8_low_risk() {
-    check(
-        "R8",
-        &[
-            ("substances", &["cannabis"]),
-            ("frequency", &["less_than_weekly"]),
-            ("withdrawal", &["none"]),
-            ("control", &["can_stop"]),
-            ("support", &["strong"]),
-        ],
-        Level::Op,
-        false,
-    );
-}
-
-#[test]
-fn r9_older_drinker() {
-    check(
-        "R9",
-        &[
-            ("age", &["65_plus"]),
-            ("substances", &["alcohol"]),
-            ("frequency", &["most_days"]),
-            ("withdrawal", &["mild"]),
-            ("health", &["managed"]),
-            ("control", &["slips_back"]),
-        ],
-        Level::Iop,
-        true,
-    );
-}
-
-#[test]
-fn r10_loved_one() {
-    let a = check(
-        "R10",
-        &[
-            ("respondent", &["someone_else"]),
-            ("substances", &["stimulants"]),
-            ("frequency", &["weekly"]),
-            ("withdrawal", &["none"]),
-            ("control", &["slips_back"]),
-            ("home", &["strained"]),
-            ("support", &["some"]),
-        ],
-        Level::Iop,
-        false,
-    );
-    assert!(
-        a.flags.contains(&Flag::Family),
-        "R10 is answered for someone else"
-    );
-}
-
-#[test]
-fn flags_follow_the_answers() {
-    let a = assessed(&[
-        ("age", &["65_plus"]),
-        ("substances", &["opioids", "stimulants"]),
-        ("frequency", &["weekly"]),
-        ("withdrawal", &["none"]),
-        ("mental_health", &["some"]),
-        ("health", &["serious"]),
-        ("commitments", &["caregiving"]),
-    ]);
-    assert_eq!(
-        a.flags,
-        vec![
-            Flag::CoOccurring,
-            Flag::MedicationSupport,
-            Flag::OlderAdult,
-            Flag::EveningOrFlexible,
-            Flag::MedicalFollowup
-        ]
-    );
-    assert_eq!(
-        assessed(&[("age", &["under_18"])]).flags,
-        vec![Flag::Adolescent]
-    );
-    assert!(assessed(&[]).flags.is_empty());
-}
-
-#[test]
-fn an_emergency_reached_after_every_answer_keeps_the_level_for_afterwards() {
+fn an_emergency_after_every_answer_keeps_their_detox_first_and_level_for_afterwards() {
+    // R4's answers say php with detox first.
     let a = assessed(&[
         ("danger", &["suicide"]),
         ("substances", &["alcohol"]),
         ("frequency", &["most_days"]),
         ("withdrawal", &["severe"]),
+        ("control", &["slips_back"]),
     ]);
     assert_eq!(a.level, Level::Emergency);
+    assert_eq!(a.crisis_first, Some(CrisisLine::Call988));
     assert_eq!(a.after_emergency, Some(Level::Php));
     assert!(
         a.detox_first,
         "an emergency must not hide that detox is needed"
     );
     assert_eq!(a.reasons[0].id, "emergency_suicide");
+    assert!(a.ratings.is_some());
+    assert_eq!(
+        flag_ids(&a),
+        [Flag::WithdrawalInpatient, Flag::MedicationSupport]
+    );
+    // R8's answers say op without detox: an overdose does not add detox.
+    let a = assessed(&[
+        ("danger", &["overdose"]),
+        ("frequency", &["less_than_weekly"]),
+    ]);
+    assert_eq!(
+        (a.level, a.detox_first, a.after_emergency, a.crisis_first),
+        (
+            Level::Emergency,
+            false,
+            Some(Level::Op),
+            Some(CrisisLine::Call911)
+        )
+    );
+    assert_eq!(a.reasons[0].id, "emergency_overdose");
 }
 
 #[test]
-fn a_withdrawal_emergency_means_detox_even_when_nothing_else_is_known() {
-    let mut early = iop_op_fit::engine::Responses::new();
-    early
-        .set(iop_op_fit::engine::Question::Respondent, &["self"])
-        .unwrap();
-    early
-        .set(
-            iop_op_fit::engine::Question::Danger,
-            &["withdrawal_emergency"],
-        )
-        .unwrap();
-    let a = iop_op_fit::engine::assess(&early).unwrap();
+fn an_early_emergency_with_thoughts_of_hurting_someone_leads_with_911() {
+    let a = assess_ok(&early(&["harm_others"]));
+    assert_eq!(
+        (a.level, a.crisis_first, a.detox_first, a.after_emergency),
+        (Level::Emergency, Some(CrisisLine::Call911), false, None)
+    );
+    assert_eq!(a.reasons[0].id, "emergency_harm_others");
+    // Also together with thoughts of suicide.
+    let a = assess_ok(&early(&["suicide", "harm_others"]));
+    assert_eq!(a.crisis_first, Some(CrisisLine::Call911));
+}
+
+#[test]
+fn suicide_with_an_overdose_leads_with_911() {
+    let a = assess_ok(&early(&["suicide", "overdose"]));
+    assert_eq!(
+        (a.level, a.crisis_first),
+        (Level::Emergency, Some(CrisisLine::Call911))
+    );
+    let ids: Vec<&str> = a.reasons.iter().map(|r| r.id).collect();
+    assert_eq!(ids, ["emergency_overdose", "emergency_suicide"]);
+    let a = assessed(&[("danger", &["suicide", "overdose"])]);
+    assert_eq!(
+        (a.level, a.crisis_first),
+        (Level::Emergency, Some(CrisisLine::Call911))
+    );
+    // Suicide alone, with every answer, still leads with 988.
+    assert_eq!(
+        assessed(&[("danger", &["suicide"])]).crisis_first,
+        Some(CrisisLine::Call988)
+    );
+}
+
+#[test]
+fn a_withdrawal_emergency_means_detox_first() {
+    // Nothing else known.
+    let a = assess_ok(&early(&["withdrawal_emergency"]));
+    assert_eq!(
+        (a.level, a.detox_first, a.crisis_first, a.after_emergency),
+        (Level::Emergency, true, Some(CrisisLine::Call911), None)
+    );
+    assert_eq!(a.reasons[0].id, "emergency_withdrawal");
+    // With answers that alone would not need detox (R8).
+    let a = assessed(&[
+        ("danger", &["withdrawal_emergency"]),
+        ("frequency", &["less_than_weekly"]),
+    ]);
     assert_eq!(
         (a.level, a.detox_first, a.after_emergency),
-        (Level::Emergency, true, None)
+        (Level::Emergency, true, Some(Level::Op))
     );
-    // Other emergencies alone do not (R5).
-    assert!(!assessed(&[("danger", &["medical_emergency"])]).detox_first);
+    // Other emergencies at the danger question do not (R5, R17).
+    for danger in ["overdose", "suicide", "harm_others", "medical_emergency"] {
+        assert!(!assess_ok(&early(&[danger])).detox_first, "{danger}");
+    }
+}
+
+/// `detox_first` is "D1 ≥ 3, or a withdrawal_emergency danger", and the
+/// flags read `detox_first`: after a withdrawal emergency with every answer,
+/// `stop_safely` ("without detox_first") must go, and `withdrawal_inpatient`
+/// ("detox_first with health serious or pregnant") must come for alcohol.
+#[test]
+fn a_withdrawal_emergency_counts_as_detox_first_for_the_flags() {
+    let changes: [(&str, &[&str]); 4] = [
+        ("danger", &["withdrawal_emergency"]),
+        ("substances", &["alcohol"]),
+        ("frequency", &["most_days"]),
+        ("health", &["serious"]),
+    ];
+    let calm = assessed(&changes[1..]);
+    assert!(!calm.detox_first);
+    assert!(raised(&calm, Flag::StopSafely).is_some());
+    let a = assessed(&changes);
+    assert!(a.detox_first);
+    assert!(
+        raised(&a, Flag::StopSafely).is_none(),
+        "stop_safely is raised with detox_first: {:?}",
+        flag_ids(&a)
+    );
+    assert!(
+        raised(&a, Flag::WithdrawalInpatient).is_some(),
+        "withdrawal_inpatient missing with detox_first, alcohol and health serious: {:?}",
+        flag_ids(&a)
+    );
+}
+
+#[test]
+fn an_emergency_names_each_danger_first() {
+    let a = assessed(&[("danger", &["overdose", "medical_emergency"])]);
+    assert_eq!(a.reasons[0].id, "emergency_overdose");
+    assert_eq!(a.reasons[1].id, "emergency_medical");
+    assert_eq!(a.reasons[0].answers[0].option, "overdose");
+    assert_eq!(a.reasons[1].answers[0].option, "medical_emergency");
+    let r = answers(&[("danger", &["overdose", "medical_emergency"])]);
+    explained(&r, &a).unwrap();
 }

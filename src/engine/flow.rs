@@ -7,9 +7,7 @@ use super::responses::Responses;
 /// The question whose answer decides whether `question` is asked, if any.
 fn decided_by(question: Question) -> Option<Question> {
     match question {
-        Question::SoberTime | Question::Withdrawal | Question::Control => {
-            Some(Question::Frequency)
-        }
+        Question::SoberTime | Question::Withdrawal | Question::Control => Some(Question::Frequency),
         Question::OverdoseRisk => Some(Question::Substances),
         _ => None,
     }
@@ -79,5 +77,6 @@ pub fn next_question(r: &Responses) -> Option<Question> {
 /// Whether any emergency was reported. The UI shows the emergency screen at
 /// once when this is true, before any other question.
 pub fn is_emergency(r: &Responses) -> bool {
-    r.danger().is_some_and(|d| d.iter().any(|d| d != Danger::None))
+    r.danger()
+        .is_some_and(|d| d.iter().any(|d| d != Danger::None))
 }

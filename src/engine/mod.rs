@@ -56,7 +56,9 @@ pub mod questions;
 pub mod responses;
 pub mod rules;
 
-pub use assessment::{AnswerRef, Assessment, CrisisLine, Dimension, Flag, Level, Raised, Ratings, Reason};
+pub use assessment::{
+    AnswerRef, Assessment, CrisisLine, Dimension, Flag, Level, Raised, Ratings, Reason,
+};
 pub use questions::{Choice, Kind, Question, Set};
 pub use responses::{AnswerError, Given, Responses};
 pub use rules::assess;

@@ -23,7 +23,10 @@ pub struct Set<T> {
 
 impl<T> Default for Set<T> {
     fn default() -> Self {
-        Set { bits: 0, of: PhantomData }
+        Set {
+            bits: 0,
+            of: PhantomData,
+        }
     }
 }
 
@@ -33,7 +36,17 @@ impl<T: Choice> Set<T> {
     }
 
     pub fn with(self, item: T) -> Self {
-        Set { bits: self.bits | 1 << item.index(), of: PhantomData }
+        Set {
+            bits: self.bits | 1 << item.index(),
+            of: PhantomData,
+        }
+    }
+
+    pub fn without(self, item: T) -> Self {
+        Set {
+            bits: self.bits & !(1 << item.index()),
+            of: PhantomData,
+        }
     }
 
     pub fn contains(self, item: T) -> bool {

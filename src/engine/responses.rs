@@ -46,7 +46,10 @@ impl<T: Choice> Answer for Set<T> {
         for id in given {
             set = set.with(choice(question, id)?);
         }
-        let none_exclusive = question.kind() == Kind::Multi { none_exclusive: true };
+        let none_exclusive = question.kind()
+            == Kind::Multi {
+                none_exclusive: true,
+            };
         if set.is_empty() {
             Err(AnswerError::EmptyList { question })
         } else if none_exclusive && set.len() > 1 && given.contains(&NONE) {

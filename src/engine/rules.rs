@@ -3,7 +3,9 @@
 //! never a sum: one severe dimension can set it alone. Rules read typed
 //! answers; ids appear only in the answers each reason and flag names.
 
-use super::assessment::{AnswerRef, Assessment, CrisisLine, Dimension, Flag, Level, Raised, Ratings, Reason};
+use super::assessment::{
+    AnswerRef, Assessment, CrisisLine, Dimension, Flag, Level, Raised, Ratings, Reason,
+};
 use super::flow;
 use super::questions::*;
 use super::responses::{AnswerError, Responses};
@@ -50,7 +52,6 @@ fn need<T>(value: Option<T>, question: Question) -> Result<T, AnswerError> {
 impl<'a> Case<'a> {
     fn new(r: &'a Responses) -> Result<Self, AnswerError> {
         r.check_complete()?;
-        let overdose_risks = r.overdose_risk().unwrap_or_default();
         Ok(Case {
             responses: r,
             respondent: need(r.respondent(), Question::Respondent)?,
@@ -60,12 +61,10 @@ impl<'a> Case<'a> {
             frequency: need(r.frequency(), Question::Frequency)?,
             sober_time: r.sober_time(),
             withdrawal: r.withdrawal(),
-            overdose_risks: Set::of(
-                &overdose_risks
-                    .iter()
-                    .filter(|&o| o != OverdoseRisk::None)
-                    .collect::<Vec<_>>(),
-            ),
+            overdose_risks: r
+                .overdose_risk()
+                .unwrap_or_default()
+                .without(OverdoseRisk::None),
             health: need(r.health(), Question::Health)?,
             mental_health: need(r.mental_health(), Question::MentalHealth)?,
             control: r.control(),
@@ -149,7 +148,13 @@ struct Findings {
 }
 
 impl Findings {
-    fn add(&mut self, dimension: Dimension, rating: u8, (id, message): ReasonId, answers: Vec<AnswerRef>) {
+    fn add(
+        &mut self,
+        dimension: Dimension,
+        rating: u8,
+        (id, message): ReasonId,
+        answers: Vec<AnswerRef>,
+    ) {
         self.ratings.raise(dimension, rating);
         self.reasons.push(Reason {
             id,
@@ -171,7 +176,12 @@ fn rate_withdrawal(c: &Case, f: &mut Findings) {
     };
     let w_f = || c.refs(&[Question::Withdrawal, Question::Frequency]);
     match wd {
-        Mild => add(1, reason_id!("withdrawal_mild"), c.refs(&[Question::Withdrawal]), &[]),
+        Mild => add(
+            1,
+            reason_id!("withdrawal_mild"),
+            c.refs(&[Question::Withdrawal]),
+            &[],
+        ),
         Moderate if c.regular() => add(2, reason_id!("withdrawal_moderate"), w_f(), &[]),
         Moderate => add(1, reason_id!("withdrawal_moderate_occasional"), w_f(), &[]),
         Severe if c.regular() => add(4, reason_id!("withdrawal_severe"), w_f(), &[]),
@@ -186,12 +196,18 @@ fn rate_withdrawal(c: &Case, f: &mut Findings) {
     // Physical dependence on daily sedatives is presumed, whatever the
     // withdrawal answer: stopping needs a planned taper.
     if c.uses(Substance::Sedatives) && c.daily() {
-        add(3, reason_id!("sedatives_daily"), c.refs(&[Question::Frequency]), &[Substance::Sedatives]);
+        add(
+            3,
+            reason_id!("sedatives_daily"),
+            c.refs(&[Question::Frequency]),
+            &[Substance::Sedatives],
+        );
     }
     let frail: Vec<AnswerRef> = [
         (c.age == Age::Over65).then(|| answer(Question::Age, c.age)),
         (c.health == Health::Serious).then(|| answer(Question::Health, c.health)),
-        c.pregnant().then(|| answer(Question::Pregnancy, c.pregnancy)),
+        c.pregnant()
+            .then(|| answer(Question::Pregnancy, c.pregnancy)),
     ]
     .into_iter()
     .flatten()
@@ -202,7 +218,12 @@ fn rate_withdrawal(c: &Case, f: &mut Findings) {
         add(3, reason_id!("withdrawal_gaba_risk"), answers, GABA);
     }
     if c.mixed() && wd >= Moderate {
-        add(3, reason_id!("withdrawal_mixed"), w_f(), &[Substance::Opioids, Substance::Alcohol, Substance::Sedatives]);
+        add(
+            3,
+            reason_id!("withdrawal_mixed"),
+            w_f(),
+            &[Substance::Opioids, Substance::Alcohol, Substance::Sedatives],
+        );
     }
 }
 
@@ -212,13 +233,33 @@ fn rate_health(c: &Case, f: &mut Findings) {
     let pregnancy = || c.refs(&[Question::Pregnancy]);
     match c.health {
         Health::None => {}
-        Health::Managed => f.add(Dimension::PhysicalHealth, 1, reason_id!("health_managed"), health()),
-        Health::Serious => f.add(Dimension::PhysicalHealth, 3, reason_id!("health_serious"), health()),
+        Health::Managed => f.add(
+            Dimension::PhysicalHealth,
+            1,
+            reason_id!("health_managed"),
+            health(),
+        ),
+        Health::Serious => f.add(
+            Dimension::PhysicalHealth,
+            3,
+            reason_id!("health_serious"),
+            health(),
+        ),
     }
     match c.pregnancy {
         Pregnancy::No => {}
-        Pregnancy::Postpartum => f.add(Dimension::PhysicalHealth, 1, reason_id!("postpartum"), pregnancy()),
-        Pregnancy::Yes => f.add(Dimension::PhysicalHealth, 2, reason_id!("pregnant"), pregnancy()),
+        Pregnancy::Postpartum => f.add(
+            Dimension::PhysicalHealth,
+            1,
+            reason_id!("postpartum"),
+            pregnancy(),
+        ),
+        Pregnancy::Yes => f.add(
+            Dimension::PhysicalHealth,
+            2,
+            reason_id!("pregnant"),
+            pregnancy(),
+        ),
     }
 }
 
@@ -227,8 +268,18 @@ fn rate_mental_health(c: &Case, f: &mut Findings) {
     let r = c.refs(&[Question::MentalHealth]);
     match c.mental_health {
         MentalHealth::None => {}
-        MentalHealth::Some => f.add(Dimension::MentalHealth, 2, reason_id!("mental_health_some"), r),
-        MentalHealth::Severe => f.add(Dimension::MentalHealth, 3, reason_id!("mental_health_severe"), r),
+        MentalHealth::Some => f.add(
+            Dimension::MentalHealth,
+            2,
+            reason_id!("mental_health_some"),
+            r,
+        ),
+        MentalHealth::Severe => f.add(
+            Dimension::MentalHealth,
+            3,
+            reason_id!("mental_health_severe"),
+            r,
+        ),
     }
 }
 
@@ -238,16 +289,25 @@ fn rate_readiness(c: &Case, f: &mut Findings) {
     match c.readiness {
         Readiness::Ready => {}
         Readiness::Unsure => f.add(Dimension::Readiness, 1, reason_id!("readiness_unsure"), r),
-        Readiness::NotReady => f.add(Dimension::Readiness, 2, reason_id!("readiness_not_ready"), r),
+        Readiness::NotReady => f.add(
+            Dimension::Readiness,
+            2,
+            reason_id!("readiness_not_ready"),
+            r,
+        ),
     }
 }
 
 /// D5: continued use and relapse potential, the highest of its signs.
 fn rate_relapse(c: &Case, f: &mut Findings) {
-    let mut add = |rating, id, questions: &[Question]| f.add(Dimension::Relapse, rating, id, c.refs(questions));
+    let mut add = |rating, id, questions: &[Question]| {
+        f.add(Dimension::Relapse, rating, id, c.refs(questions))
+    };
     match c.control {
         Some(Control::SlipsBack) => add(2, reason_id!("control_slips_back"), &[Question::Control]),
-        Some(Control::CannotStop) => add(3, reason_id!("control_cannot_stop"), &[Question::Control]),
+        Some(Control::CannotStop) => {
+            add(3, reason_id!("control_cannot_stop"), &[Question::Control])
+        }
         Some(Control::CanStop) | None => {}
     }
     match c.frequency {
@@ -260,13 +320,25 @@ fn rate_relapse(c: &Case, f: &mut Findings) {
         add(1, reason_id!("sober_recent"), &[Question::SoberTime]);
     }
     match c.treatment {
-        Treatment::RecentOutpatient => add(1, reason_id!("treatment_recent_outpatient"), &[Question::Treatment]),
-        Treatment::RecentIntensive => add(2, reason_id!("treatment_recent_intensive"), &[Question::Treatment]),
+        Treatment::RecentOutpatient => add(
+            1,
+            reason_id!("treatment_recent_outpatient"),
+            &[Question::Treatment],
+        ),
+        Treatment::RecentIntensive => add(
+            2,
+            reason_id!("treatment_recent_intensive"),
+            &[Question::Treatment],
+        ),
         Treatment::None | Treatment::Past => {}
     }
     if !c.overdose_risks.is_empty() {
         if c.regular() {
-            add(3, reason_id!("overdose_risk_regular"), &[Question::OverdoseRisk, Question::Frequency]);
+            add(
+                3,
+                reason_id!("overdose_risk_regular"),
+                &[Question::OverdoseRisk, Question::Frequency],
+            );
         } else {
             add(2, reason_id!("overdose_risk"), &[Question::OverdoseRisk]);
         }
@@ -275,7 +347,9 @@ fn rate_relapse(c: &Case, f: &mut Findings) {
 
 /// D6: recovery and living environment.
 fn rate_environment(c: &Case, f: &mut Findings) {
-    let mut add = |rating, id, questions: &[Question]| f.add(Dimension::Environment, rating, id, c.refs(questions));
+    let mut add = |rating, id, questions: &[Question]| {
+        f.add(Dimension::Environment, rating, id, c.refs(questions))
+    };
     match c.home {
         Home::Stable => {}
         Home::Strained => add(2, reason_id!("home_strained"), &[Question::Home]),
@@ -287,7 +361,11 @@ fn rate_environment(c: &Case, f: &mut Findings) {
         Support::None => add(2, reason_id!("support_none"), &[Question::Support]),
     }
     if c.home == Home::Strained && c.support == Support::None {
-        add(3, reason_id!("home_strained_no_support"), &[Question::Home, Question::Support]);
+        add(
+            3,
+            reason_id!("home_strained_no_support"),
+            &[Question::Home, Question::Support],
+        );
     }
 }
 
@@ -308,38 +386,135 @@ type LevelRule = (bool, Level, ReasonId, &'static [Dimension], Uses);
 /// The least intensive level that is still safe: the first rule that holds.
 fn choose_level(c: &Case, d: &Ratings) -> (Level, ReasonId, &'static [Dimension], Uses) {
     use Dimension::*;
-    let (d1, d2, d3, d5, d6) = (d.withdrawal, d.physical_health, d.mental_health, d.relapse, d.environment);
+    let (d1, d2, d3, d5, d6) = (
+        d.withdrawal,
+        d.physical_health,
+        d.mental_health,
+        d.relapse,
+        d.environment,
+    );
     let strong_withdrawal = c.wd() >= super::questions::Withdrawal::Moderate;
     let rules: [LevelRule; 17] = [
-        (d3 >= 3 && d6 >= 3, Level::Residential,
-         reason_id!("level_residential_mental_health_environment"), &[MentalHealth, Environment], Uses::Nothing),
-        (d5 >= 3 && d6 >= 3, Level::Residential,
-         reason_id!("level_residential_relapse_environment"), &[Relapse, Environment], Uses::Nothing),
-        (d1 >= 3 && d2 >= 2, Level::Residential,
-         reason_id!("level_residential_withdrawal_health"), &[Withdrawal, PhysicalHealth], Uses::Nothing),
+        (
+            d3 >= 3 && d6 >= 3,
+            Level::Residential,
+            reason_id!("level_residential_mental_health_environment"),
+            &[MentalHealth, Environment],
+            Uses::Nothing,
+        ),
+        (
+            d5 >= 3 && d6 >= 3,
+            Level::Residential,
+            reason_id!("level_residential_relapse_environment"),
+            &[Relapse, Environment],
+            Uses::Nothing,
+        ),
+        (
+            d1 >= 3 && d2 >= 2,
+            Level::Residential,
+            reason_id!("level_residential_withdrawal_health"),
+            &[Withdrawal, PhysicalHealth],
+            Uses::Nothing,
+        ),
         // Withdrawal that needs watching, with no safe place to do it.
-        (d1 >= 3 && d6 >= 3, Level::Residential,
-         reason_id!("level_residential_withdrawal_environment"), &[Withdrawal, Environment], Uses::Nothing),
-        (d3 >= 3 && (c.active() || d5 >= 2 || d6 >= 2), Level::Php,
-         reason_id!("level_php_mental_health"), &[MentalHealth, Relapse, Environment], Uses::Frequency),
-        (d2 >= 3 && c.active() && (d1 >= 2 || d3 >= 2 || d5 >= 2), Level::Php,
-         reason_id!("level_php_health"), &[PhysicalHealth, Withdrawal, MentalHealth, Relapse], Uses::Frequency),
-        (d5 >= 3 && d6 >= 2, Level::Php,
-         reason_id!("level_php_relapse_environment"), &[Relapse, Environment], Uses::Nothing),
-        (d1 == 4, Level::Php, reason_id!("level_php_withdrawal"), &[Withdrawal], Uses::Nothing),
-        (c.mixed() && (strong_withdrawal || d5 >= 3), Level::Php,
-         reason_id!("level_php_mixed"), &[Withdrawal, Relapse], Uses::Mixing),
-        (d5 >= 2, Level::Iop, reason_id!("level_iop_relapse"), &[Relapse], Uses::Nothing),
-        (d6 >= 3, Level::Iop, reason_id!("level_iop_environment"), &[Environment], Uses::Nothing),
-        (d1 >= 2, Level::Iop, reason_id!("level_iop_withdrawal"), &[Withdrawal], Uses::Nothing),
-        ((d3 >= 2 && c.regular()) || d3 >= 3, Level::Iop,
-         reason_id!("level_iop_mental_health"), &[MentalHealth], Uses::Frequency),
-        (c.mixed(), Level::Iop, reason_id!("level_iop_mixed"), &[], Uses::Mixing),
-        (d2 >= 2 && c.daily(), Level::Iop,
-         reason_id!("level_iop_health_daily"), &[PhysicalHealth], Uses::Frequency),
-        (c.daily() && d6 >= 2, Level::Iop,
-         reason_id!("level_iop_environment_daily"), &[Environment], Uses::Frequency),
-        (true, Level::Op, reason_id!("level_op_low_risk"), &[], Uses::Nothing),
+        (
+            d1 >= 3 && d6 >= 3,
+            Level::Residential,
+            reason_id!("level_residential_withdrawal_environment"),
+            &[Withdrawal, Environment],
+            Uses::Nothing,
+        ),
+        (
+            d3 >= 3 && (c.active() || d5 >= 2 || d6 >= 2),
+            Level::Php,
+            reason_id!("level_php_mental_health"),
+            &[MentalHealth, Relapse, Environment],
+            Uses::Frequency,
+        ),
+        (
+            d2 >= 3 && c.active() && (d1 >= 2 || d3 >= 2 || d5 >= 2),
+            Level::Php,
+            reason_id!("level_php_health"),
+            &[PhysicalHealth, Withdrawal, MentalHealth, Relapse],
+            Uses::Frequency,
+        ),
+        (
+            d5 >= 3 && d6 >= 2,
+            Level::Php,
+            reason_id!("level_php_relapse_environment"),
+            &[Relapse, Environment],
+            Uses::Nothing,
+        ),
+        (
+            d1 == 4,
+            Level::Php,
+            reason_id!("level_php_withdrawal"),
+            &[Withdrawal],
+            Uses::Nothing,
+        ),
+        (
+            c.mixed() && (strong_withdrawal || d5 >= 3),
+            Level::Php,
+            reason_id!("level_php_mixed"),
+            &[Withdrawal, Relapse],
+            Uses::Mixing,
+        ),
+        (
+            d5 >= 2,
+            Level::Iop,
+            reason_id!("level_iop_relapse"),
+            &[Relapse],
+            Uses::Nothing,
+        ),
+        (
+            d6 >= 3,
+            Level::Iop,
+            reason_id!("level_iop_environment"),
+            &[Environment],
+            Uses::Nothing,
+        ),
+        (
+            d1 >= 2,
+            Level::Iop,
+            reason_id!("level_iop_withdrawal"),
+            &[Withdrawal],
+            Uses::Nothing,
+        ),
+        (
+            (d3 >= 2 && c.regular()) || d3 >= 3,
+            Level::Iop,
+            reason_id!("level_iop_mental_health"),
+            &[MentalHealth],
+            Uses::Frequency,
+        ),
+        (
+            c.mixed(),
+            Level::Iop,
+            reason_id!("level_iop_mixed"),
+            &[],
+            Uses::Mixing,
+        ),
+        (
+            d2 >= 2 && c.daily(),
+            Level::Iop,
+            reason_id!("level_iop_health_daily"),
+            &[PhysicalHealth],
+            Uses::Frequency,
+        ),
+        (
+            c.daily() && d6 >= 2,
+            Level::Iop,
+            reason_id!("level_iop_environment_daily"),
+            &[Environment],
+            Uses::Frequency,
+        ),
+        (
+            true,
+            Level::Op,
+            reason_id!("level_op_low_risk"),
+            &[],
+            Uses::Nothing,
+        ),
     ];
     let (_, level, id, dimensions, uses) = rules
         .into_iter()
@@ -367,10 +542,22 @@ fn raise_flags(c: &Case, d: &Ratings, detox_first: bool, level: Level) -> Vec<Ra
         a
     };
 
-    raise(c.substances.any(Substance::OVERDOSE_RISK), Flag::Naloxone, None, c.substance_refs(Substance::OVERDOSE_RISK));
+    raise(
+        c.substances.any(Substance::OVERDOSE_RISK),
+        Flag::Naloxone,
+        None,
+        c.substance_refs(Substance::OVERDOSE_RISK),
+    );
     let mixing = (c.uses(Opioids) && c.gaba()) || (c.uses(Alcohol) && c.uses(Sedatives));
-    raise(c.active() && mixing, Flag::MixingRisk, None,
-        with(c.substance_refs(&[Opioids, Alcohol, Sedatives]), q(&[Question::Frequency])));
+    raise(
+        c.active() && mixing,
+        Flag::MixingRisk,
+        None,
+        with(
+            c.substance_refs(&[Opioids, Alcohol, Sedatives]),
+            q(&[Question::Frequency]),
+        ),
+    );
     let released = c.overdose_risks.contains(OverdoseRisk::RecentRelease);
     let after_intensive = c.treatment == Treatment::RecentIntensive;
     let little_use = c.frequency < Frequency::Weekly;
@@ -384,11 +571,26 @@ fn raise_flags(c: &Case, d: &Ratings, detox_first: bool, level: Level) -> Vec<Ra
     if after_intensive {
         tolerance.extend(q(&[Question::Treatment]));
     }
-    raise(c.uses(Opioids) && (little_use || released || after_intensive), Flag::LowTolerance, None, tolerance);
+    raise(
+        c.uses(Opioids) && (little_use || released || after_intensive),
+        Flag::LowTolerance,
+        None,
+        tolerance,
+    );
     let sedatives_daily = with(c.substance_refs(&[Sedatives]), q(&[Question::Frequency]));
-    raise(c.uses(Sedatives) && c.daily(), Flag::SedativeTaper, None, sedatives_daily);
+    raise(
+        c.uses(Sedatives) && c.daily(),
+        Flag::SedativeTaper,
+        None,
+        sedatives_daily,
+    );
     let gaba_daily = || with(c.substance_refs(GABA), q(&[Question::Frequency]));
-    raise(c.gaba() && c.daily() && !detox_first, Flag::StopSafely, None, gaba_daily());
+    raise(
+        c.gaba() && c.daily() && !detox_first,
+        Flag::StopSafely,
+        None,
+        gaba_daily(),
+    );
     let frail = c.health == Health::Serious || c.pregnant();
     let unsafe_home = d.withdrawal >= 3 && d.environment >= 3;
     let mut inpatient = with(gaba_daily(), q(&[Question::Withdrawal]));
@@ -398,39 +600,123 @@ fn raise_flags(c: &Case, d: &Ratings, detox_first: bool, level: Level) -> Vec<Ra
     if unsafe_home {
         inpatient.extend(q(&[Question::Home, Question::Support]));
     }
-    raise(c.gaba() && (d.withdrawal == 4 || (detox_first && frail) || unsafe_home), Flag::WithdrawalInpatient, None, inpatient);
-    raise(c.wd() == Withdrawal::Severe && !c.regular(), Flag::WithdrawalHistory, None,
-        q(&[Question::Withdrawal, Question::Frequency]));
-    raise(c.pregnant() && c.uses(Opioids), Flag::PregnancyOpioids, None,
-        with(q(&[Question::Pregnancy]), c.substance_refs(&[Opioids])));
-    raise(c.pregnant(), Flag::Pregnancy, None, q(&[Question::Pregnancy]));
-    raise(c.pregnancy == Pregnancy::Postpartum, Flag::Postpartum, None, q(&[Question::Pregnancy]));
-    raise(c.uses(Opioids), Flag::Moud, None, c.substance_refs(&[Opioids]));
-    raise(c.uses(Alcohol) && !c.pregnant(), Flag::MedicationSupport, None,
-        with(c.substance_refs(&[Alcohol]), q(&[Question::Pregnancy])));
-    raise(c.overdose_risks.contains(OverdoseRisk::Injecting), Flag::Injection, None,
-        vec![answer(Question::OverdoseRisk, OverdoseRisk::Injecting)]);
-    raise(c.health == Health::Serious, Flag::MedicalFollowup, None, q(&[Question::Health]));
-    raise(c.mental_health != MentalHealth::None, Flag::CoOccurring, None, q(&[Question::MentalHealth]));
+    raise(
+        c.gaba() && (d.withdrawal == 4 || (detox_first && frail) || unsafe_home),
+        Flag::WithdrawalInpatient,
+        None,
+        inpatient,
+    );
+    raise(
+        c.wd() == Withdrawal::Severe && !c.regular(),
+        Flag::WithdrawalHistory,
+        None,
+        q(&[Question::Withdrawal, Question::Frequency]),
+    );
+    raise(
+        c.pregnant() && c.uses(Opioids),
+        Flag::PregnancyOpioids,
+        None,
+        with(q(&[Question::Pregnancy]), c.substance_refs(&[Opioids])),
+    );
+    raise(
+        c.pregnant(),
+        Flag::Pregnancy,
+        None,
+        q(&[Question::Pregnancy]),
+    );
+    raise(
+        c.pregnancy == Pregnancy::Postpartum,
+        Flag::Postpartum,
+        None,
+        q(&[Question::Pregnancy]),
+    );
+    raise(
+        c.uses(Opioids),
+        Flag::Moud,
+        None,
+        c.substance_refs(&[Opioids]),
+    );
+    raise(
+        c.uses(Alcohol) && !c.pregnant(),
+        Flag::MedicationSupport,
+        None,
+        with(c.substance_refs(&[Alcohol]), q(&[Question::Pregnancy])),
+    );
+    raise(
+        c.overdose_risks.contains(OverdoseRisk::Injecting),
+        Flag::Injection,
+        None,
+        vec![answer(Question::OverdoseRisk, OverdoseRisk::Injecting)],
+    );
+    raise(
+        c.health == Health::Serious,
+        Flag::MedicalFollowup,
+        None,
+        q(&[Question::Health]),
+    );
+    raise(
+        c.mental_health != MentalHealth::None,
+        Flag::CoOccurring,
+        None,
+        q(&[Question::MentalHealth]),
+    );
     let teen = c.age == Age::Under18;
     let unsafe_at_home = c.home == Home::Unsafe;
     // A teen whose home is unsafe needs a trusted adult, not family involvement.
-    raise(unsafe_at_home, Flag::HomeSafety, teen.then_some("flag.home_safety.teen"),
-        q(if teen { &[Question::Home, Question::Age] } else { &[Question::Home] }));
-    raise(teen, Flag::Adolescent, unsafe_at_home.then_some("flag.adolescent.unsafe_home"),
-        q(if unsafe_at_home { &[Question::Age, Question::Home] } else { &[Question::Age] }));
-    raise(c.age == Age::Over65, Flag::OlderAdult, None, q(&[Question::Age]));
-    let keep_going = c.commitments.any(&[Commitment::Work, Commitment::School, Commitment::Caregiving]);
-    raise(keep_going && matches!(level, Level::Op | Level::Iop), Flag::EveningOrFlexible, None,
-        q(&[Question::Commitments]));
-    raise(c.commitments.contains(Commitment::Caregiving), Flag::Childcare, None,
-        vec![answer(Question::Commitments, Commitment::Caregiving)]);
-    raise(c.respondent == Respondent::SomeoneElse, Flag::Family, None, q(&[Question::Respondent]));
+    raise(
+        unsafe_at_home,
+        Flag::HomeSafety,
+        teen.then_some("flag.home_safety.teen"),
+        q(if teen {
+            &[Question::Home, Question::Age]
+        } else {
+            &[Question::Home]
+        }),
+    );
+    raise(
+        teen,
+        Flag::Adolescent,
+        unsafe_at_home.then_some("flag.adolescent.unsafe_home"),
+        q(if unsafe_at_home {
+            &[Question::Age, Question::Home]
+        } else {
+            &[Question::Age]
+        }),
+    );
+    raise(
+        c.age == Age::Over65,
+        Flag::OlderAdult,
+        None,
+        q(&[Question::Age]),
+    );
+    let keep_going =
+        c.commitments
+            .any(&[Commitment::Work, Commitment::School, Commitment::Caregiving]);
+    raise(
+        keep_going && matches!(level, Level::Op | Level::Iop),
+        Flag::EveningOrFlexible,
+        None,
+        q(&[Question::Commitments]),
+    );
+    raise(
+        c.commitments.contains(Commitment::Caregiving),
+        Flag::Childcare,
+        None,
+        vec![answer(Question::Commitments, Commitment::Caregiving)],
+    );
+    raise(
+        c.respondent == Respondent::SomeoneElse,
+        Flag::Family,
+        None,
+        q(&[Question::Respondent]),
+    );
     raised
 }
 
-/// Rates complete, non-emergency answers.
-fn assess_case(c: &Case) -> Assessment {
+/// Rates complete answers, as if no danger had been reported.
+/// `withdrawal_now` (a withdrawal emergency was reported) sets `detox_first`
+/// whatever the ratings, and the flags follow it.
+fn assess_case(c: &Case, withdrawal_now: bool) -> Assessment {
     let mut f = Findings::default();
     rate_withdrawal(c, &mut f);
     rate_health(c, &mut f);
@@ -462,17 +748,28 @@ fn assess_case(c: &Case) -> Assessment {
     match uses {
         Uses::Nothing => {}
         Uses::Frequency => note(&c.refs(&[Question::Frequency])),
-        Uses::Mixing => note(&[
-            c.substance_refs(&[Substance::Opioids, Substance::Alcohol, Substance::Sedatives]),
-            c.refs(&[Question::Frequency]),
-        ]
-        .concat()),
+        Uses::Mixing => note(
+            &[
+                c.substance_refs(&[Substance::Opioids, Substance::Alcohol, Substance::Sedatives]),
+                c.refs(&[Question::Frequency]),
+            ]
+            .concat(),
+        ),
     }
     if level == Level::Op {
         // Low risk is itself a finding: say which answers show it.
-        note(&c.refs(&[Question::Frequency, Question::SoberTime, Question::Control, Question::Home]));
+        note(&c.refs(&[
+            Question::Frequency,
+            Question::SoberTime,
+            Question::Control,
+            Question::Home,
+        ]));
     }
-    let rating = dimensions.iter().map(|&d| ratings.get(d)).max().unwrap_or(0);
+    let rating = dimensions
+        .iter()
+        .map(|&d| ratings.get(d))
+        .max()
+        .unwrap_or(0);
     let mut reasons = vec![Reason {
         id,
         message,
@@ -484,7 +781,7 @@ fn assess_case(c: &Case) -> Assessment {
     for r in (1..=4).rev() {
         reasons.extend(f.reasons.iter().filter(|x| x.rating == r).cloned());
     }
-    let detox_first = ratings.withdrawal >= 3;
+    let detox_first = ratings.withdrawal >= 3 || withdrawal_now;
     Assessment {
         level,
         detox_first,
@@ -512,7 +809,7 @@ fn emergency_reason(danger: Danger) -> ReasonId {
 /// answers give an error naming the question, never a panic.
 pub fn assess(responses: &Responses) -> Result<Assessment, AnswerError> {
     if !flow::is_emergency(responses) {
-        return Ok(assess_case(&Case::new(responses)?));
+        return Ok(assess_case(&Case::new(responses)?, false));
     }
     let dangers = responses.danger().unwrap_or_default();
     let mut reasons: Vec<Reason> = dangers
@@ -541,11 +838,10 @@ pub fn assess(responses: &Responses) -> Result<Assessment, AnswerError> {
     calm.set(Question::Danger, &[Danger::None.id()])?;
     let mut assessment = match Case::new(&calm) {
         Ok(case) => {
-            let later = assess_case(&case);
+            let later = assess_case(&case, withdrawal_now);
             reasons.extend(later.reasons);
             Assessment {
                 after_emergency: Some(later.level),
-                detox_first: later.detox_first || withdrawal_now,
                 reasons: Vec::new(),
                 ..later
             }
