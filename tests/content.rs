@@ -131,7 +131,10 @@ fn every_result_reason_and_flag_has_words() {
         );
         // Each emergency has a heading and first steps on the emergency screen.
         if let Some(danger) = id.strip_prefix("emergency_") {
-            for key in [format!("emergency.{danger}"), format!("emergency.{danger}.steps")] {
+            for key in [
+                format!("emergency.{danger}"),
+                format!("emergency.{danger}.steps"),
+            ] {
                 assert!(en.contains(&key), "{key} has no text");
             }
         }
@@ -143,7 +146,10 @@ fn every_result_reason_and_flag_has_words() {
         .step_by(2)
         .filter(|s| s.starts_with("flag.") && s.len() > "flag.".len())
         .collect();
-    assert!(!variants.is_empty(), "found no flag text variants in the engine");
+    assert!(
+        !variants.is_empty(),
+        "found no flag text variants in the engine"
+    );
     for key in variants {
         assert!(en.contains(key), "{key} has no text");
     }

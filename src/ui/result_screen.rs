@@ -62,7 +62,8 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
         .readiness()
         .filter(|r| *r != Readiness::Ready)
         .map(Readiness::id);
-    let (safety, advice): (Vec<&Raised>, Vec<&Raised>) = a.flags.iter().partition(|f| f.id.is_safety());
+    let (safety, advice): (Vec<&Raised>, Vec<&Raised>) =
+        a.flags.iter().partition(|f| f.id.is_safety());
     let adolescent = a.flags.iter().any(|f| f.id == Flag::Adolescent);
     let program_level = a.after_emergency.unwrap_or(level);
     let on_save = {
