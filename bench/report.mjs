@@ -301,10 +301,12 @@ same heading and paragraph, then:
   script at all. Texts come from \`src/content/locales/en.json\`.
 - **SurveyJS (peer)**: \`survey-core\` and \`survey-js-ui\` 2.5.38 (pinned in \`package.json\`) with the default
   theme (\`survey-core.fontless.min.css\`: the default theme without its \`@font-face\` rules, which would
-  fetch Open Sans from Google, so SurveyJS is if anything favoured), and the same fifteen questions, one per
-  page, built by \`bench/survey.mjs\` from the same \`en.json\` texts, with the widget's skip logic as
-  \`visibleIf\` (\`sober_time\` only after "not in the past month", \`withdrawal\` otherwise, an emergency page
-  after any danger) and SurveyJS's exclusive "None" item for \`danger\` and \`commitments\`.
+  fetch Open Sans from Google, so SurveyJS is if anything favoured), and the same seventeen questions (clinical
+  model v2), one per page, built by \`bench/survey.mjs\` from the same \`en.json\` texts, with the widget's skip
+  logic as \`visibleIf\` (\`sober_time\` only after "not in the past month", \`withdrawal\` and \`control\`
+  otherwise, \`overdose_risk\` after opioids, sedatives, stimulants or other; an emergency page after any danger,
+  leading with 988 when suicide is the only one) and SurveyJS's exclusive "None" item for \`danger\`,
+  \`overdose_risk\` and \`commitments\`.
 
 **Browser.** Debian Chromium ${env.chromium} (headless) through \`playwright-core\`, with a phone context:
 390×844 CSS px, \`isMobile\`, \`hasTouch\`, device scale factor 3. Each run is a fresh context (empty cache,

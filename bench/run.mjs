@@ -58,7 +58,8 @@ function renderPages() {
   const out = mkdtempSync(join(tmpdir(), "iop-op-fit-bench-"));
   const fill = {
     WIDGET_CSS: readFileSync(join(MAIN, "styles", "widget.css"), "utf8"),
-    PROGRESS: escapeHtml(en.progress.replace("{n}", "1").replace("{total}", "14")),
+    // Before any answer the widget counts 16 questions (clinical model v2: 14 to 16 are asked).
+    PROGRESS: escapeHtml(en.progress.replace("{n}", "1").replace("{total}", "16")),
     PRIVACY: escapeHtml(en["privacy.note"].replace("{org}", "Test Clinic")),
   };
   for (const name of ["widget.html", "static.html", "surveyjs.html"]) {
@@ -85,7 +86,7 @@ const surveyLabel = (id, value) => `.sd-question[data-name="${id}"] label:has(in
 const SURVEY_NEXT = "#survey input.sd-navigation__next-btn";
 
 /** The first three answers of the least-severe path, and the question each leads to. */
-const PATH = [["respondent", "self", "danger"], ["danger", "none", "age"], ["age", "18_to_64", "substances"]];
+const PATH = [["respondent", "self", "danger"], ["danger", "none", "age"], ["age", "18_to_64", "pregnancy"]];
 
 function steps(label, next) {
   const list = [];

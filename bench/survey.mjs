@@ -1,6 +1,6 @@
-// The peer: the same fifteen questions as a SurveyJS survey, one question per
-// page, with the widget's skip logic written as SurveyJS `visibleIf`
-// expressions. Question and option ids are the contract ids of
+// The peer: the same seventeen questions (clinical model version 2) as a
+// SurveyJS survey, one question per page, with the widget's skip logic
+// written as SurveyJS `visibleIf` expressions (so 14 to 16 are asked). Question and option ids are the contract ids of
 // ../../shared/clinical-model.md; every text comes from the widget's English
 // catalog (src/content/locales/en.json), so both show the same words.
 //
@@ -12,12 +12,14 @@
 /** The questions in the order they are asked: id, kind, option ids (least to most severe). */
 export const QUESTIONS = [
   ["respondent", "single", ["self", "someone_else"]],
-  ["danger", "multi-none", ["none", "overdose", "suicide", "withdrawal_emergency", "medical_emergency"]],
+  ["danger", "multi-none", ["none", "overdose", "suicide", "harm_others", "withdrawal_emergency", "medical_emergency"]],
   ["age", "single", ["under_18", "18_to_64", "65_plus"]],
+  ["pregnancy", "single", ["no", "postpartum", "yes"]],
   ["substances", "multi", ["alcohol", "opioids", "sedatives", "stimulants", "cannabis", "other"]],
   ["frequency", "single", ["not_past_month", "less_than_weekly", "weekly", "most_days"]],
-  ["sober_time", "single", ["one_to_six_months", "over_six_months"]],
+  ["sober_time", "single", ["over_six_months", "one_to_six_months"]],
   ["withdrawal", "single", ["none", "not_sure", "mild", "moderate", "severe"]],
+  ["overdose_risk", "multi-none", ["none", "past_overdose", "injecting", "recent_release"]],
   ["health", "single", ["none", "managed", "serious"]],
   ["mental_health", "single", ["none", "some", "severe"]],
   ["control", "single", ["can_stop", "slips_back", "cannot_stop"]],
@@ -28,14 +30,27 @@ export const QUESTIONS = [
   ["readiness", "single", ["ready", "unsure", "not_ready"]],
 ];
 
+/** Substances that ask about overdose risks (src/engine/questions.rs, Substance::OVERDOSE_RISK). */
+const OVERDOSE_RISK_SUBSTANCES = ["opioids", "sedatives", "stimulants", "other"];
+const quoted = (ids) => `[${ids.map((id) => `'${id}'`).join(", ")}]`;
+const ACTIVE = "{frequency} notempty and {frequency} <> 'not_past_month'";
+
 /** Skip logic, as in src/engine/flow.rs: each question's `visibleIf`, when it has one. */
 export const VISIBLE_IF = {
   sober_time: "{frequency} = 'not_past_month'",
-  withdrawal: "{frequency} notempty and {frequency} <> 'not_past_month'",
+  withdrawal: ACTIVE,
+  overdose_risk: `{substances} anyof ${quoted(OVERDOSE_RISK_SUBSTANCES)}`,
+  control: ACTIVE,
 };
 
-/** Any danger other than `none` shows the emergency page straight after the danger question. */
-const EMERGENCY_IF = "{danger} anyof ['overdose', 'suicide', 'withdrawal_emergency', 'medical_emergency']";
+/** The dangers (every `danger` option but `none`), and those that lead with 911 rather than 988. */
+const DANGERS = QUESTIONS.find(([id]) => id === "danger")[2].filter((d) => d !== "none");
+const LEAD_911 = DANGERS.filter((d) => d !== "suicide");
+/** Any danger shows the emergency page straight after the danger question. */
+const EMERGENCY_IF = `{danger} anyof ${quoted(DANGERS)}`;
+/** crisis_first: 988 when thoughts of suicide are the only danger, else 911. */
+const LEADS_988_IF = `{danger} contains 'suicide' and ${LEAD_911.map((d) => `{danger} notcontains '${d}'`).join(" and ")}`;
+const LEADS_911_IF = `{danger} anyof ${quoted(LEAD_911)}`;
 
 /** The catalog's text for `key`; throws when it has none. */
 export function text(en, key) {
@@ -79,16 +94,20 @@ export function surveyDefinition(en) {
     if (VISIBLE_IF[id]) element.visibleIf = VISIBLE_IF[id];
     pages.push({ name: id, elements: [element] });
     if (id === "danger") {
+      const call = (line) => `<p><a href="tel:${line}">${escapeHtml(text(en, `crisis.${line}`))}</a></p>`;
+      const help = (name, visibleIf, lead, lines) => ({
+        type: "html",
+        name,
+        visibleIf,
+        html: `<h2>${escapeHtml(text(en, "emergency.heading"))}</h2><p>${escapeHtml(text(en, lead))}</p>${lines.map(call).join("")}`,
+      });
       pages.push({
         name: "emergency",
         visibleIf: EMERGENCY_IF,
-        elements: [{
-          type: "html",
-          name: "emergency_help",
-          html: `<h2>${escapeHtml(text(en, "emergency.heading"))}</h2><p>${escapeHtml(text(en, "emergency.lead"))}</p>` +
-            `<p><a href="tel:911">${escapeHtml(text(en, "crisis.911"))}</a></p>` +
-            `<p><a href="tel:988">${escapeHtml(text(en, "crisis.988"))}</a></p>`,
-        }],
+        elements: [
+          help("emergency_help_911", LEADS_911_IF, "emergency.lead", ["911", "988"]),
+          help("emergency_help_988", LEADS_988_IF, "emergency.lead.988", ["988", "911"]),
+        ],
       });
     }
   }

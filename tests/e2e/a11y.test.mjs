@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import {
   answer, BROWSER_ARGS, CASES, CHROMIUM, complete, currentScreen, DEFAULTS, en, expectNoAxeViolations, expectScreen, locale, newPhone, openHost,
-  partialDist, setup, snap, start, TIMEOUT, widget,
+  partialDist, pathFor, setup, snap, start, TIMEOUT, widget,
 } from "./helpers.mjs";
 
 const env = setup({ extraRoots: { "/missing-core/": partialDist(["iop-op-fit.js"]) } });
@@ -43,6 +43,7 @@ describe("axe-core reports no WCAG 2.2 A/AA violation", () => {
     await answer(page, "respondent", ["self"]);
     await answer(page, "danger", ["none"]);
     await answer(page, "age", ["18_to_64"]);
+    await answer(page, "pregnancy", ["no"]);
     await expectScreen(page, "substances");
     assert.ok(await widget(page).locator("fieldset[data-question=substances] input[type=checkbox]").count() > 1);
     await expectNoAxeViolations(page, "a multi-choice question (substances)");
@@ -54,7 +55,8 @@ describe("axe-core reports no WCAG 2.2 A/AA violation", () => {
     await snap(page, "result-iop");
   });
 
-  for (const name of ["R8", "R4", "R7"]) {
+  // R12's result has a safety block; R15 has advice only.
+  for (const name of ["R15", "R12", "R7"]) {
     const { level } = CASES[name];
     test(`the ${level} result (${name})`, async () => {
       const page = env.page;
@@ -66,17 +68,25 @@ describe("axe-core reports no WCAG 2.2 A/AA violation", () => {
     });
   }
 
-  test("the emergency screen and the emergency result (R5)", async () => {
+  test("the emergency screen (R5, 911 first; R17, 988 first) and the emergency result (R17)", async () => {
     const page = env.page;
     await openHost(page, plain());
     assert.equal((await complete(page, CASES.R5.answers)).screen, "emergency");
-    await expectNoAxeViolations(page, "the emergency screen");
+    await expectNoAxeViolations(page, "the emergency screen leading with 911");
     await snap(page, "emergency");
 
-    await widget(page).locator("[data-screen=emergency] .iof-actions button").first().click();
-    assert.equal((await complete(page, CASES.R5.answers)).screen, "result");
-    assert.equal(await widget(page).locator("[data-screen=result]").getAttribute("data-level"), CASES.R5.level);
-    await expectNoAxeViolations(page, "the emergency result (R5)");
+    await widget(page).locator("[data-screen=emergency] .iof-actions button").nth(1).click();
+    await answer(page, "danger", CASES.R17.answers.danger);
+    const emergency = widget(page).locator("[data-screen=emergency]");
+    await emergency.waitFor();
+    assert.equal(await emergency.getAttribute("data-crisis-first"), "988");
+    await expectNoAxeViolations(page, "the emergency screen leading with 988");
+    await snap(page, "emergency-988");
+
+    await emergency.locator(".iof-actions button").first().click();
+    assert.equal((await complete(page, CASES.R17.answers)).screen, "result");
+    assert.equal(await widget(page).locator("[data-screen=result]").getAttribute("data-level"), CASES.R17.level);
+    await expectNoAxeViolations(page, "the emergency result (R17)");
     await snap(page, "result-emergency");
   });
 
@@ -243,7 +253,7 @@ describe("keyboard alone", () => {
     f = await expectHeadingFocused(page, "result");
     assert.equal(f.text, en["result.heading.iop"]);
     assert.equal(await widget(page).locator("[data-screen=result]").getAttribute("data-level"), CASES.R1.level);
-    assert.equal(asked.length, 14, `asked ${asked}`);
+    assert.deepEqual(asked, pathFor(answers), "the 15 questions of R1, in order");
 
     // On the result too, Tab moves through real controls with a visible ring.
     await recordUnfocusedLooks(page);
@@ -289,7 +299,7 @@ async function expectLayoutOk(page, state) {
   assert.deepEqual(problems, [], `${state}:\n  ${problems.join("\n  ")}`);
 }
 
-/** Visits a multi-choice question (with its error), the emergency screen and a result, checking each. */
+/** Visits a multi-choice question (with its error), a result and the emergency screen, checking each. */
 async function checkSmallScreen(page, label) {
   const url = plain();
   await openHost(page, url);
@@ -298,6 +308,7 @@ async function checkSmallScreen(page, label) {
   await answer(page, "respondent", ["someone_else"]);
   await answer(page, "danger", ["none"]);
   await answer(page, "age", ["18_to_64"]);
+  await answer(page, "pregnancy", ["no"]);
   await expectScreen(page, "substances");
   await submitEmpty(page);
   await expectLayoutOk(page, `${label}, a multi-choice question with its error`);
@@ -308,7 +319,8 @@ async function checkSmallScreen(page, label) {
 
   await page.evaluate(() => sessionStorage.clear());
   await openHost(page, url);
-  await complete(page, CASES.R5.answers);
+  // R17's emergency screen has two big call buttons (988, then 911).
+  await complete(page, CASES.R17.answers);
   await expectLayoutOk(page, `${label}, the emergency screen`);
   await snap(page, `${label}-emergency`);
 }

@@ -31,15 +31,17 @@ export function locale(tag) {
 }
 export const en = locale("en");
 
-/** The least severe answer to every question (clinical-model.md). */
+/** The least severe answer to every question (clinical-model.md, version 2). */
 export const DEFAULTS = {
   respondent: ["self"],
   danger: ["none"],
   age: ["18_to_64"],
+  pregnancy: ["no"],
   substances: ["cannabis"],
   frequency: ["not_past_month"],
   sober_time: ["over_six_months"],
   withdrawal: ["none"],
+  overdose_risk: ["none"],
   health: ["none"],
   mental_health: ["none"],
   control: ["can_stop"],
@@ -50,29 +52,72 @@ export const DEFAULTS = {
   readiness: ["ready"],
 };
 
-/** The reference cases of clinical-model.md that the UI tests walk. */
+/** The questions in the order they are asked (clinical-model.md): each asked when `asked` holds, or always. */
+const ORDER = [
+  ["respondent"], ["danger"], ["age"], ["pregnancy"], ["substances"], ["frequency"],
+  ["sober_time", (a) => a.frequency[0] === "not_past_month"],
+  ["withdrawal", (a) => a.frequency[0] !== "not_past_month"],
+  ["overdose_risk", (a) => a.substances.some((s) => ["opioids", "sedatives", "stimulants", "other"].includes(s))],
+  ["health"], ["mental_health"],
+  ["control", (a) => a.frequency[0] !== "not_past_month"],
+  ["treatment"], ["home"], ["support"], ["commitments"], ["readiness"],
+];
+
+/**
+ * The questions the spec asks for `answers` (least-severe defaults for the
+ * rest), in order: what `complete` should see when there is no emergency.
+ */
+export function pathFor(answers = {}) {
+  const all = Object.fromEntries(Object.entries({ ...DEFAULTS, ...answers }).map(([q, v]) => [q, [].concat(v)]));
+  return ORDER.filter(([, asked]) => !asked || asked(all)).map(([id]) => id);
+}
+
+/**
+ * The reference cases of clinical-model.md that the UI tests walk: the
+ * answers (others least severe), the level, detox_first, crisis_first (for an
+ * emergency) and the flags the result must show, by block: `safety` flags in
+ * section[data-flags=safety], the rest in section[data-flags=advice].
+ */
 export const CASES = {
   R1: {
     answers: { substances: "alcohol", frequency: "most_days", withdrawal: "mild", mental_health: "some",
       control: "slips_back", support: "some", commitments: "work" },
     level: "iop", detoxFirst: "false",
+    flags: { safety: ["stop_safely"], advice: ["co_occurring", "evening_or_flexible", "medication_support"] },
   },
   R4: {
     answers: { substances: "alcohol", frequency: "most_days", withdrawal: "severe", control: "slips_back" },
     level: "php", detoxFirst: "true",
+    flags: { safety: ["withdrawal_inpatient"], advice: [] },
   },
   R5: {
     answers: { danger: ["overdose"] },
-    level: "emergency", detoxFirst: "false",
+    level: "emergency", detoxFirst: "false", crisisFirst: "911",
   },
   R7: {
     answers: { substances: "opioids", frequency: "most_days", withdrawal: "moderate", control: "cannot_stop",
       home: "unsafe", support: "none" },
     level: "residential", detoxFirst: "false",
+    flags: { safety: ["naloxone"], advice: ["moud", "home_safety"] },
   },
-  R8: {
-    answers: { substances: "cannabis", frequency: "less_than_weekly", control: "can_stop", support: "strong" },
+  R11: {
+    answers: { substances: "sedatives", frequency: "most_days", withdrawal: "not_sure", control: "slips_back" },
+    level: "iop", detoxFirst: "true",
+    flags: { safety: ["naloxone", "sedative_taper"], advice: [] },
+  },
+  R12: {
+    answers: { substances: ["opioids", "alcohol"], frequency: "most_days", withdrawal: "moderate", control: "slips_back" },
+    level: "php", detoxFirst: "true",
+    flags: { safety: ["mixing_risk", "naloxone"], advice: ["moud"] },
+  },
+  R15: {
+    answers: { pregnancy: "yes", substances: "cannabis", frequency: "less_than_weekly" },
     level: "op", detoxFirst: "false",
+    flags: { safety: [], advice: ["pregnancy"] },
+  },
+  R17: {
+    answers: { danger: ["suicide"] },
+    level: "emergency", detoxFirst: "false", crisisFirst: "988",
   },
 };
 
@@ -203,11 +248,11 @@ export async function answer(target, questionId, values) {
   for (const value of values) {
     if (!(await input(value).isChecked())) await label(value).click();
   }
-  for (const extra of await fieldset.locator("input:checked").all()) {
-    const value = await extra.getAttribute("value");
+  const ticked = () => fieldset.locator("input:checked").evaluateAll((inputs) => inputs.map((i) => i.value));
+  for (const value of await ticked()) {
     if (!values.includes(value)) await label(value).click();
   }
-  const checked = await fieldset.locator("input:checked").evaluateAll((inputs) => inputs.map((i) => i.value));
+  const checked = await ticked();
   if (checked.sort().join() !== [...values].sort().join()) {
     throw new Error(`${questionId}: wanted [${values}] ticked, but [${checked}] are`);
   }
@@ -248,6 +293,43 @@ export async function expectNextSteps(target) {
   const links = await hrefs(target);
   for (const href of [PHONE_HREF, CONTACT_HREF, "tel:988", "tel:911"]) {
     assert.ok(links.includes(href), `a link to ${href} is expected; the links are ${links.join(", ")}`);
+  }
+}
+
+/** Poison Control, among the crisis lines on every result and emergency screen. */
+export const POISON_HREF = "tel:18002221222";
+
+/** The hrefs of the big call buttons at the top of an emergency screen or result, in order. */
+export function bigCalls(screen) {
+  return screen.locator("a.iof-big").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+}
+
+/**
+ * The result shows each expected flag in its block, `safety` ones in
+ * section[data-flags=safety] and the others in section[data-flags=advice]
+ * (never in the other block), and the safety block comes first in the page.
+ * An empty `safety` list means none: the result has no safety block at all.
+ */
+export async function expectFlags(result, { safety, advice }) {
+  const shown = (block) => result.locator(`section[data-flags=${block}] li[data-flag]`)
+    .evaluateAll((items) => items.map((li) => li.dataset.flag));
+  const [inSafety, inAdvice] = [await shown("safety"), await shown("advice")];
+  for (const flag of safety) {
+    assert.ok(inSafety.includes(flag), `${flag} is expected among the safety flags [${inSafety}]`);
+    assert.ok(!inAdvice.includes(flag), `${flag} is a safety flag, but it shows in the advice [${inAdvice}]`);
+  }
+  for (const flag of advice) {
+    assert.ok(inAdvice.includes(flag), `${flag} is expected in the advice [${inAdvice}]`);
+    assert.ok(!inSafety.includes(flag), `${flag} is not a safety flag, but it shows among them [${inSafety}]`);
+  }
+  assert.equal(await result.locator("section[data-flags=safety]").count(), safety.length ? 1 : 0,
+    safety.length ? "one safety block" : "no safety block when no safety flag is expected");
+  if (inSafety.length && inAdvice.length) {
+    const safetyFirst = await result.evaluate((el) => {
+      const [s, a] = ["safety", "advice"].map((b) => el.querySelector(`section[data-flags=${b}]`));
+      return Boolean(s.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    assert.ok(safetyFirst, "the safety flags come before the advice block");
   }
 }
 

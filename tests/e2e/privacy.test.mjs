@@ -19,10 +19,10 @@ describe("resume after reload", () => {
     await answer(page, "respondent", ["someone_else"]);
     await answer(page, "danger", ["none"]);
     await answer(page, "age", ["65_plus"]);
-    await expectScreen(page, "substances");
+    await expectScreen(page, "pregnancy");
 
     await page.reload();
-    await expectScreen(page, "substances");
+    await expectScreen(page, "pregnancy");
     assert.equal(await back(page), "age");
     assert.ok(await option(page, "age", "65_plus").isChecked());
     // The "they" wording survives the reload too: respondent was restored.

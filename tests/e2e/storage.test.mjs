@@ -97,6 +97,7 @@ describe("corrupted stored answers", () => {
     const title = await widget(page).locator("fieldset[data-question=age] legend h2").innerText();
     assert.equal(title.trim(), en["q.age.title.other"]);
     await answer(page, "age", ["18_to_64"]);
+    await answer(page, "pregnancy", ["no"]); // never stored, so asked next
     await expectScreen(page, "substances");
     assert.ok(await option(page, "substances", "alcohol").isChecked(), "the stored substances answer was kept");
     const { screen } = await complete(page, { respondent: ["someone_else"], ...CASES.R1.answers });
