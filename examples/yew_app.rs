@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use iop_op_fit::embed::options::Options;
 use iop_op_fit::engine::Assessment;
+use iop_op_fit::options::Options;
 use iop_op_fit::ui::STYLES;
 use iop_op_fit::IopOpFit;
 use yew::prelude::*;

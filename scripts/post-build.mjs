@@ -26,8 +26,8 @@ if (release) {
 }
 
 const MARK = "/* @wasm-bindgen-glue */";
-const loader = readFileSync(join("embed", "iop-op-fit.js"), "utf8");
-if (!loader.includes(MARK)) throw new Error(`embed/iop-op-fit.js lost its ${MARK} marker`);
+const loader = readFileSync(join("loader", "iop-op-fit.js"), "utf8");
+if (!loader.includes(MARK)) throw new Error(`loader/iop-op-fit.js lost its ${MARK} marker`);
 if (!glue.startsWith("let wasm_bindgen")) throw new Error("expected wasm-bindgen's no-modules glue (data-bindgen-target=\"no-modules\")");
 const source = loader.replace(MARK, () => glue);
 // The fallback (shown when the wasm cannot start) speaks with the widget's own

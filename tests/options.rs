@@ -2,7 +2,7 @@
 //! warning naming the option and what is allowed, with a safe default.
 
 use iop_op_fit::content::Locale;
-use iop_op_fit::embed::options::{tel_href, CrisisRegion, Options, Schedule, OPTION_NAMES};
+use iop_op_fit::options::{tel_href, CrisisRegion, Options, Schedule, OPTION_NAMES};
 
 fn parse(pairs: &[(&str, &str)]) -> (Options, Vec<String>) {
     Options::parse(pairs.iter().copied())

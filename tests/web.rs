@@ -5,8 +5,8 @@
 use std::rc::Rc;
 
 use iop_op_fit::content::{catalog, Locale};
-use iop_op_fit::embed::mount::mount;
-use iop_op_fit::embed::options::Options;
+use iop_op_fit::mount::mount;
+use iop_op_fit::options::Options;
 use iop_op_fit::{IopOpFit, IopOpFitProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -58,7 +58,7 @@ fn options(pairs: &[(&str, &str)]) -> wasm_bindgen::JsValue {
 }
 
 /// A widget without storage, mounted and rendered, with its handle and shadow root.
-async fn mounted() -> (iop_op_fit::embed::mount::Handle, ShadowRoot) {
+async fn mounted() -> (iop_op_fit::mount::Handle, ShadowRoot) {
     let el = host();
     let handle = mount(el.clone(), options(&[("storage", "false")])).unwrap();
     tick().await;

@@ -3,21 +3,23 @@
 
 use std::rc::Rc;
 
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use super::crisis_lines::{TEL_911, TEL_988};
 use super::emergency_screen::EmergencyScreen;
 use super::language_switch::LanguageSwitch;
 use super::progress::Progress;
 use super::question_screen::QuestionScreen;
 use super::result_screen::ResultScreen;
 use super::start_screen::StartScreen;
+use super::state::{Action, Screen, Visit};
 use super::text::Text;
-use super::visit::{Action, Screen, Visit};
+use crate::browser::{page, storage};
 use crate::content::Locale;
-use crate::embed::options::Options;
-use crate::embed::{page, storage};
 use crate::engine::questions::Respondent;
 use crate::engine::{assess, Assessment, Question};
+use crate::options::Options;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct IopOpFitProps {
@@ -58,11 +60,13 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
     let heading = use_node_ref();
     let root = use_node_ref();
 
-    // The theme goes in through the CSSOM, which a Content-Security-Policy
-    // without `style-src 'unsafe-inline'` allows (a `style` attribute it blocks).
     use_effect_with(props.options.theme_color.clone(), {
         let root = root.clone();
-        move |colour| page::set_accent(&root, colour.as_deref())
+        move |colour| {
+            if let Some(root) = root.cast::<HtmlElement>() {
+                page::set_accent(&root, colour.as_deref());
+            }
+        }
     });
 
     // Keep answers for this tab only, and forget them when cleared.
@@ -82,7 +86,7 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
     use_effect_with(visit.moves, {
         let heading = heading.clone();
         move |moves| {
-            if *moves > 0 {
+            if let Some(heading) = heading.cast::<HtmlElement>().filter(|_| *moves > 0) {
                 page::focus(&heading);
             }
         }
@@ -146,23 +150,25 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
 
     html! {
         <ContextProvider<Text> context={text}>
-            <div class="iof" lang={locale.tag()} ref={root.clone()}>
-                <header class="iof-header">
+            // One labelled region and no landmarks of its own: the widget is a
+            // part of the host's page, which has its own header, main and footer.
+            <div class="iof" lang={locale.tag()} ref={root.clone()} role="region" aria-label={t.get("app.title")}>
+                <div class="iof-header">
                     // The start screen's heading already says it.
                     if visit.screen != Screen::Start {
                         <p class="iof-title">{ t.get("app.title") }</p>
                     }
                     <LanguageSwitch on_change={on_locale} />
-                </header>
-                <main class="iof-main">
+                </div>
+                <div class="iof-main">
                     if visit.screen != Screen::Start {
                         <button type="button" class="iof-back" onclick={send(&visit, || Action::Back)}>{ t.get("nav.back") }</button>
                     }
                     { screen }
-                </main>
-                <footer class="iof-footer">
+                </div>
+                <div class="iof-footer">
                     <p class="iof-crisis-mini">
-                        <a href="tel:911">{ t.get("crisis.911") }</a>{ " · " }<a href="tel:988">{ t.get("crisis.988") }</a>
+                        <a href={TEL_911}>{ t.get("crisis.911") }</a>{ " · " }<a href={TEL_988}>{ t.get("crisis.988") }</a>
                     </p>
                     <p class="iof-privacy">{ t.get("privacy.note") }</p>
                     if !visit.responses.is_empty() {
@@ -171,7 +177,7 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
                         </button>
                     }
                     <p role="status" class="iof-status">{ if visit.cleared { t.get("privacy.cleared") } else { String::new() } }</p>
-                </footer>
+                </div>
             </div>
         </ContextProvider<Text>>
     }

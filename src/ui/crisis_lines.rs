@@ -3,7 +3,12 @@
 use yew::prelude::*;
 
 use super::text::use_text;
-use crate::embed::options::CrisisRegion;
+use crate::options::CrisisRegion;
+
+/// The national lines every screen offers.
+pub(super) const TEL_911: &str = "tel:911";
+pub(super) const TEL_988: &str = "tel:988";
+const TEL_POISON: &str = "tel:18002221222";
 
 #[function_component]
 pub fn CrisisLines() -> Html {
@@ -19,9 +24,9 @@ pub fn CrisisLines() -> Html {
         <aside class="iof-crisis" aria-labelledby="iof-crisis-heading">
             <h3 id="iof-crisis-heading">{ t.get("crisis.heading") }</h3>
             <ul>
-                <li><a class="iof-link-button iof-urgent" href="tel:911">{ t.get("crisis.911") }</a></li>
-                <li><a class="iof-link-button" href="tel:988">{ t.get("crisis.988") }</a></li>
-                <li><a class="iof-link-button" href="tel:18002221222">{ t.get("crisis.poison") }</a></li>
+                <li><a class="iof-link-button iof-urgent" href={TEL_911}>{ t.get("crisis.911") }</a></li>
+                <li><a class="iof-link-button" href={TEL_988}>{ t.get("crisis.988") }</a></li>
+                <li><a class="iof-link-button" href={TEL_POISON}>{ t.get("crisis.poison") }</a></li>
                 { for regional.iter().map(|(key, href)| html! {
                     <li><a class="iof-link-button" href={*href}>{ t.get(key) }</a></li>
                 }) }

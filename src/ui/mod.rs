@@ -13,10 +13,10 @@ mod progress;
 mod question_screen;
 mod result_screen;
 mod start_screen;
+mod state;
 mod summary;
 mod text;
 mod urgent_calls;
-mod visit;
 
 pub use app::{IopOpFit, IopOpFitProps};
 

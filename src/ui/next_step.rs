@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::text::use_text;
-use crate::embed::options::tel_href;
+use crate::options::tel_href;
 
 #[function_component]
 pub fn NextStep() -> Html {

@@ -8,9 +8,10 @@ use super::crisis_lines::CrisisLines;
 use super::levels_chart::{level_name, LevelsChart};
 use super::next_step::NextStep;
 use super::program_card::ProgramCard;
-use super::summary::{save, summary_html};
+use super::summary::summary_html;
 use super::text::use_text;
 use super::urgent_calls::UrgentCalls;
+use crate::browser::download::save_html;
 use crate::engine::questions::Readiness;
 use crate::engine::{Assessment, CrisisLine, Dimension, Flag, Level, Question, Raised, Responses};
 
@@ -73,7 +74,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 js_sys::Date::new_0()
                     .to_locale_date_string(t.locale().tag(), &wasm_bindgen::JsValue::UNDEFINED),
             );
-            if let Err(e) = save(
+            if let Err(e) = save_html(
                 &summary_html(&t, &responses, &a, &date),
                 "care-summary.html",
             ) {

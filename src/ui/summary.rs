@@ -1,7 +1,6 @@
-//! "Print or save a summary", made in the browser: an HTML file the visitor
-//! downloads and can print. Nothing is uploaded.
-
-use wasm_bindgen::JsCast;
+//! "Print or save a summary": the answers and the result as a standalone
+//! HTML page the visitor can keep and print ([`crate::browser::download`]
+//! offers it as a file). Nothing is uploaded.
 
 use super::answer_review::answered;
 use super::levels_chart::level_name;
@@ -76,21 +75,4 @@ pub fn summary_html(t: &Text, responses: &Responses, a: &Assessment, date: &str)
         answers_heading = escape(&t.get("result.review")),
         note = escape(&t.get("result.not_diagnosis")),
     )
-}
-
-/// Offers `html` as a file download through a local `blob:` URL.
-pub fn save(html: &str, file_name: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let parts = js_sys::Array::of1(&html.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/html");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(file_name);
-    a.click();
-    web_sys::Url::revoke_object_url(&url)
 }

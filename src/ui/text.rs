@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::content::{catalog, Catalog, Locale};
-use crate::embed::options::Options;
+use crate::options::Options;
 
 #[derive(Clone, Debug)]
 pub struct Text {

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::crisis_lines::{TEL_911, TEL_988};
 use super::text::use_text;
 use crate::engine::CrisisLine;
 
@@ -14,12 +15,12 @@ pub struct UrgentCallsProps {
 #[function_component]
 pub fn UrgentCalls(props: &UrgentCallsProps) -> Html {
     let t = use_text();
-    let call_911 = html! { <a class="iof-link-button iof-urgent iof-big" href="tel:911">{ t.get("crisis.911") }</a> };
+    let call_911 = html! { <a class="iof-link-button iof-urgent iof-big" href={TEL_911}>{ t.get("crisis.911") }</a> };
     match props.first {
         CrisisLine::Call911 => call_911,
         CrisisLine::Call988 => html! {
             <>
-                <a class="iof-link-button iof-urgent iof-big" href="tel:988">{ t.get("crisis.988") }</a>
+                <a class="iof-link-button iof-urgent iof-big" href={TEL_988}>{ t.get("crisis.988") }</a>
                 { call_911 }
             </>
         },

@@ -1,8 +1,7 @@
 //! `IopOpFit.mount(element, options)` on the wasm side: an open shadow root
 //! per instance with the styles inside, options read with warnings, and a
-//! handle to reset or unmount. The script-tag loader (`embed/iop-op-fit.js`) calls this.
+//! handle to reset or unmount. The script-tag loader (`loader/iop-op-fit.js`) calls this.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -12,15 +11,11 @@ use web_sys::{
 };
 use yew::{AppHandle, Callback};
 
-use super::options::Options;
-use super::page::warn;
-use super::storage;
+use crate::browser::console::warn;
+use crate::browser::storage;
 use crate::engine::Assessment;
+use crate::options::Options;
 use crate::ui::{IopOpFit, IopOpFitProps, STYLES};
-
-thread_local! {
-    static MOUNTED: Cell<u32> = const { Cell::new(0) };
-}
 
 /// A mounted widget, returned to JavaScript.
 #[wasm_bindgen]
@@ -97,8 +92,16 @@ fn add_styles(shadow: &ShadowRoot, document: &web_sys::Document) -> Result<(), J
     Ok(())
 }
 
+/// Empties the shadow root without `innerHTML`, which pages that enforce
+/// Trusted Types forbid.
+fn clear(shadow: &ShadowRoot) {
+    while let Some(child) = shadow.first_child() {
+        let _ = shadow.remove_child(&child);
+    }
+}
+
 fn render(shadow: &ShadowRoot, props: &IopOpFitProps) -> Result<AppHandle<IopOpFit>, JsValue> {
-    shadow.set_inner_html("");
+    clear(shadow);
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -106,6 +109,34 @@ fn render(shadow: &ShadowRoot, props: &IopOpFitProps) -> Result<AppHandle<IopOpF
     let root = document.create_element("div")?;
     shadow.append_child(&root)?;
     Ok(yew::Renderer::<IopOpFit>::with_root_and_props(root, props.clone()).render())
+}
+
+/// What names this widget's stored answers, so a widget mounted again
+/// resumes and two widgets never swap answers, whatever order they mount in:
+/// the `storageKey` option, else the mount point's id, else its place in the
+/// page (each element's position among its parent's children, from `<html>`).
+fn storage_name(host: &Element, options: &Options) -> String {
+    if let Some(key) = &options.storage_key {
+        return key.clone();
+    }
+    if !host.id().is_empty() {
+        return ["#", &host.id()].concat();
+    }
+    let mut path = Vec::new();
+    let mut node = Some(host.clone());
+    while let Some(el) = node {
+        let parent = el.parent_element();
+        let mut index = 0;
+        let mut sibling = el.previous_element_sibling();
+        while let Some(s) = sibling {
+            index += 1;
+            sibling = s.previous_element_sibling();
+        }
+        path.push(index.to_string());
+        node = parent;
+    }
+    path.reverse();
+    path.join("/")
 }
 
 /// Mounts a widget into `host` with `options` (the same names as the `data-*` attributes, camelCase).
@@ -116,12 +147,7 @@ pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
     for w in &warnings {
         warn(w);
     }
-    let n = MOUNTED.with(|m| m.replace(m.get() + 1)) + 1;
-    let id = host.id();
-    let storage_key = format!(
-        "iop-op-fit:{}",
-        if id.is_empty() { n.to_string() } else { id }
-    );
+    let storage_key = ["iop-op-fit:", &storage_name(&host, &options)].concat();
     let on_result = if options.emit_events {
         result_event(host.clone())
     } else {
@@ -151,7 +177,7 @@ impl Handle {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
-        self.shadow.set_inner_html("");
+        clear(&self.shadow);
         self.shadow.set_adopted_style_sheets(&js_sys::Array::new());
     }
 

@@ -9,7 +9,7 @@ use std::cell::Cell;
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::page::warn;
+use super::console::warn;
 use crate::engine::{Given, Responses};
 
 thread_local! {

@@ -59,6 +59,9 @@ pub struct Options {
     pub crisis_region: CrisisRegion,
     /// Keep answers in `sessionStorage` so a reload resumes.
     pub storage: bool,
+    /// Names this widget's stored answers; without it, the mount point's id
+    /// or place in the page does.
+    pub storage_key: Option<String>,
     /// Dispatch a DOM event with the level when a result is reached. Off by
     /// default: events visible to the host page are how tracking pixels leak health data.
     pub emit_events: bool,
@@ -79,6 +82,7 @@ impl Default for Options {
             serves_adolescents: true,
             crisis_region: CrisisRegion::National,
             storage: true,
+            storage_key: None,
             emit_events: false,
             op: Program::default(),
             iop: Program::default(),
@@ -99,6 +103,7 @@ pub const OPTION_NAMES: &[&str] = &[
     "servesAdolescents",
     "crisisRegion",
     "storage",
+    "storageKey",
     "emitEvents",
     "opName",
     "opHours",
@@ -181,6 +186,7 @@ impl Options {
             "themeColor" => self.theme_color = Some(colour(value)?),
             "servesAdolescents" => self.serves_adolescents = flag(value)?,
             "storage" => self.storage = flag(value)?,
+            "storageKey" => self.storage_key = Some(text(value)?),
             "emitEvents" => self.emit_events = flag(value)?,
             "crisisRegion" => {
                 self.crisis_region = match value.to_ascii_lowercase().as_str() {

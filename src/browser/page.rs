@@ -1,0 +1,37 @@
+//! Small reads and writes on the host page.
+
+use web_sys::HtmlElement;
+
+use crate::content::Locale;
+
+/// The host page's language (`<html lang>`), else the browser's, if the widget speaks it.
+pub fn page_locale() -> Option<Locale> {
+    let window = web_sys::window()?;
+    let page = window
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"));
+    page.as_deref().and_then(Locale::from_tag).or_else(|| {
+        window
+            .navigator()
+            .language()
+            .as_deref()
+            .and_then(Locale::from_tag)
+    })
+}
+
+/// Moves focus to a heading (which has `tabindex="-1"`), so screen readers
+/// read the new screen from its start.
+pub fn focus(heading: &HtmlElement) {
+    let _ = heading.focus();
+}
+
+/// Sets (or clears) the widget's accent colour, `--iof-accent`, on `root`,
+/// through the CSSOM, which a Content-Security-Policy without
+/// `style-src 'unsafe-inline'` allows (a `style` attribute it blocks).
+pub fn set_accent(root: &HtmlElement, colour: Option<&str>) {
+    let _ = match colour {
+        Some(colour) => root.style().set_property("--iof-accent", colour),
+        None => root.style().remove_property("--iof-accent").map(drop),
+    };
+}
