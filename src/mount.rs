@@ -102,9 +102,7 @@ fn clear(shadow: &ShadowRoot) {
 
 fn render(shadow: &ShadowRoot, props: &IopOpFitProps) -> Result<AppHandle<IopOpFit>, JsValue> {
     clear(shadow);
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
+    let document = gloo_utils::document();
     add_styles(shadow, &document)?;
     let root = document.create_element("div")?;
     shadow.append_child(&root)?;

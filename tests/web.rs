@@ -9,7 +9,6 @@ use iop_op_fit::mount::mount;
 use iop_op_fit::options::Options;
 use iop_op_fit::{IopOpFit, IopOpFitProps};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
 
@@ -17,13 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Lets Yew render: waits one macrotask.
 async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
+    gloo_timers::future::TimeoutFuture::new(10).await;
 }
 
 fn host() -> Element {
@@ -237,7 +230,7 @@ async fn corrupted_stored_answers_are_dropped_and_valid_ones_kept() {
         .unwrap()
         .unwrap();
     storage
-        .set_item("iop-op-fit:corrupt", r#"{"v":1,"screen":"age","answers":{"respondent":"self","danger":["none"],"age":"old"}}"#)
+        .set_item("iop-op-fit:#corrupt", r#"{"v":1,"screen":"age","answers":{"respondent":"self","danger":["none"],"age":"old"}}"#)
         .unwrap();
     let el = host();
     el.set_id("corrupt");
@@ -247,7 +240,7 @@ async fn corrupted_stored_answers_are_dropped_and_valid_ones_kept() {
     // The two valid answers survive; the invalid one is asked again.
     assert!(find(&root, "fieldset[data-question=age]").is_some());
     storage
-        .set_item("iop-op-fit:corrupt", "not json at all")
+        .set_item("iop-op-fit:#corrupt", "not json at all")
         .unwrap();
     let el2 = host();
     el2.set_id("corrupt");

@@ -6,13 +6,9 @@ use crate::content::Locale;
 
 /// The host page's language (`<html lang>`), else the browser's, if the widget speaks it.
 pub fn page_locale() -> Option<Locale> {
-    let window = web_sys::window()?;
-    let page = window
-        .document()
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"));
+    let page = gloo_utils::document_element().get_attribute("lang");
     page.as_deref().and_then(Locale::from_tag).or_else(|| {
-        window
+        gloo_utils::window()
             .navigator()
             .language()
             .as_deref()

@@ -8,8 +8,9 @@ import {
 
 const env = setup();
 const plain = () => `${env.server.origin}/plain.html`;
-/** Where plain.html's widget (the first on the page, with no id) keeps its answers. */
-const KEY = "iop-op-fit:1";
+/** Where plain.html's widget (with no id) keeps its answers: named by its place in the page,
+ * the third child of <body>, the second child of <html> (src/mount.rs, `storage_name`). */
+const KEY = "iop-op-fit:0/1/2";
 
 const storageWarnings = (messages) => messages.of("warning").filter((t) => /storage/i.test(t));
 
