@@ -1,7 +1,7 @@
 // The peer: the same seventeen questions (clinical model version 2) as a
 // SurveyJS survey, one question per page, with the widget's skip logic
 // written as SurveyJS `visibleIf` expressions (so 14 to 16 are asked). Question and option ids are the contract ids of
-// ../../shared/clinical-model.md; every text comes from the widget's English
+// docs/clinical-rules.md; every text comes from the widget's English
 // catalog (src/content/locales/en.json), so both show the same words.
 //
 // What SurveyJS does not do here (nothing that changes what is measured on

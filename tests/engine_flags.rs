@@ -1,4 +1,4 @@
-//! Every flag of clinical-model.md's Flags table (version 2): a case where
+//! Every flag of docs/clinical-rules.md's Flags table (version 2): a case where
 //! its condition holds raises it, naming the answers that did; a closely
 //! related case where it does not hold does not. Then their order.
 

@@ -1,4 +1,4 @@
-//! P1 to P7 of clinical-model.md (version 2). P2, P4 and P6 walk the whole
+//! P1 to P7 of docs/clinical-rules.md (version 2). P2, P4 and P6 walk the whole
 //! level-relevant answer space (see [`Point`]), not a sample; the same walk
 //! checks every point against the rules and flags as the spec words them.
 //!
@@ -240,7 +240,7 @@ fn worse(p: &Point, out: &mut Vec<Point>) {
 }
 
 // ---------------------------------------------------------------------------
-// The spec's rules, written again from clinical-model.md on the digits
+// The spec's rules, written again from docs/clinical-rules.md on the digits
 // ---------------------------------------------------------------------------
 
 struct Spec {
@@ -250,7 +250,7 @@ struct Spec {
     flags: Vec<Flag>,
 }
 
-/// The rules and the flags of clinical-model.md v2, for a point (self, no
+/// The rules and the flags of docs/clinical-rules.md v2, for a point (self, no
 /// commitments, ready, so the flags about those never hold).
 #[allow(clippy::nonminimal_bool)] // written as the spec words it
 fn spec(p: &Point) -> Spec {
@@ -780,7 +780,7 @@ fn p2_merged_options_really_give_the_same_level() {
 fn every_point_follows_the_rules_and_flags_of_the_spec() {
     space()
         .spec
-        .assert_none("the engine and clinical-model.md disagree");
+        .assert_none("the engine and docs/clinical-rules.md disagree");
 }
 
 /// P1: any danger is an emergency, whatever else was answered; an emergency

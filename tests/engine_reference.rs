@@ -1,4 +1,4 @@
-//! The reference cases R1 to R18 of clinical-model.md (version 2), and the
+//! The reference cases R1 to R18 of docs/clinical-rules.md (version 2), and the
 //! emergencies: which line leads, and what an emergency keeps of the answers.
 
 mod support;

@@ -1,7 +1,7 @@
 //! The clinical engine: pure Rust, no web types, so every rule is tested
-//! natively in milliseconds. It implements `clinical-model.md` (version 2,
-//! described in `docs/clinical-rules.md`); nothing outside this module
-//! decides a clinical outcome.
+//! natively in milliseconds. It implements version 2 of the clinical model,
+//! described rule by rule in `docs/clinical-rules.md`; nothing outside this
+//! module decides a clinical outcome.
 //!
 //! * [`questions`]: the contract ids and the severity order of every option.
 //! * [`responses`]: typed answers, validated on the way in.

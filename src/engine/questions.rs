@@ -1,5 +1,5 @@
 //! The questions and their options, named by the contract ids of
-//! `clinical-model.md`. Options are declared least to most severe, so the
+//! `docs/clinical-rules.md`. Options are declared least to most severe, so the
 //! derived `Ord` is the severity order the rules and the monotonicity tests use.
 
 use std::marker::PhantomData;

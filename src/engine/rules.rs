@@ -1,4 +1,4 @@
-//! The rules of `clinical-model.md` (version 2), explained in
+//! The rules of the clinical model (version 2), each explained in
 //! `docs/clinical-rules.md`. The level follows the highest-risk dimensions,
 //! never a sum: one severe dimension can set it alone. Rules read typed
 //! answers; ids appear only in the answers each reason and flag names.

@@ -1,4 +1,4 @@
-//! Builders for answer sets, and the reference cases of clinical-model.md
+//! Builders for answer sets, and the reference cases of docs/clinical-rules.md
 //! (version 2), shared by the engine tests.
 #![allow(dead_code)] // each test file uses a different part
 
