@@ -21,7 +21,7 @@ pub fn CrisisLines() -> Html {
         ],
     };
     html! {
-        <aside class="iof-crisis" aria-labelledby="iof-crisis-heading">
+        <section class="iof-crisis" aria-labelledby="iof-crisis-heading">
             <h3 id="iof-crisis-heading">{ t.get("crisis.heading") }</h3>
             <ul>
                 <li><a class="iof-link-button iof-urgent" href={TEL_911}>{ t.get("crisis.911") }</a></li>
@@ -31,6 +31,6 @@ pub fn CrisisLines() -> Html {
                     <li><a class="iof-link-button" href={*href}>{ t.get(key) }</a></li>
                 }) }
             </ul>
-        </aside>
+        </section>
     }
 }

@@ -78,7 +78,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
         <form class="iof-screen" data-screen="question" novalidate=true {onsubmit}>
             if *error {
                 <div class="iof-error-summary" role="alert">
-                    <h3>{ t.get("error.title") }</h3>
+                    <h2>{ t.get("error.title") }</h2>
                     <a href={format!("#{first_input}")}>{ error_text.clone() }</a>
                 </div>
             }

@@ -31,7 +31,7 @@ export function locale(tag) {
 }
 export const en = locale("en");
 
-/** The least severe answer to every question (clinical-model.md, version 2). */
+/** The least severe answer to every question (docs/clinical-rules.md, version 2). */
 export const DEFAULTS = {
   respondent: ["self"],
   danger: ["none"],
@@ -52,7 +52,7 @@ export const DEFAULTS = {
   readiness: ["ready"],
 };
 
-/** The questions in the order they are asked (clinical-model.md): each asked when `asked` holds, or always. */
+/** The questions in the order they are asked (docs/clinical-rules.md): each asked when `asked` holds, or always. */
 const ORDER = [
   ["respondent"], ["danger"], ["age"], ["pregnancy"], ["substances"], ["frequency"],
   ["sober_time", (a) => a.frequency[0] === "not_past_month"],
@@ -73,7 +73,7 @@ export function pathFor(answers = {}) {
 }
 
 /**
- * The reference cases of clinical-model.md that the UI tests walk: the
+ * The reference cases of docs/clinical-rules.md that the UI tests walk: the
  * answers (others least severe), the level, detox_first, crisis_first (for an
  * emergency) and the flags the result must show, by block: `safety` flags in
  * section[data-flags=safety], the rest in section[data-flags=advice].
@@ -395,4 +395,138 @@ export function partialDist(files) {
   }
   after(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+// ---------------------------------------------------------------------------
+// Added for hardening.test.mjs: axe with every rule, the widget's landmarks,
+// and what a page holds (DOM, listeners, memory) for leak checks.
+
+/**
+ * Runs axe-core with every rule it has (best practices and experimental rules
+ * included) except the WCAG AAA ones (the design's target is AA: 4.5:1
+ * contrast, not AAA's 7:1), on the whole document, open shadow roots included.
+ * Returns how many rules ran, each violation as text (rule, tags, help and
+ * nodes), and whether axe looked inside a shadow root.
+ */
+export async function axeAllRules(page) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.addScriptTag({ path: AXE });
+  const { violations, rules, shadow } = await page.evaluate(() => {
+    const rules = window.axe.getRules().filter((r) => !r.tags.includes("wcag2aaa")).map((r) => r.ruleId);
+    return window.axe.run(document, { runOnly: { type: "rule", values: rules }, resultTypes: ["violations"] })
+      .then((r) => ({ rules: rules.length, violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+        tags: v.tags.join(", "), nodes: v.nodes.map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary.replace(/\s+/g, " ")}`) })),
+      shadow: r.passes.some((p) => p.nodes.some((n) => Array.isArray(n.target[0]))) }));
+  });
+  assert.ok(rules > 90, `axe ran only ${rules} rules`);
+  return {
+    rules, shadow,
+    violations: violations.map((v) => `[${v.impact}] ${v.id} (${v.tags}): ${v.help}\n${v.nodes.map((n) => `      ${n}`).join("\n")}`),
+  };
+}
+
+/** axeAllRules, failing with every violation found on `state`. */
+export async function expectNoAxeViolationsAllRules(page, state) {
+  const { rules, violations, shadow } = await axeAllRules(page);
+  assert.equal(violations.length, 0, `axe (${rules} rules) found ${violations.length} violation(s) on ${state}:\n  ${violations.join("\n  ")}`);
+  return { rules, shadow };
+}
+
+/** ARIA landmark roles. */
+export const LANDMARK_ROLES = ["banner", "complementary", "contentinfo", "form", "main", "navigation", "region", "search"];
+
+/**
+ * The landmarks in the accessibility tree (Chromium's, through the DevTools
+ * protocol, so what a screen reader gets) at or under the element `selector`
+ * finds in the page, each as { role, name, depth } where depth counts the
+ * landmarks it is nested in (0: outermost among these).
+ */
+export async function landmarksUnder(page, cdp, selector) {
+  const { result } = await cdp.send("Runtime.evaluate", { expression: `document.querySelector(${JSON.stringify(selector)})` });
+  assert.ok(result.objectId, `no element matches ${selector}`);
+  const { node } = await cdp.send("DOM.describeNode", { objectId: result.objectId });
+  await cdp.send("Runtime.releaseObject", { objectId: result.objectId });
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const landmark = (n) => !n.ignored && LANDMARK_ROLES.includes(n.role?.value);
+  const found = [];
+  for (const n of nodes.filter(landmark)) {
+    let depth = 0;
+    let inside = n.backendDOMNodeId === node.backendNodeId;
+    for (let p = byId.get(n.parentId); p && !inside; p = byId.get(p.parentId)) {
+      if (p.backendDOMNodeId === node.backendNodeId) inside = true;
+      else if (landmark(p)) depth++;
+    }
+    if (inside) found.push({ role: n.role.value, name: n.name?.value ?? "", depth });
+  }
+  return found;
+}
+
+/**
+ * The page's DOM as text, open shadow roots included (as `#shadow(...)`), for
+ * comparing before and after: text, elements and attributes.
+ */
+export function domSnapshot(page) {
+  return page.evaluate(() => {
+    const serialize = (node) => {
+      if (node.nodeType !== 1) return node.nodeType === 3 ? node.data : "";
+      const attrs = [...node.attributes].map((a) => `${a.name}="${a.value}"`).join(" ");
+      const shadow = node.shadowRoot
+        ? `#shadow(${node.shadowRoot.adoptedStyleSheets.length ? `${node.shadowRoot.adoptedStyleSheets.length} sheets ` : ""}` +
+          `${[...node.shadowRoot.childNodes].map(serialize).join("")})`
+        : "";
+      return `<${node.tagName}${attrs ? " " + attrs : ""}>${shadow}${[...node.childNodes].map(serialize).join("")}</${node.tagName}>`;
+    };
+    return serialize(document.documentElement);
+  });
+}
+
+/**
+ * Every event listener on window and on document and every node under it,
+ * shadow roots included (DevTools protocol, DOMDebugger.getEventListeners),
+ * as sorted text: where it is, its type and the script position that added it.
+ */
+export async function eventListeners(cdp) {
+  const listeners = [];
+  for (const expression of ["window", "document"]) {
+    const { result } = await cdp.send("Runtime.evaluate", { expression });
+    const { listeners: found } = await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId, depth: -1, pierce: true });
+    for (const l of found) listeners.push(`${expression}: ${l.type} on node ${l.backendNodeId ?? "itself"} (script ${l.scriptId}:${l.lineNumber}:${l.columnNumber})`);
+    await cdp.send("Runtime.releaseObject", { objectId: result.objectId });
+  }
+  return listeners.sort();
+}
+
+/**
+ * An init script (page.addInitScript) that keeps each WebAssembly memory the
+ * page instantiates in window.__wasmMemories, so a test can read its size.
+ */
+export function keepWasmMemories() {
+  window.__wasmMemories = [];
+  const keep = (result) => {
+    const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+    for (const value of Object.values(instance.exports)) {
+      if (value instanceof WebAssembly.Memory) window.__wasmMemories.push(value);
+    }
+    return result;
+  };
+  const { instantiate, instantiateStreaming } = WebAssembly;
+  WebAssembly.instantiate = function (...args) { return instantiate.apply(this, args).then(keep); };
+  if (instantiateStreaming) {
+    WebAssembly.instantiateStreaming = function (...args) { return instantiateStreaming.apply(this, args).then(keep); };
+  }
+}
+
+/**
+ * After forced garbage collection (three rounds, DevTools protocol): the JS
+ * heap in use (Runtime.getHeapUsage), the wasm linear memory (every memory
+ * keepWasmMemories saw) and the DOM counters (nodes and JS event listeners
+ * alive, attached or not).
+ */
+export async function memoryAfterGc(page, cdp) {
+  await page.evaluate(() => new Promise((ok) => setTimeout(ok, 50))); // let anything scheduled run first
+  for (let i = 0; i < 3; i++) await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  const wasm = await page.evaluate(() => (window.__wasmMemories || []).reduce((sum, m) => sum + m.buffer.byteLength, 0));
+  const { nodes, jsEventListeners } = await cdp.send("Memory.getDOMCounters");
+  return { js: usedSize, wasm, nodes, jsEventListeners };
 }
