@@ -30,8 +30,8 @@ pub struct AnswerReviewProps {
 pub fn AnswerReview(props: &AnswerReviewProps) -> Html {
     let t = use_text();
     html! {
-        <section class="iof-review" aria-labelledby="iof-review-heading">
-            <h3 id="iof-review-heading">{ t.get("result.review") }</h3>
+        <section class="iof-review">
+            <h3>{ t.get("result.review") }</h3>
             <dl>
                 { for answered(&t, &props.responses).map(|(q, title, words)| {
                     let label = t.fill("result.review.change_label", &[("question", &title)]);

@@ -150,8 +150,9 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
 
     html! {
         <ContextProvider<Text> context={text}>
-            // One labelled region and no landmarks of its own: the widget is a
-            // part of the host's page, which has its own header, main and footer.
+            // One labelled region and no landmarks inside it: the widget is a
+            // part of the host's page, which has its own header, main and footer
+            // (its sections have headings but no names, so they are not regions).
             <div class="iof" lang={locale.tag()} ref={root.clone()} role="region" aria-label={t.get("app.title")}>
                 <div class="iof-header">
                     // The start screen's heading already says it.

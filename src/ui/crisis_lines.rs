@@ -21,8 +21,8 @@ pub fn CrisisLines() -> Html {
         ],
     };
     html! {
-        <section class="iof-crisis" aria-labelledby="iof-crisis-heading">
-            <h3 id="iof-crisis-heading">{ t.get("crisis.heading") }</h3>
+        <section class="iof-crisis">
+            <h3>{ t.get("crisis.heading") }</h3>
             <ul>
                 <li><a class="iof-link-button iof-urgent" href={TEL_911}>{ t.get("crisis.911") }</a></li>
                 <li><a class="iof-link-button" href={TEL_988}>{ t.get("crisis.988") }</a></li>

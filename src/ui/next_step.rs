@@ -9,8 +9,8 @@ use crate::options::tel_href;
 pub fn NextStep() -> Html {
     let t = use_text();
     html! {
-        <section class="iof-next" aria-labelledby="iof-next-heading">
-            <h3 id="iof-next-heading">{ t.get("result.next") }</h3>
+        <section class="iof-next">
+            <h3>{ t.get("result.next") }</h3>
             <p>{ t.get("result.next.lead") }</p>
             if let Some(phone) = &t.options.phone {
                 <a class="iof-link-button iof-primary" href={tel_href(phone)} data-action="call">

@@ -33,8 +33,8 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
         t.fill("result.program.hours", &[("hours", &range)])
     });
     html! {
-        <section class="iof-program" aria-labelledby="iof-program-heading">
-            <h3 id="iof-program-heading">{ t.get("result.program") }</h3>
+        <section class="iof-program">
+            <h3>{ t.get("result.program") }</h3>
             <p class="iof-program-name">{ level_name(&t, props.level) }</p>
             <p>{ t.get(&short) }</p>
             <ul>

@@ -97,8 +97,8 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 <p class="iof-callout iof-warning">{ t.get("result.detox") }</p>
             }
             if !safety.is_empty() {
-                <section class="iof-safety iof-callout iof-warning" aria-labelledby="iof-safety-heading" data-flags="safety">
-                    <h3 id="iof-safety-heading">{ t.get("result.safety") }</h3>
+                <section class="iof-safety iof-callout iof-warning" data-flags="safety">
+                    <h3>{ t.get("result.safety") }</h3>
                     <ul>{ for safety.iter().map(|f| flag_item(&t, f)) }</ul>
                 </section>
             }
@@ -114,8 +114,8 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             }
             <CrisisLines />
             if !advice.is_empty() || readiness.is_some() {
-                <section class="iof-advice" aria-labelledby="iof-advice-heading" data-flags="advice">
-                    <h3 id="iof-advice-heading">{ t.get("result.advice") }</h3>
+                <section class="iof-advice" data-flags="advice">
+                    <h3>{ t.get("result.advice") }</h3>
                     <ul>
                         { for advice.iter().map(|f| flag_item(&t, f)) }
                         if let Some(r) = readiness { <li>{ t.get(&format!("readiness.{r}")) }</li> }
