@@ -47,15 +47,79 @@
     return options;
   }
 
-  // Plain HTML, built with textContent so configuration is never parsed as HTML.
+  // The widget's own words for the fallback, by primary subtag (en, es, pt), put in by scripts/post-build.mjs.
+  var FALLBACK_TEXTS = JSON.parse(IOP_OP_FIT_FALLBACK);
+
+  // The option rules of src/options.rs, for the fallback: the trim in
+  // Options::parse, then text(), phone(), url() and Locale::from_tag, so the
+  // fallback never shows a value the widget would refuse. The cases in
+  // tests/fixtures/options.json are checked against both.
+  function hasOwn(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+  // Unicode White_Space, which Rust's str::trim removes (String.prototype.trim differs: U+FEFF, U+0085).
+  var SPACE = "\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+  var TRIM = new RegExp("^[" + SPACE + "]+|[" + SPACE + "]+$", "g");
+  var HAS_SPACE = new RegExp("[" + SPACE + "]");
+  var URL_TRIM = new RegExp("^[\\x00-\\x20" + SPACE + "]+|[\\x00-\\x20" + SPACE + "]+$", "g");
+  var RULES = {
+    orgName: function (value) {
+      var length = Array.from(value).length; // characters, as Rust counts them, not UTF-16 units
+      return length > 0 && length <= 200 ? value : null;
+    },
+    phone: function (value) {
+      var digits = value.replace(/\D/g, "").length;
+      return /^\+?[\d ().-]*$/.test(value) && digits >= 3 && digits <= 15 ? value : null;
+    },
+    contactUrl: function (value) {
+      // As browsers read an href: tabs and newlines removed anywhere, C0 controls and spaces
+      // (and, as for every option, Unicode whitespace) trimmed.
+      var link = value.replace(/[\t\n\r]/g, "").replace(URL_TRIM, "");
+      var colon = link.indexOf(":");
+      var scheme = colon < 0 || /[\/?#]/.test(link.slice(0, colon)) ? null : link.slice(0, colon);
+      var ok = scheme === null ? link !== "" && !HAS_SPACE.test(link) : /^(https?|mailto)$/i.test(scheme);
+      return ok ? link : null;
+    },
+    // The primary subtag, any case: es-MX and ES_mx are es; pt of any region is pt-BR.
+    locale: function (value) {
+      var primary = value.replace(TRIM, "").split(/[-_]/)[0].toLowerCase();
+      return hasOwn(FALLBACK_TEXTS, primary) ? primary : null;
+    }
+  };
+  var ALLOWED = {
+    orgName: "text up to 200 characters",
+    phone: "digits with optional + - ( ) . and spaces, like +1-555-010-0100",
+    contactUrl: "a web address (https://… or /contact) or mailto:",
+    locale: Object.keys(FALLBACK_TEXTS).map(function (k) { return FALLBACK_TEXTS[k].tag; }).join(", ")
+  };
+
+  // An option as the wasm reads it (src/mount.rs): text, or a number or boolean
+  // as JavaScript writes it; trimmed; then checked. Each refusal is named in the console.
+  function option(options, name) {
+    if (!hasOwn(options, name)) return null;
+    var given = options[name];
+    if (typeof given === "number" || typeof given === "boolean") given = String(given);
+    if (typeof given !== "string") {
+      console.warn("iop-op-fit: option `" + name + "` must be text, a number or true/false; it was ignored.");
+      return null;
+    }
+    var value = RULES[name](given.replace(TRIM, ""));
+    if (value === null) {
+      console.warn("iop-op-fit: option `" + name + "` is \"" + given + "\"; use " + ALLOWED[name] + ". Leaving it out.");
+    }
+    return value;
+  }
+
+  function pageLocale(tag) {
+    return typeof tag === "string" ? RULES.locale(tag) : null;
+  }
+
+  // Plain HTML, built with textContent and checked links, so configuration never becomes markup or script.
   function fallback(el, options, reason) {
     console.error("iop-op-fit: the self-screen could not start (" + reason + "). Showing contact details instead. " +
       "Check that the page's Content-Security-Policy allows 'wasm-unsafe-eval' in script-src" + (INLINE_WASM ? "." :
         ", and that " + base + "core/iop-op-fit_bg.wasm exists (served as application/wasm)."));
-    var lang = String(options.locale || document.documentElement.lang || navigator.language || "en").slice(0, 2).toLowerCase();
-    // The widget's own texts by language, put in by the build (scripts/post-build.mjs).
-    var texts = JSON.parse(IOP_OP_FIT_FALLBACK);
-    var t = texts[lang] || texts.en;
+    // The locale option, else the page's language, else the browser's, else English (as src/browser/page.rs).
+    var t = FALLBACK_TEXTS[option(options, "locale") || pageLocale(document.documentElement.getAttribute("lang")) ||
+      pageLocale(navigator.language) || "en"];
     var root = el.shadowRoot || el.attachShadow({ mode: "open" });
     root.textContent = "";
     var css = ":host{all:initial!important;display:block!important;font-family:inherit}" +
@@ -74,22 +138,21 @@
     }
     var box = document.createElement("div");
     box.setAttribute("data-fallback", "");
+    box.setAttribute("lang", t.tag);
     function add(tag, text, href) {
       var node = document.createElement(tag);
       node.textContent = text;
       if (href) node.setAttribute("href", href);
       box.appendChild(node);
     }
-    // A function as the replacement, so a "$" in the name is not a pattern.
-    var org = typeof options.orgName === "string" && options.orgName ? options.orgName : t.org;
-    function withOrg(text) { return text.replace("{org}", function () { return org; }); }
+    // Every {org}, in one pass, so the name is never searched itself (as Catalog::fill).
+    var org = option(options, "orgName") || t.org;
+    function withOrg(text) { return text.split("{org}").join(org); }
     add("p", t.title);
-    var phone = typeof options.phone === "string" ? options.phone : "";
-    if (/^\+?[\d\s().-]{3,20}$/.test(phone)) {
-      add("a", withOrg(t.call) + " · " + phone, "tel:" + phone.replace(/[^\d+]/g, ""));
-    }
-    var contact = typeof options.contactUrl === "string" ? options.contactUrl : "";
-    if (contact && !/^\s*(javascript|data|vbscript):/i.test(contact)) add("a", withOrg(t.contact), contact);
+    var phone = option(options, "phone");
+    if (phone) add("a", withOrg(t.call) + " · " + phone, "tel:" + phone.replace(/[^\d+]/g, "")); // tel_href
+    var contact = option(options, "contactUrl");
+    if (contact) add("a", withOrg(t.contact), contact);
     add("a", t.e988, "tel:988");
     add("a", t.e911, "tel:911");
     if (style) root.appendChild(style);

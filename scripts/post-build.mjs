@@ -6,7 +6,7 @@
 // name), so they are moved first. A release build is then shrunk: wasm-opt
 // (binaryen) on the wasm, esbuild on the JavaScript.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 
@@ -32,15 +32,20 @@ if (!glue.startsWith("let wasm_bindgen")) throw new Error("expected wasm-bindgen
 const source = loader.replace(MARK, () => glue);
 // The fallback (shown when the wasm cannot start) speaks with the widget's own
 // texts: the next step, the provider's phone and contact link, 988 and 911.
+// Keyed by primary subtag, as Locale::from_tag reads tags (pt-PT, PT_br: pt),
+// each with its catalog's tag for the fallback's lang attribute.
 const FALLBACK_KEYS = { title: "result.next", call: "result.call", contact: "result.contact", org: "org.default",
   e988: "crisis.988", e911: "crisis.911" };
-const fallbackText = Object.fromEntries(["en", "es", "pt-BR"].map((tag) => {
+// One catalog per language the widget speaks (build.rs compiles the same files).
+const LOCALES = readdirSync(join("src", "content", "locales")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
+if (!LOCALES.includes("en")) throw new Error("the fallback needs the English catalog, src/content/locales/en.json");
+const fallbackText = Object.fromEntries(LOCALES.map((tag) => {
   const catalog = JSON.parse(readFileSync(join("src", "content", "locales", `${tag}.json`), "utf8"));
   const words = Object.entries(FALLBACK_KEYS).map(([name, key]) => {
     if (typeof catalog[key] !== "string") throw new Error(`${tag}.json has no text for ${key}`);
     return [name, catalog[key]];
   });
-  return [tag.slice(0, 2), Object.fromEntries(words)];
+  return [tag.split("-")[0], { tag, ...Object.fromEntries(words) }];
 }));
 // IOP_OP_FIT_WASM and IOP_OP_FIT_FALLBACK are globals only in the source: esbuild replaces them.
 const build = (inlineWasm) => transformSync(source, {

@@ -2,6 +2,13 @@
 //! Bad values never stop the widget: each gives one warning naming the
 //! option and what is allowed, and the safe default is used instead.
 //! No web types, so every rule here is tested natively.
+//!
+//! When the wasm cannot start, the loader's plain-HTML fallback
+//! (`loader/iop-op-fit.js`) shows the name, phone, contact link and language
+//! by the same rules: the trim in [`Options::parse`], `text`, `phone`, `url`
+//! and [`Locale::from_tag`]. `tests/fixtures/options.json` holds good and bad
+//! values that `tests/options.rs` and `tests/e2e/fallback-options.test.mjs`
+//! both check, so the two cannot drift.
 
 use crate::content::Locale;
 use crate::engine::Level;
@@ -134,6 +141,7 @@ impl Options {
         let mut o = Options::default();
         let mut warnings = Vec::new();
         for (name, value) in pairs {
+            // Unicode White_Space, as `str::trim` reads it (the fallback trims the same set).
             let value = value.trim();
             let result = o.apply(name, value).and_then(|()| {
                 // Kept, but the owner should know the tags will show as typed.
@@ -288,18 +296,33 @@ pub fn tel_href(phone: &str) -> String {
     format!("tel:{digits}")
 }
 
+/// A contact link: `https:`, `http:`, `mailto:` or a relative path (no
+/// scheme, no whitespace). It is first read as browsers read an `href` (the
+/// URL Standard's first steps): ASCII tabs and newlines removed wherever they
+/// are, then C0 controls and spaces (and, as for every option, Unicode
+/// whitespace) trimmed from both ends. So
+/// `java\tscript:alert(1)` (`java&#9;script:…` in an attribute) is the
+/// `javascript:` link a browser would make of it, and is refused; the link
+/// kept is the normalised one. The loader's fallback (`loader/iop-op-fit.js`)
+/// applies the same rules; `tests/fixtures/options.json` holds cases both must agree on.
 fn url(value: &str) -> Result<String, String> {
-    let lower = value.to_ascii_lowercase();
+    let link: String = value
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let link = link.trim_matches(|c: char| c <= ' ' || c.is_whitespace());
+    let lower = link.to_ascii_lowercase();
+    // The text before the first `:`, unless a path, query or fragment starts first.
     let scheme = lower
         .split_once(':')
         .map(|(s, _)| s)
         .filter(|s| !s.contains('/') && !s.contains('?') && !s.contains('#'));
     let ok = match scheme {
         Some(s) => matches!(s, "http" | "https" | "mailto"),
-        None => !value.is_empty() && !value.chars().any(char::is_whitespace),
+        None => !link.is_empty() && !link.chars().any(char::is_whitespace),
     };
     if ok {
-        Ok(value.to_owned())
+        Ok(link.to_owned())
     } else {
         Err(format!("is \"{value}\"; use a web address (https://… or /contact) or mailto:. The contact link is hidden."))
     }

@@ -187,3 +187,110 @@ fn every_listed_option_is_read() {
         assert_ne!(options, Options::default(), "{name} changed nothing");
     }
 }
+
+/// One case of `tests/fixtures/options.json`, which the loader's fallback is
+/// tested with too (`tests/e2e/fallback-options.test.mjs`).
+#[derive(serde::Deserialize)]
+struct Case {
+    option: String,
+    value: String,
+    accepted: bool,
+    normalised: Option<String>,
+    href: Option<String>,
+}
+
+fn fixture() -> Vec<Case> {
+    #[derive(serde::Deserialize)]
+    struct Fixture {
+        cases: Vec<Case>,
+    }
+    let text = include_str!("fixtures/options.json");
+    serde_json::from_str::<Fixture>(text)
+        .expect("tests/fixtures/options.json reads")
+        .cases
+}
+
+/// The fallback's rules are these: each case of the shared fixture is read
+/// here exactly as the fixture says (and there as well).
+#[test]
+fn the_shared_fixture_cases_are_read_as_it_says() {
+    let cases = fixture();
+    for case in &cases {
+        let (o, warnings) = Options::parse([(case.option.as_str(), case.value.as_str())]);
+        let what = format!("{} = {:?}", case.option, case.value);
+        let used = match case.option.as_str() {
+            "orgName" => o.org_name.clone(),
+            "phone" => o.phone.clone(),
+            "contactUrl" => o.contact_url.clone(),
+            "locale" => o.locale.map(|l| l.tag().to_owned()),
+            other => panic!("the fixture has an option the fallback does not show: {other}"),
+        };
+        if case.accepted {
+            let normalised = case
+                .normalised
+                .as_deref()
+                .expect("accepted cases say what is used");
+            assert_eq!(used.as_deref(), Some(normalised), "{what}");
+            // Only the note that tags show as text, never a refusal.
+            assert!(
+                warnings.iter().all(|w| w.contains("plain text")),
+                "{what}: {warnings:?}"
+            );
+            if case.option == "phone" {
+                let href = case
+                    .href
+                    .as_deref()
+                    .expect("accepted phones give their tel: link");
+                assert_eq!(tel_href(normalised), href, "{what}");
+            }
+        } else {
+            assert_eq!(used, None, "{what} is refused");
+            assert_eq!(warnings.len(), 1, "{what}: {warnings:?}");
+            assert!(
+                warnings[0].starts_with(&format!("option `{}` ", case.option)),
+                "{what}: {warnings:?}"
+            );
+        }
+    }
+    // Each option the fallback shows has good and bad cases, and the are there.
+    for option in ["orgName", "phone", "contactUrl", "locale"] {
+        for accepted in [true, false] {
+            let n = cases
+                .iter()
+                .filter(|c| c.option == option && c.accepted == accepted)
+                .count();
+            assert!(
+                n >= 3,
+                "{option}: only {n} cases with accepted = {accepted}"
+            );
+        }
+    }
+    for (option, value) in [
+        ("contactUrl", "java\tscript:alert(1)"),
+        ("phone", "((( )))"),
+        ("locale", "esp"),
+    ] {
+        assert!(
+            cases
+                .iter()
+                .any(|c| c.option == option && c.value == value && !c.accepted),
+            "the fixture refuses {option} = {value:?}"
+        );
+    }
+}
+
+#[test]
+fn contact_links_are_read_as_browsers_read_them() {
+    // Tabs and newlines go wherever they are, so the scheme checked is the one the browser sees.
+    for hidden in [
+        "java\tscript:alert(1)",
+        "java\nscript:alert(1)",
+        "\u{1}javascript:alert(1)",
+    ] {
+        let o = one_warning(&[("contactUrl", hidden)], "contactUrl", "mailto:");
+        assert_eq!(o.contact_url, None, "{hidden:?}");
+    }
+    let (o, warnings) = parse(&[("contactUrl", "\t/con\ntact\u{1f}")]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(o.contact_url.as_deref(), Some("/contact"));
+}
