@@ -30,7 +30,7 @@
         if (!window.WebAssembly) throw new Error("this browser does not support WebAssembly");
         var wasm = INLINE_WASM
           ? Uint8Array.from(atob(INLINE_WASM), function (c) { return c.charCodeAt(0); })
-          : fetch(base + "core/iop-op-fit_bg.wasm");
+          : fetch(base + IOP_OP_FIT_WASM_PATH);
         var bindgen = bindings();
         return bindgen({ module_or_path: wasm }).then(function () { return bindgen; });
       });
@@ -116,7 +116,7 @@
   function fallback(el, options, reason) {
     console.error("iop-op-fit: the self-screen could not start (" + reason + "). Showing contact details instead. " +
       "Check that the page's Content-Security-Policy allows 'wasm-unsafe-eval' in script-src" + (INLINE_WASM ? "." :
-        ", and that " + base + "core/iop-op-fit_bg.wasm exists (served as application/wasm)."));
+        ", and that " + base + IOP_OP_FIT_WASM_PATH + " exists (served as application/wasm)."));
     // The locale option, else the page's language, else the browser's, else English (as src/browser/page.rs).
     var t = FALLBACK_TEXTS[option(options, "locale") || pageLocale(document.documentElement.getAttribute("lang")) ||
       pageLocale(navigator.language) || "en"];

@@ -14,8 +14,10 @@ const dist = process.env.TRUNK_STAGING_DIR;
 if (!dist) throw new Error("post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)");
 const release = process.env.TRUNK_PROFILE === "release";
 const glue = readFileSync(join(dist, "iop-op-fit.js"), "utf8");
+// Where the wasm goes, beside the loader; the loader is told (IOP_OP_FIT_WASM_PATH).
+const WASM_PATH = "core/iop-op-fit_bg.wasm";
 mkdirSync(join(dist, "core"), { recursive: true });
-const wasm = join(dist, "core", "iop-op-fit_bg.wasm");
+const wasm = join(dist, WASM_PATH);
 renameSync(join(dist, "iop-op-fit_bg.wasm"), wasm);
 
 if (release) {
@@ -47,12 +49,13 @@ const fallbackText = Object.fromEntries(LOCALES.map((tag) => {
   });
   return [tag.split("-")[0], { tag, ...Object.fromEntries(words) }];
 }));
-// IOP_OP_FIT_WASM and IOP_OP_FIT_FALLBACK are globals only in the source: esbuild replaces them.
+// IOP_OP_FIT_WASM, IOP_OP_FIT_WASM_PATH and IOP_OP_FIT_FALLBACK are globals only in the source: esbuild replaces them.
 const build = (inlineWasm) => transformSync(source, {
   minify: release,
   legalComments: "inline",
   define: {
     IOP_OP_FIT_WASM: inlineWasm ? JSON.stringify(inlineWasm) : "null",
+    IOP_OP_FIT_WASM_PATH: JSON.stringify(WASM_PATH),
     // As a string: esbuild would put an object value in a top-level variable, a global of the host page.
     IOP_OP_FIT_FALLBACK: JSON.stringify(JSON.stringify(fallbackText)),
   },
