@@ -60,11 +60,15 @@ fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
         .collect()
 }
 
-fn result_event(host: Element) -> Callback<Assessment> {
+/// `iop-op-fit:result`, only when the site owner turns `emitEvents` on: the
+/// level, `detoxFirst`, and whether this provider offers the level; never answers.
+fn result_event(host: Element, options: Rc<Options>) -> Callback<Assessment> {
     Callback::from(move |a: Assessment| {
         let detail = js_sys::Object::new();
+        let offered_here = options.offer(&a).level_here;
         let _ = js_sys::Reflect::set(&detail, &"level".into(), &a.level.id().into());
         let _ = js_sys::Reflect::set(&detail, &"detoxFirst".into(), &a.detox_first.into());
+        let _ = js_sys::Reflect::set(&detail, &"offeredHere".into(), &offered_here.into());
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_detail(&detail);
@@ -146,13 +150,14 @@ pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
         warn(w);
     }
     let storage_key = ["iop-op-fit:", &storage_name(&host, &options)].concat();
+    let options = Rc::new(options);
     let on_result = if options.emit_events {
-        result_event(host.clone())
+        result_event(host.clone(), options.clone())
     } else {
         Callback::noop()
     };
     let props = Rc::new(IopOpFitProps {
-        options: Rc::new(options),
+        options,
         storage_key: Some(storage_key.into()),
         on_result,
     });

@@ -11,7 +11,7 @@
 //! both check, so the two cannot drift.
 
 use crate::content::Locale;
-use crate::engine::Level;
+use crate::engine::{Assessment, Flag, Level};
 
 /// Which crisis lines to show besides 911 and 988.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -41,6 +41,66 @@ impl Schedule {
     }
 }
 
+/// A medicine for substance use that a provider may offer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Medicine {
+    Buprenorphine,
+    Methadone,
+    Naltrexone,
+}
+
+impl Medicine {
+    pub const ALL: [Medicine; 3] = [
+        Medicine::Buprenorphine,
+        Medicine::Methadone,
+        Medicine::Naltrexone,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Medicine::Buprenorphine => "buprenorphine",
+            Medicine::Methadone => "methadone",
+            Medicine::Naltrexone => "naltrexone",
+        }
+    }
+
+    /// Whether it treats what the flag is about: opioid use (buprenorphine,
+    /// methadone, and extended-release naltrexone) or alcohol use (naltrexone).
+    fn treats(self, flag: Flag) -> bool {
+        match flag {
+            Flag::Moud => true,
+            Flag::MedicationSupport => self == Medicine::Naltrexone,
+            _ => false,
+        }
+    }
+}
+
+/// What this provider can do for one result: whether it offers the level,
+/// the level of its own that may come next, withdrawal care, and medicines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Offer {
+    /// The provider runs the result's level (an emergency is never "offered").
+    pub level_here: bool,
+    /// When it does not: the most intensive level it runs below the result's,
+    /// which many people step down to after.
+    pub step_after: Option<Level>,
+    /// For a `detox_first` result: whether withdrawal care is on site
+    /// (`None` when the provider has not said).
+    pub detox_here: Option<bool>,
+    /// The provider's medicines that treat what the result's flags are about.
+    pub medicines: Vec<Medicine>,
+    /// Under 18, and the provider does not treat teens.
+    pub teen_elsewhere: bool,
+}
+
+impl Offer {
+    /// Whether the visitor needs care somewhere else too: the result is told
+    /// where to find it.
+    pub fn refers(&self) -> bool {
+        !self.level_here || self.detox_here == Some(false) || self.teen_elsewhere
+    }
+}
+
 /// What the provider offers at one level of care.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Program {
@@ -63,6 +123,12 @@ pub struct Options {
     /// A `#rrggbb` colour with at least 4.5:1 contrast against white.
     pub theme_color: Option<String>,
     pub serves_adolescents: bool,
+    /// The levels of care the provider runs.
+    pub levels: Vec<Level>,
+    /// Medically managed withdrawal on site; `None` when not said.
+    pub detox: Option<bool>,
+    /// The medicines offered; `None` when not said, empty for none.
+    pub medication: Option<Vec<Medicine>>,
     pub crisis_region: CrisisRegion,
     /// Keep answers in `sessionStorage` so a reload resumes.
     pub storage: bool,
@@ -87,6 +153,9 @@ impl Default for Options {
             locale: None,
             theme_color: None,
             serves_adolescents: true,
+            levels: OFFERED_LEVELS.to_vec(),
+            detox: None,
+            medication: None,
             crisis_region: CrisisRegion::National,
             storage: true,
             storage_key: None,
@@ -108,6 +177,9 @@ pub const OPTION_NAMES: &[&str] = &[
     "locale",
     "themeColor",
     "servesAdolescents",
+    "levels",
+    "detox",
+    "medication",
     "crisisRegion",
     "storage",
     "storageKey",
@@ -167,6 +239,35 @@ impl Options {
         }
     }
 
+    /// What this provider can do for the result `a`.
+    pub fn offer(&self, a: &Assessment) -> Offer {
+        let level = a.after_emergency.unwrap_or(a.level);
+        let level_here = self.levels.contains(&level);
+        let step_after = (!level_here)
+            .then(|| self.levels.iter().copied().filter(|&l| l < level).max())
+            .flatten();
+        let flagged = |f: Flag| a.flags.iter().any(|r| r.id == f);
+        let medicines = match &self.medication {
+            Some(offered) => offered
+                .iter()
+                .copied()
+                .filter(|m| {
+                    [Flag::Moud, Flag::MedicationSupport]
+                        .iter()
+                        .any(|&f| flagged(f) && m.treats(f))
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        Offer {
+            level_here,
+            step_after,
+            detox_here: if a.detox_first { self.detox } else { None },
+            medicines,
+            teen_elsewhere: flagged(Flag::Adolescent) && !self.serves_adolescents,
+        }
+    }
+
     /// The provider's program for a level, if it is one a provider offers.
     pub fn program_for(&self, level: Level) -> Option<&Program> {
         match level {
@@ -193,6 +294,9 @@ impl Options {
             }
             "themeColor" => self.theme_color = Some(colour(value)?),
             "servesAdolescents" => self.serves_adolescents = flag(value)?,
+            "levels" => self.levels = levels(value)?,
+            "detox" => self.detox = Some(flag(value)?),
+            "medication" => self.medication = Some(medicines(value)?),
             "storage" => self.storage = flag(value)?,
             "storageKey" => self.storage_key = Some(text(value)?),
             "emitEvents" => self.emit_events = flag(value)?,
@@ -380,6 +484,56 @@ fn hours(value: &str) -> Result<(u8, u8), String> {
         (Some(lo), Some(hi)) if lo <= hi && !value.trim_start().starts_with('-') => Ok((lo, hi)),
         _ => Err(bad()),
     }
+}
+
+/// The levels a provider can run (an emergency is not one), least intensive first.
+const OFFERED_LEVELS: [Level; 4] = [Level::Op, Level::Iop, Level::Php, Level::Residential];
+
+/// A comma-separated list of ids from `allowed`, each once, in `allowed`'s order.
+fn list<T: Copy + PartialEq>(
+    value: &str,
+    allowed: &[(T, &str)],
+    what: &str,
+) -> Result<Vec<T>, String> {
+    let ids: Vec<&str> = value
+        .split(',')
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .collect();
+    let names: Vec<&str> = allowed.iter().map(|(_, id)| *id).collect();
+    if let Some(bad) = ids
+        .iter()
+        .find(|id| !names.contains(&id.to_ascii_lowercase().as_str()))
+    {
+        return Err(format!(
+            "has \"{bad}\", which is not {what}; use a comma-separated list of {}. Using the default.",
+            names.join(", ")
+        ));
+    }
+    Ok(allowed
+        .iter()
+        .filter(|(_, id)| ids.iter().any(|given| given.eq_ignore_ascii_case(id)))
+        .map(|(t, _)| *t)
+        .collect())
+}
+
+fn levels(value: &str) -> Result<Vec<Level>, String> {
+    let allowed = OFFERED_LEVELS.map(|l| (l, l.id()));
+    let levels = list(value, &allowed, "a level of care")?;
+    if levels.is_empty() {
+        return Err(
+            "is empty; name at least one of op, iop, php, residential. Using all four.".into(),
+        );
+    }
+    Ok(levels)
+}
+
+fn medicines(value: &str) -> Result<Vec<Medicine>, String> {
+    if value.trim().eq_ignore_ascii_case("none") {
+        return Ok(Vec::new());
+    }
+    list(value, &Medicine::ALL.map(|m| (m, m.id())), "a medicine")
+        .map_err(|e| e.replace("list of ", "list of none, or "))
 }
 
 fn flag(value: &str) -> Result<bool, String> {

@@ -177,7 +177,9 @@ fn every_listed_option_is_read() {
             "themeColor" => "#0b5cad",
             "crisisRegion" => "massachusetts",
             "servesAdolescents" | "storage" => "false",
-            "emitEvents" => "true",
+            "emitEvents" | "detox" => "true",
+            "levels" => "op,iop",
+            "medication" => "buprenorphine",
             n if n.ends_with("Hours") => "9-15",
             n if n.ends_with("Schedule") => "evening",
             _ => "Some text",
@@ -293,4 +295,64 @@ fn contact_links_are_read_as_browsers_read_them() {
     let (o, warnings) = parse(&[("contactUrl", "\t/con\ntact\u{1f}")]);
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(o.contact_url.as_deref(), Some("/contact"));
+}
+
+#[test]
+fn what_the_provider_offers_is_read_with_one_warning_each_and_safe_defaults() {
+    use iop_op_fit::engine::Level;
+    use iop_op_fit::options::Medicine;
+    let (o, warnings) = Options::parse([]);
+    assert!(warnings.is_empty());
+    assert_eq!(
+        o.levels,
+        [Level::Op, Level::Iop, Level::Php, Level::Residential],
+        "all four by default"
+    );
+    assert_eq!(
+        (o.detox, o.medication.clone()),
+        (None, None),
+        "unsaid by default"
+    );
+
+    let (o, warnings) = Options::parse([
+        ("levels", "IOP, op"),
+        ("detox", "no"),
+        ("medication", "methadone,buprenorphine"),
+    ]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(o.levels, [Level::Op, Level::Iop]);
+    assert_eq!(o.detox, Some(false));
+    assert_eq!(
+        o.medication,
+        Some(vec![Medicine::Buprenorphine, Medicine::Methadone])
+    );
+    assert_eq!(
+        Options::parse([("medication", "none")]).0.medication,
+        Some(vec![])
+    );
+
+    for (name, value, says) in [
+        ("levels", "iop,detox", "detox"),
+        ("levels", "emergency", "op, iop, php, residential"),
+        ("levels", " , ", "at least one"),
+        ("detox", "sometimes", "true or false"),
+        (
+            "medication",
+            "suboxone",
+            "none, or buprenorphine, methadone, naltrexone",
+        ),
+    ] {
+        let (o, warnings) = Options::parse([(name, value)]);
+        assert_eq!(warnings.len(), 1, "{name}={value}: {warnings:?}");
+        assert!(
+            warnings[0].contains(name) && warnings[0].contains(says),
+            "{}",
+            warnings[0]
+        );
+        assert_eq!(
+            o,
+            Options::default(),
+            "{name}={value} keeps the safe default"
+        );
+    }
 }

@@ -9,14 +9,16 @@ use crate::options::CrisisRegion;
 pub(super) const TEL_911: &str = "tel:911";
 pub(super) const TEL_988: &str = "tel:988";
 const TEL_POISON: &str = "tel:18002221222";
+pub(super) const TEL_SAMHSA: &str = "tel:18006624357";
+pub(super) const TEL_MA_SUBSTANCE: &str = "tel:8003275050";
 
 #[function_component]
 pub fn CrisisLines() -> Html {
     let t = use_text();
     let regional: &[(&str, &str)] = match t.options.crisis_region {
-        CrisisRegion::National => &[("crisis.samhsa", "tel:18006624357")],
+        CrisisRegion::National => &[("crisis.samhsa", TEL_SAMHSA)],
         CrisisRegion::Massachusetts => &[
-            ("crisis.ma_substance", "tel:8003275050"),
+            ("crisis.ma_substance", TEL_MA_SUBSTANCE),
             ("crisis.ma_behavioral", "tel:8337732445"),
         ],
     };

@@ -44,9 +44,6 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
                     <li>{ t.fill("result.program.therapies", &[("therapies", &program.therapies.join(", "))]) }</li>
                 }
             </ul>
-            if props.adolescent && !t.options.serves_adolescents {
-                <p class="iof-callout">{ t.get("result.adolescent_referral") }</p>
-            }
         </section>
     }
 }

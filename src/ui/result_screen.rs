@@ -7,7 +7,9 @@ use super::answer_review::AnswerReview;
 use super::crisis_lines::CrisisLines;
 use super::levels_chart::{level_name, LevelsChart};
 use super::next_step::NextStep;
+use super::offer_notes::OfferNotes;
 use super::program_card::ProgramCard;
+use super::referral::Referral;
 use super::summary::summary_html;
 use super::text::use_text;
 use super::urgent_calls::UrgentCalls;
@@ -67,6 +69,9 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
         a.flags.iter().partition(|f| f.id.is_safety());
     let adolescent = a.flags.iter().any(|f| f.id == Flag::Adolescent);
     let program_level = a.after_emergency.unwrap_or(level);
+    // What this provider offers matters once there is a level to offer.
+    let offer =
+        (level != Level::Emergency || a.after_emergency.is_some()).then(|| t.options.offer(a));
     let on_save = {
         let (t, responses, a) = (t.clone(), props.responses.clone(), a.clone());
         move |_| {
@@ -96,6 +101,9 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             if a.detox_first {
                 <p class="iof-callout iof-warning">{ t.get("result.detox") }</p>
             }
+            if let Some(offer) = offer.clone() {
+                <OfferNotes assessment={a.clone()} {offer} />
+            }
             if !safety.is_empty() {
                 <section class="iof-safety iof-callout iof-warning" data-flags="safety">
                     <h3>{ t.get("result.safety") }</h3>
@@ -106,9 +114,15 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             <ul class="iof-reasons">{ for reasons.iter().map(|m| html! { <li>{ t.get(m) }</li> }) }</ul>
 
             <NextStep />
-
-            if level != Level::Emergency || a.after_emergency.is_some() {
-                <ProgramCard level={program_level} {adolescent} />
+            if offer.as_ref().is_some_and(|o| o.refers()) {
+                <Referral />
+            }
+            if let Some(offer) = &offer {
+                // The provider's own program: the result's level, or the one
+                // it runs after it (never instead of it).
+                if let Some(here) = offer.level_here.then_some(program_level).or(offer.step_after) {
+                    <ProgramCard level={here} {adolescent} />
+                }
                 <h3>{ t.get("result.levels") }</h3>
                 <LevelsChart level={program_level} />
             }

@@ -4,6 +4,7 @@
 
 use super::answer_review::answered;
 use super::levels_chart::level_name;
+use super::offer_notes::offer_lines;
 use super::result_screen::shown_reasons;
 use super::text::Text;
 use crate::engine::{Assessment, Level, Responses};
@@ -45,6 +46,24 @@ pub fn summary_html(t: &Text, responses: &Responses, a: &Assessment, date: &str)
             format!("<h3>{}</h3><ul>{items}</ul>", escape(&t.get(heading)))
         }
     };
+    let offer =
+        (a.level != Level::Emergency || a.after_emergency.is_some()).then(|| t.options.offer(a));
+    let offered: String = offer
+        .iter()
+        .flat_map(|o| offer_lines(t, a, o))
+        .map(|line| format!("<p>{}</p>", escape(&line)))
+        .collect();
+    let referral = if offer.as_ref().is_some_and(|o| o.refers()) {
+        list(
+            "result.referral",
+            [t.get("referral.findtreatment"), t.get("crisis.samhsa")]
+                .into_iter()
+                .map(li)
+                .collect(),
+        )
+    } else {
+        String::new()
+    };
     let heading = match (a.level, a.after_emergency) {
         (Level::Emergency, Some(later)) => format!(
             "{} {}",
@@ -59,8 +78,8 @@ pub fn summary_html(t: &Text, responses: &Responses, a: &Assessment, date: &str)
     format!(
         "<!doctype html><html lang=\"{lang}\"><meta charset=\"utf-8\"><title>{title}</title>\
          <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:40em;margin:2em auto;padding:0 1em}}dt{{font-weight:bold}}</style>\
-         <h1>{title}</h1><p>{date}</p><h2>{heading}</h2>{detox}{safety}<h3>{why}</h3><ul>{reasons}</ul>\
-         {advice}<h3>{next_heading}</h3><ul>{next}</ul><h3>{answers_heading}</h3><dl>{answers}</dl><p>{note}</p></html>",
+         <h1>{title}</h1><p>{date}</p><h2>{heading}</h2>{detox}{offered}{safety}<h3>{why}</h3><ul>{reasons}</ul>\
+         {advice}<h3>{next_heading}</h3><ul>{next}</ul>{referral}<h3>{answers_heading}</h3><dl>{answers}</dl><p>{note}</p></html>",
         lang = t.locale().tag(),
         title = escape(&t.get("summary.title")),
         date = escape(&t.fill("summary.date", &[("date", date)])),

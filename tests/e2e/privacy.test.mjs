@@ -168,7 +168,7 @@ describe("events visible to the host page", () => {
     assert.deepEqual(await pageTraces(page), before, "URL, title, cookies, history, localStorage and IndexedDB unchanged");
   });
 
-  test("with data-emit-events=\"true\", one iop-op-fit:result event {level, detoxFirst} on the mount element", async () => {
+  test("with data-emit-events=\"true\", one iop-op-fit:result event {level, detoxFirst, offeredHere} on the mount element", async () => {
     const page = env.page;
     await page.addInitScript(recordEvents);
     await page.addInitScript(() => {
@@ -184,7 +184,7 @@ describe("events visible to the host page", () => {
     await page.waitForFunction(() => window.__results.length > 0, null, { timeout: TIMEOUT });
     await page.waitForTimeout(200);
     assert.deepEqual(await page.evaluate(() => window.__results),
-      [{ detail: { level: CASES.R4.level, detoxFirst: true }, onMount: true, custom: true, bubbles: true }]);
+      [{ detail: { level: CASES.R4.level, detoxFirst: true, offeredHere: true }, onMount: true, custom: true, bubbles: true }]);
 
     // Nothing else: the opted-in event is the only one with a payload, and it holds no answers.
     const events = await page.evaluate(() => window.__events);

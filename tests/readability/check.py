@@ -75,6 +75,8 @@ def fills(catalog, locale):
     return {
         "org": catalog["org.default"],
         "level": level("iop"),
+        "next": level("iop"),
+        "medicines": " and ".join(catalog[f"medicine.{m}"] for m in ("buprenorphine", "methadone")),
         "levels": ", ".join(level(n) for n in ("op", "iop", "php", "residential")),
         "question": catalog["q.age.title"],
         "therapies": THERAPIES[locale],

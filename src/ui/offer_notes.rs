@@ -1,0 +1,193 @@
+//! What this provider can and cannot do for the result, said plainly: a level
+//! it does not run, withdrawal care on site or elsewhere, its medicines.
+//! A visitor told that the centre offers something it does not may call, be
+//! turned away, and not call anyone else.
+
+use yew::prelude::*;
+
+use super::levels_chart::level_name;
+use super::text::{use_text, Text};
+use crate::engine::Assessment;
+use crate::options::Offer;
+
+/// The sentences, in order: for the result screen and the summary alike.
+pub fn offer_lines(t: &Text, a: &Assessment, offer: &Offer) -> Vec<String> {
+    let level = a.after_emergency.unwrap_or(a.level);
+    let mut lines = Vec::new();
+    if !offer.level_here {
+        lines.push(t.fill("result.not_offered", &[("level", &level_name(t, level))]));
+        if let Some(next) = offer.step_after {
+            lines.push(t.fill("result.step_after", &[("next", &level_name(t, next))]));
+        }
+    }
+    if offer.teen_elsewhere {
+        lines.push(t.get("result.adolescent_referral"));
+    }
+    match offer.detox_here {
+        Some(true) => lines.push(t.get("result.detox.here")),
+        Some(false) => lines.push(t.get("result.detox.elsewhere")),
+        None => {}
+    }
+    if !offer.medicines.is_empty() {
+        let names: Vec<String> = offer
+            .medicines
+            .iter()
+            .map(|m| t.get(&["medicine.", m.id()].concat()))
+            .collect();
+        lines.push(t.fill("result.medicines.here", &[("medicines", &names.join(", "))]));
+    }
+    lines
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OfferNotesProps {
+    pub assessment: Assessment,
+    pub offer: Offer,
+}
+
+#[function_component]
+pub fn OfferNotes(props: &OfferNotesProps) -> Html {
+    let t = use_text();
+    let lines = offer_lines(&t, &props.assessment, &props.offer);
+    if lines.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="iof-callout iof-offer" data-offered-here={props.offer.level_here.to_string()}>
+            { for lines.into_iter().map(|line| html! { <p>{ line }</p> }) }
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::offer_lines;
+    use crate::content::Locale;
+    use crate::engine::{Assessment, Flag, Level, Raised};
+    use crate::options::Options;
+    use crate::ui::text::Text;
+
+    fn result(level: Level, detox_first: bool, flags: &[Flag]) -> Assessment {
+        Assessment {
+            level,
+            detox_first,
+            crisis_first: None,
+            after_emergency: None,
+            ratings: None,
+            flags: flags
+                .iter()
+                .map(|&id| Raised {
+                    id,
+                    message: id.message(),
+                    answers: Vec::new(),
+                })
+                .collect(),
+            reasons: Vec::new(),
+        }
+    }
+
+    fn options(pairs: &[(&str, &str)]) -> Rc<Options> {
+        let (options, warnings) = Options::parse(pairs.iter().copied());
+        assert!(warnings.is_empty(), "{warnings:?}");
+        Rc::new(options)
+    }
+
+    /// Every level, offered or not, in every language: the right sentences,
+    /// each with its words (a missing text would show its key).
+    #[test]
+    fn every_level_offered_or_not_gives_the_right_texts() {
+        let levels = [Level::Op, Level::Iop, Level::Php, Level::Residential];
+        for locale in Locale::ALL {
+            for &level in &levels {
+                for offered in [true, false] {
+                    // Every other level is offered, so a step after exists below any but OP.
+                    let runs: Vec<&str> = levels
+                        .iter()
+                        .filter(|&&l| l != level || offered)
+                        .map(|l| l.id())
+                        .collect();
+                    let o = options(&[("levels", &runs.join(",")), ("orgName", "Harbor")]);
+                    let t = Text::new(locale, o.clone(), false);
+                    let a = result(level, false, &[]);
+                    let offer = o.offer(&a);
+                    assert_eq!(offer.level_here, offered, "{level:?}");
+                    assert_eq!(offer.refers(), !offered);
+                    let lines = offer_lines(&t, &a, &offer);
+                    let expected_step =
+                        (!offered && level != Level::Op).then(|| level_below(level));
+                    assert_eq!(offer.step_after, expected_step, "{level:?}");
+                    assert_eq!(
+                        lines.len(),
+                        usize::from(!offered) + usize::from(expected_step.is_some()),
+                        "{lines:?}"
+                    );
+                    for line in &lines {
+                        assert!(
+                            line.contains("Harbor")
+                                && !line.contains('{')
+                                && !line.starts_with("result."),
+                            "{line}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn level_below(level: Level) -> Level {
+        match level {
+            Level::Iop => Level::Op,
+            Level::Php => Level::Iop,
+            _ => Level::Php,
+        }
+    }
+
+    #[test]
+    fn withdrawal_care_and_medicines_are_said_only_when_the_provider_said() {
+        let a = result(Level::Php, true, &[Flag::Moud, Flag::MedicationSupport]);
+        let unsaid = options(&[]);
+        assert_eq!(unsaid.offer(&a).detox_here, None);
+        assert!(unsaid.offer(&a).medicines.is_empty());
+        let t = Text::new(Locale::En, unsaid.clone(), false);
+        assert!(offer_lines(&t, &a, &unsaid.offer(&a)).is_empty());
+
+        let without = options(&[("detox", "false"), ("medication", "naltrexone")]);
+        let offer = without.offer(&a);
+        assert!(offer.refers(), "withdrawal care elsewhere is a referral");
+        let t = Text::new(Locale::Es, without.clone(), false);
+        let lines = offer_lines(&t, &a, &offer);
+        assert_eq!(lines[0], t.get("result.detox.elsewhere"));
+        assert!(
+            lines[1].contains(&t.get("medicine.naltrexone")),
+            "{lines:?}"
+        );
+
+        let with = options(&[("detox", "true"), ("medication", "buprenorphine,methadone")]);
+        let offer = with.offer(&a);
+        assert_eq!(offer.detox_here, Some(true));
+        assert!(!offer.refers());
+        // Alcohol alone is not treated by buprenorphine or methadone.
+        let alcohol = result(Level::Iop, false, &[Flag::MedicationSupport]);
+        assert!(with.offer(&alcohol).medicines.is_empty());
+        assert_eq!(
+            with.offer(&alcohol).detox_here,
+            None,
+            "not asked without detox_first"
+        );
+    }
+
+    #[test]
+    fn a_teen_is_referred_when_teens_are_not_served() {
+        let a = result(Level::Iop, false, &[Flag::Adolescent]);
+        let o = options(&[("servesAdolescents", "false")]);
+        let offer = o.offer(&a);
+        assert!(offer.teen_elsewhere && offer.refers());
+        let t = Text::new(Locale::PtBr, o, true);
+        assert_eq!(
+            offer_lines(&t, &a, &offer),
+            [t.get("result.adolescent_referral")]
+        );
+    }
+}
