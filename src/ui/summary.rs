@@ -95,3 +95,33 @@ pub fn summary_html(t: &Text, responses: &Responses, a: &Assessment, date: &str)
         note = escape(&t.get("result.not_diagnosis")),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::summary_html;
+    use crate::content::Locale;
+    use crate::engine::{assess, Level, Responses};
+    use crate::options::Options;
+    use crate::ui::text::Text;
+
+    /// R7's answers at an IOP/OP-only centre: the summary, like the screen,
+    /// says the level is not offered here and where to find it.
+    #[test]
+    fn the_summary_says_what_the_provider_does_not_offer() {
+        let r = Responses::from_json(
+            r#"{"respondent":"self","danger":["none"],"age":"18_to_64","pregnancy":"no","substances":["opioids"],
+            "frequency":"most_days","withdrawal":"moderate","overdose_risk":["none"],"health":"none","mental_health":"none",
+            "control":"cannot_stop","treatment":"none","home":"unsafe","support":"none","commitments":["none"],"readiness":"ready"}"#,
+        )
+        .unwrap();
+        let a = assess(&r).unwrap();
+        assert_eq!(a.level, Level::Residential);
+        let (options, _) = Options::parse([("levels", "iop,op"), ("orgName", "Harbor & Co")]);
+        let t = Text::new(Locale::En, Rc::new(options), false);
+        let html = summary_html(&t, &r, &a, "1 December 2026");
+        assert!(html.contains("Harbor &amp; Co does not offer Residential"), "{html}");
+        assert!(html.contains("FindTreatment.gov"), "{html}");
+    }
+}
