@@ -25,22 +25,15 @@ pub struct Handle {
     props: Rc<IopOpFitProps>,
 }
 
-/// Reads a JavaScript options object as text pairs; non-text values get a warning.
-fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
-    if options.is_undefined() || options.is_null() {
-        return Vec::new();
-    }
-    if !options.is_object() {
-        warn(
-            "options must be an object like { orgName: \"…\", phone: \"…\" }; using the defaults.",
-        );
-        return Vec::new();
-    }
-    js_sys::Object::entries(options.unchecked_ref())
-        .iter()
-        .filter_map(|entry| {
+/// Reads a JavaScript options object: the options, and one warning per
+/// problem (values that are not text, numbers or true/false included).
+fn read_options(options: &JsValue) -> (Options, Vec<String>) {
+    let mut warnings = Vec::new();
+    let mut pairs = Vec::new();
+    if options.is_object() {
+        for entry in js_sys::Object::entries(options.unchecked_ref()).iter() {
             let entry: js_sys::Array = entry.unchecked_into();
-            let name = entry.get(0).as_string()?;
+            let Some(name) = entry.get(0).as_string() else { continue };
             let value = entry.get(1);
             let text = value
                 .as_string()
@@ -50,14 +43,27 @@ fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
                     let number = value.dyn_ref::<js_sys::Number>()?;
                     number.to_string_with_radix(10).ok().map(String::from)
                 });
-            if text.is_none() {
-                warn(&format!(
+            match text {
+                Some(text) => pairs.push((name, text)),
+                None => warnings.push(format!(
                     "option `{name}` must be text, a number or true/false; it was ignored."
-                ));
+                )),
             }
-            text.map(|t| (name, t))
-        })
-        .collect()
+        }
+    } else if !options.is_undefined() && !options.is_null() {
+        warnings.push("options must be an object like { orgName: \"…\", phone: \"…\" }; using the defaults.".into());
+    }
+    let (options, more) = Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    warnings.extend(more);
+    (options, warnings)
+}
+
+/// `IopOpFit.check(options)`: the warnings `mount` would give for these
+/// options, each naming the option and what is allowed, for the
+/// configurator, so no page writes the rules again.
+#[wasm_bindgen]
+pub fn check(options: JsValue) -> Vec<String> {
+    read_options(&options).1
 }
 
 /// `iop-op-fit:result`, only when the site owner turns `emitEvents` on: the
@@ -144,8 +150,7 @@ fn storage_name(host: &Element, options: &Options) -> String {
 /// Mounts a widget into `host` with `options` (the same names as the `data-*` attributes, camelCase).
 #[wasm_bindgen]
 pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
-    let pairs = option_pairs(&options);
-    let (options, warnings) = Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (options, warnings) = read_options(&options);
     for w in &warnings {
         warn(w);
     }

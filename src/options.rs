@@ -23,6 +23,26 @@ pub enum CrisisRegion {
     Massachusetts,
 }
 
+/// The widget's colours: light, dark, or the visitor's own setting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ColorScheme {
+    #[default]
+    Light,
+    Dark,
+    /// Follows `prefers-color-scheme`.
+    Auto,
+}
+
+impl ColorScheme {
+    pub fn id(self) -> &'static str {
+        match self {
+            ColorScheme::Light => "light",
+            ColorScheme::Dark => "dark",
+            ColorScheme::Auto => "auto",
+        }
+    }
+}
+
 /// When a program's sessions run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Schedule {
@@ -122,6 +142,7 @@ pub struct Options {
     pub locale: Option<Locale>,
     /// A `#rrggbb` colour with at least 4.5:1 contrast against white.
     pub theme_color: Option<String>,
+    pub color_scheme: ColorScheme,
     pub serves_adolescents: bool,
     /// The levels of care the provider runs.
     pub levels: Vec<Level>,
@@ -152,6 +173,7 @@ impl Default for Options {
             contact_url: None,
             locale: None,
             theme_color: None,
+            color_scheme: ColorScheme::Light,
             serves_adolescents: true,
             levels: OFFERED_LEVELS.to_vec(),
             detox: None,
@@ -176,6 +198,7 @@ pub const OPTION_NAMES: &[&str] = &[
     "contactUrl",
     "locale",
     "themeColor",
+    "colorScheme",
     "servesAdolescents",
     "levels",
     "detox",
@@ -293,6 +316,14 @@ impl Options {
                 })?)
             }
             "themeColor" => self.theme_color = Some(colour(value)?),
+            "colorScheme" => {
+                self.color_scheme = match value.to_ascii_lowercase().as_str() {
+                    "light" => ColorScheme::Light,
+                    "dark" => ColorScheme::Dark,
+                    "auto" => ColorScheme::Auto,
+                    _ => return Err(format!("is \"{value}\"; use light, dark or auto. Using light.")),
+                }
+            }
             "servesAdolescents" => self.serves_adolescents = flag(value)?,
             "levels" => self.levels = levels(value)?,
             "detox" => self.detox = Some(flag(value)?),

@@ -175,6 +175,7 @@ fn every_listed_option_is_read() {
             "contactUrl" => "/contact",
             "locale" => "es",
             "themeColor" => "#0b5cad",
+            "colorScheme" => "dark",
             "crisisRegion" => "massachusetts",
             "servesAdolescents" | "storage" => "false",
             "emitEvents" | "detox" => "true",

@@ -153,7 +153,8 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
             // One labelled region and no landmarks inside it: the widget is a
             // part of the host's page, which has its own header, main and footer
             // (its sections have headings but no names, so they are not regions).
-            <div class="iof" lang={locale.tag()} ref={root.clone()} role="region" aria-label={t.get("app.title")}>
+            <div class="iof" lang={locale.tag()} ref={root.clone()} role="region" aria-label={t.get("app.title")}
+                data-scheme={props.options.color_scheme.id()}>
                 <div class="iof-header">
                     // The start screen's heading already says it.
                     if visit.screen != Screen::Start {
