@@ -24,13 +24,38 @@
   var core = null; // Promise of the wasm module's exports, started on first use.
   var mounted = new WeakMap(); // element -> Promise of handle
 
+  // The wasm this loader was built with, by its SHA-384 (an integrity value put
+  // in by scripts/post-build.mjs): the browser refuses any other core/ file, an
+  // older build as much as damaged bytes, so the glue above never meets a wasm
+  // it was not made for. The single-file build has none (null) and checks
+  // nothing more: its wasm is inside this same file, so it cannot be swapped
+  // apart from the glue, and the file as a whole is what the page's own
+  // integrity attribute checks (crypto.subtle, for a second check, is missing
+  // on plain-http pages anyway).
+  var WASM_URL = base + IOP_OP_FIT_WASM_PATH;
+  function fetchWasm() {
+    return fetch(WASM_URL, { integrity: IOP_OP_FIT_WASM_INTEGRITY }).catch(function (error) {
+      // A refused digest, a missing file (with integrity, a 404 is refused too)
+      // and a network error all reject alike; one more request, made only
+      // when the widget cannot start anyway, tells which.
+      return fetch(WASM_URL).then(function (response) {
+        if (response.body) response.body.cancel().catch(function () {}); // its status is all that is needed
+        if (!response.ok) return response; // wasm-bindgen's glue names the status, as without integrity
+        var mismatch = new Error(WASM_URL + " does not match this loader, iop-op-fit.js: it is from another release, " +
+          "or damaged, so it was not run");
+        mismatch.fix = "Upload iop-op-fit.js and the core/ folder beside it from the same release.";
+        throw mismatch;
+      }, function () { throw error; });
+    });
+  }
+
   function loadCore() {
     if (!core) {
       core = Promise.resolve().then(function () {
         if (!window.WebAssembly) throw new Error("this browser does not support WebAssembly");
         var wasm = INLINE_WASM
           ? Uint8Array.from(atob(INLINE_WASM), function (c) { return c.charCodeAt(0); })
-          : fetch(base + IOP_OP_FIT_WASM_PATH);
+          : fetchWasm();
         var bindgen = bindings();
         return bindgen({ module_or_path: wasm }).then(function () { return bindgen; });
       });
@@ -113,10 +138,11 @@
   }
 
   // Plain HTML, built with textContent and checked links, so configuration never becomes markup or script.
-  function fallback(el, options, reason) {
+  function fallback(el, options, error) {
+    var reason = (error && error.message) || String(error);
     console.error("iop-op-fit: the self-screen could not start (" + reason + "). Showing contact details instead. " +
-      "Check that the page's Content-Security-Policy allows 'wasm-unsafe-eval' in script-src" + (INLINE_WASM ? "." :
-        ", and that " + base + IOP_OP_FIT_WASM_PATH + " exists (served as application/wasm)."));
+      ((error && error.fix) || "Check that the page's Content-Security-Policy allows 'wasm-unsafe-eval' in script-src" +
+        (INLINE_WASM ? "." : ", and that " + WASM_URL + " exists (served as application/wasm).")));
     // The locale option, else the page's language, else the browser's, else English (as src/browser/page.rs).
     var t = FALLBACK_TEXTS[option(options, "locale") || pageLocale(document.documentElement.getAttribute("lang")) ||
       pageLocale(navigator.language) || "en"];
@@ -209,7 +235,7 @@
       return handle;
     }).catch(function (error) {
       try {
-        fallback(host, options, (error && error.message) || String(error));
+        fallback(host, options, error);
       } catch (e) {
         console.error("iop-op-fit: cannot show anything in this element: " + e.message);
       }

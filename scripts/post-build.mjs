@@ -4,8 +4,11 @@
 //   iop-op-fit.inline.js   the same loader with the wasm inlined, for hosts that cannot serve .wasm
 // Trunk leaves the glue and wasm named after the package (the loader's own
 // name), so they are moved first. A release build is then shrunk: wasm-opt
-// (binaryen) on the wasm, esbuild on the JavaScript.
+// (binaryen) on the wasm, esbuild on the JavaScript. The loader is given the
+// wasm's SHA-384 and refuses any other wasm. (scripts/release.sh packages the
+// three files with integrity.json for site owners.)
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
@@ -49,16 +52,21 @@ const fallbackText = Object.fromEntries(LOCALES.map((tag) => {
   });
   return [tag.split("-")[0], { tag, ...Object.fromEntries(words) }];
 }));
-// IOP_OP_FIT_WASM, IOP_OP_FIT_WASM_PATH and IOP_OP_FIT_FALLBACK are globals only in the source: esbuild replaces them.
-const build = (inlineWasm) => transformSync(source, {
-  minify: release,
-  legalComments: "inline",
-  define: {
-    IOP_OP_FIT_WASM: inlineWasm ? JSON.stringify(inlineWasm) : "null",
-    IOP_OP_FIT_WASM_PATH: JSON.stringify(WASM_PATH),
-    // As a string: esbuild would put an object value in a top-level variable, a global of the host page.
-    IOP_OP_FIT_FALLBACK: JSON.stringify(JSON.stringify(fallbackText)),
-  },
-}).code;
-writeFileSync(join(dist, "iop-op-fit.js"), build(null));
-writeFileSync(join(dist, "iop-op-fit.inline.js"), build(readFileSync(wasm).toString("base64")));
+const wasmBytes = readFileSync(wasm);
+// Every name the loader's source leaves to the build, in one place, for the
+// loader (single = false) and the single-file build (single = true). They are
+// globals only in the source: esbuild replaces them.
+const defines = (single) => ({
+  // The wasm in base64, in the single-file build only.
+  IOP_OP_FIT_WASM: single ? JSON.stringify(wasmBytes.toString("base64")) : "null",
+  IOP_OP_FIT_WASM_PATH: JSON.stringify(WASM_PATH),
+  // The wasm's SHA-384 as an integrity value: the loader fetches core/ with it, so
+  // a wasm from another build, or damaged, is refused. The single-file build
+  // carries its wasm inside itself and has nothing to fetch.
+  IOP_OP_FIT_WASM_INTEGRITY: single ? "null" : JSON.stringify(`sha384-${createHash("sha384").update(wasmBytes).digest("base64")}`),
+  // As a string: esbuild would put an object value in a top-level variable, a global of the host page.
+  IOP_OP_FIT_FALLBACK: JSON.stringify(JSON.stringify(fallbackText)),
+});
+const build = (single) => transformSync(source, { minify: release, legalComments: "inline", define: defines(single) }).code;
+writeFileSync(join(dist, "iop-op-fit.js"), build(false));
+writeFileSync(join(dist, "iop-op-fit.inline.js"), build(true));

@@ -121,7 +121,10 @@ mod tests {
         let (options, _) = Options::parse([("levels", "iop,op"), ("orgName", "Harbor & Co")]);
         let t = Text::new(Locale::En, Rc::new(options), false);
         let html = summary_html(&t, &r, &a, "1 December 2026");
-        assert!(html.contains("Harbor &amp; Co does not offer Residential"), "{html}");
+        assert!(
+            html.contains("Harbor &amp; Co does not offer Residential"),
+            "{html}"
+        );
         assert!(html.contains("FindTreatment.gov"), "{html}");
     }
 }
