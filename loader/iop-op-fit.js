@@ -221,6 +221,8 @@
     }
     var pending = loadCore().then(function (m) {
       var inner = m.mount(host, options);
+      // The widget has started: for the host page's own scripts (it carries no data).
+      el.dispatchEvent(new CustomEvent("iop-op-fit:ready", { bubbles: true }));
       var handle = {
         unmount: function () {
           if (!inner) return;
@@ -283,8 +285,34 @@
     observer.observe(document.documentElement, { childList: true, subtree: true });
   }
 
+  // The warnings mount() would give for `options`, from the widget's own rules.
+  function check(options) {
+    return loadCore().then(function (m) { return m.check(options); });
+  }
+
+  // <iop-op-fit org-name="…" phone="…">, for site builders that take only a tag
+  // name and a script URL: every option as a kebab-case attribute, mounted when
+  // the element is in the page and cleaned up when it is removed.
+  function attributeOptions(el) {
+    var options = {};
+    Array.prototype.forEach.call(el.attributes, function (a) {
+      options[a.name.replace(/-([a-z])/g, function (m, c) { return c.toUpperCase(); })] = a.value;
+    });
+    return options;
+  }
+  if (window.customElements && !customElements.get("iop-op-fit")) {
+    customElements.define("iop-op-fit", class extends HTMLElement {
+      connectedCallback() { mount(this, attributeOptions(this)); }
+      disconnectedCallback() {
+        var el = this;
+        // Moved rather than removed: it is connected again by the time this runs, and stays.
+        if (mounted.has(el)) mounted.get(el).then(function (h) { if (!el.isConnected) h.unmount(); });
+      }
+    });
+  }
+
   Object.defineProperty(window, "IopOpFit", {
-    value: Object.freeze({ mount: mount }),
+    value: Object.freeze({ mount: mount, check: check }),
     configurable: false,
     writable: false
   });
