@@ -87,26 +87,37 @@ rm -f "$tgz" "$zip"
 (cd "$pkg" && npm pack --offline --ignore-scripts --silent --pack-destination "$out" >/dev/null)
 [ -f "$tgz" ] || { echo "release.sh: npm pack did not write $tgz" >&2; exit 1; }
 
-# The zip: the package's README and dist/ files in one iop-op-fit/ folder,
+# A zip of every file under a folder, inside one folder named PREFIX,
 # compressed, in a fixed order with the last commit's date, so the same build
 # gives the same zip.
 stamp=$(git log -1 --format=%cd --date=format:'%Y %m %d %H %M %S' 2>/dev/null || date -u '+%Y %m %d %H %M %S')
-python3 - "$zip" "$pkg" "$stamp" <<'EOF'
+make_zip() { # ZIP PREFIX DIR
+  python3 - "$1" "$2" "$3" "$stamp" <<'EOF'
 import os, sys, zipfile
-zip_path, pkg, stamp = sys.argv[1], sys.argv[2], tuple(int(x) for x in sys.argv[3].split())
-files = [("README.md", os.path.join(pkg, "README.md"))]
-for root, _, names in os.walk(os.path.join(pkg, "dist")):
-    for name in names:
-        path = os.path.join(root, name)
-        files.append((os.path.relpath(path, os.path.join(pkg, "dist")).replace(os.sep, "/"), path))
+zip_path, prefix, top, stamp = sys.argv[1], sys.argv[2], sys.argv[3], tuple(int(x) for x in sys.argv[4].split())
+files = sorted(os.path.relpath(os.path.join(root, n), top).replace(os.sep, "/")
+               for root, _, names in os.walk(top) for n in names)
 with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-    for name, path in sorted(files):
-        info = zipfile.ZipInfo("iop-op-fit/" + name, stamp)
+    for name in files:
+        info = zipfile.ZipInfo(prefix + "/" + name, stamp)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
-        with open(path, "rb") as f:
+        with open(os.path.join(top, name), "rb") as f:
             z.writestr(info, f.read())
 EOF
+}
+
+# The zip: the package's README and dist/ files in one iop-op-fit/ folder.
+site="$work/site" && mkdir -p "$site" && cp -R "$pkg/dist/." "$site/" && cp "$pkg/README.md" "$site/"
+make_zip "$zip" iop-op-fit "$site"
+
+# The WordPress plugin, with the loader and core/ in its assets/ (the plugin
+# serves them itself unless its Script URL setting names another copy).
+plugin="$work/wordpress" wpzip="$out/iop-op-fit-wordpress-$version.zip"
+mkdir -p "$plugin" && cp -R integrations/wordpress/iop-op-fit/. "$plugin/"
+rm -rf "$plugin/.gitignore" "$plugin/assets" && mkdir -p "$plugin/assets"
+cp "$pkg/dist/iop-op-fit.js" "$plugin/assets/" && cp -R "$pkg/dist/core" "$plugin/assets/"
+rm -f "$wpzip" && make_zip "$wpzip" iop-op-fit "$plugin"
 
 show() { case "$1" in "$PWD"/*) printf '%s' "${1#"$PWD"/}" ;; *) printf '%s' "$1" ;; esac; }
 group() { sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; } # 1234567 -> 1,234,567
@@ -114,6 +125,7 @@ bytes() { stat -c %s "$1" | group; }
 echo "[release] iop-op-fit $version (not published):"
 printf '  %-40s %10s bytes  npm package (npm publish %s)\n' "$(show "$tgz")" "$(bytes "$tgz")" "$(show "$tgz")"
 printf '  %-40s %10s bytes  zip: an iop-op-fit/ folder to upload\n' "$(show "$zip")" "$(bytes "$zip")"
+printf '  %-40s %10s bytes  WordPress plugin (Plugins > Add New > Upload Plugin)\n' "$(show "$wpzip")" "$(bytes "$wpzip")"
 echo "  files (raw bytes, gzip -9 bytes, integrity):"
 for f in "${FILES[@]}" integrity.json; do
   p="$pkg/dist/$f"

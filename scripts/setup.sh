@@ -51,6 +51,11 @@ missing=()
 [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
 command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
 command -v node >/dev/null || missing+=(nodejs npm)
+# A real WordPress for the plugin's test (tests/wordpress/): Debian's WordPress, MariaDB and PHP.
+[ -f /usr/share/wordpress/wp-load.php ] || missing+=(wordpress)
+[ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
+command -v php >/dev/null || missing+=(php-cli)
+php -r 'exit(extension_loaded("mysqli") ? 0 : 1);' 2>/dev/null || missing+=(php-mysql)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} from Debian"
   as_root apt-get update -qq

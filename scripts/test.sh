@@ -30,6 +30,9 @@ cargo build --target wasm32-unknown-unknown --example yew_app
 step "end-to-end tests: playwright-core driving Chromium at phone size"
 node --test --test-concurrency=1 tests/e2e/
 
+step "WordPress plugin: shortcode and settings in a real WordPress (Debian's packages), a visit in Chromium"
+node --test tests/wordpress/
+
 step "main flow in WebKit and Firefox ESR (WebDriver, under Xvfb)"
 xvfb-run -a node --test tests/engines/
 
