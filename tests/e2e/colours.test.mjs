@@ -1,8 +1,9 @@
 // Forced colours and dark mode: Chromium with `forced-colors: active`, with
-// `prefers-color-scheme: dark`, and with both (the DevTools protocol's media
-// emulation). In each, the selected option, the focus ring, the buttons and
-// the levels picture stay visible: checked on computed styles (contrast of
-// what draws them against what is behind them) and kept as screenshots.
+// `prefers-color-scheme: dark` (on the widget's default light scheme, and with
+// colorScheme "auto", where it turns dark), and with both (the DevTools
+// protocol's media emulation). In each, the selected option, the focus ring,
+// the buttons and the levels picture stay visible: checked on computed styles
+// (contrast of what draws them against what is behind them) and kept as screenshots.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -12,11 +13,15 @@ const SCREENSHOTS = join(MAIN, "tests", "e2e", "screenshots");
 
 const env = setup();
 
+const FORCED = { name: "forced-colors", value: "active" };
+const DARK = { name: "prefers-color-scheme", value: "dark" };
+/** Each mode: the emulated media features and the host page (auto: the widget follows the visitor's scheme). */
 const MODES = {
-  light: [],
-  "forced-colors": [{ name: "forced-colors", value: "active" }],
-  dark: [{ name: "prefers-color-scheme", value: "dark" }],
-  "forced-colors-dark": [{ name: "forced-colors", value: "active" }, { name: "prefers-color-scheme", value: "dark" }],
+  light: { features: [], host: "plain.html" },
+  "forced-colors": { features: [FORCED], host: "plain.html" },
+  "dark-setting-light-widget": { features: [DARK], host: "plain.html" },
+  dark: { features: [DARK], host: "scheme-auto.html", darkWidget: true },
+  "forced-colors-dark": { features: [FORCED, DARK], host: "scheme-auto.html" },
 };
 
 /** sRGB "rgb(r, g, b)" or "rgba(r, g, b, a)" to [r, g, b, a]. */
@@ -96,7 +101,7 @@ function stands(colour, behind, ratio, what) {
   assert.ok(r >= ratio, `${what}: ${colour} on ${behind} has contrast ${r.toFixed(2)}, below ${ratio}`);
 }
 
-for (const [mode, features] of Object.entries(MODES)) {
+for (const [mode, { features, host, darkWidget }] of Object.entries(MODES)) {
   describe(`${mode}`, () => {
     test(`the selected option, the focus ring, the buttons and the levels picture stay visible (${mode})`, async () => {
       const page = env.page;
@@ -105,7 +110,11 @@ for (const [mode, features] of Object.entries(MODES)) {
       for (const { name, value } of features) {
         assert.ok(await page.evaluate(([n, v]) => matchMedia(`(${n}: ${v})`).matches, [name, value]), `${name}: ${value} is in effect`);
       }
-      await openHost(page, `${env.server.origin}/plain.html`);
+      await openHost(page, `${env.server.origin}/${host}`);
+      if (darkWidget) {
+        const bg = await widget(page).evaluate((h) => getComputedStyle(h.shadowRoot.querySelector(".iof")).backgroundColor);
+        assert.ok(contrast(bg, "rgb(0, 0, 0)") < 1.5, `the widget is dark: ${bg}`);
+      }
       await start(page);
       // Choose the second option by keyboard, so the focus ring shows on it.
       await page.keyboard.press("Tab");
