@@ -43,7 +43,8 @@ if [ "$(geckodriver --version 2>/dev/null | head -1)" != "geckodriver $GECKODRIV
   cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
 fi
 
-# Browsers for the tests: Chromium (main), Firefox ESR and WebKitGTK (other engines), Xvfb for WebKit.
+# Browsers for the tests: Chromium (main), Firefox ESR and WebKitGTK (other engines), Xvfb for WebKit;
+# the Orca screen reader, the AT-SPI bus, a D-Bus, the Openbox window manager and xdotool for the screen-reader test.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
@@ -56,6 +57,11 @@ command -v node >/dev/null || missing+=(nodejs npm)
 [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
 command -v php >/dev/null || missing+=(php-cli)
 php -r 'exit(extension_loaded("mysqli") ? 0 : 1);' 2>/dev/null || missing+=(php-mysql)
+command -v orca >/dev/null || missing+=(orca)
+[ -x /usr/libexec/at-spi-bus-launcher ] || missing+=(at-spi2-core)
+command -v dbus-daemon >/dev/null || missing+=(dbus)
+command -v openbox >/dev/null || missing+=(openbox)
+command -v xdotool >/dev/null || missing+=(xdotool)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} from Debian"
   as_root apt-get update -qq

@@ -3,7 +3,8 @@
 # options tests; the readability of the English texts; the browser tests
 # (wasm-bindgen-test in Chromium and Firefox); a release build; the
 # end-to-end suite against the built widget (Chromium); the main flow in
-# WebKit and Firefox; and the first run of a new machine (empty cargo registry).
+# WebKit and Firefox; the Orca screen reader listening to a whole visit in
+# Firefox; and the first run of a new machine (empty cargo registry).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -35,6 +36,9 @@ node --test tests/wordpress/
 
 step "main flow in WebKit and Firefox ESR (WebDriver, under Xvfb)"
 xvfb-run -a node --test tests/engines/
+
+step "screen reader: Orca hears a whole visit by keyboard in Firefox ESR (its own Xvfb, D-Bus, AT-SPI bus and Openbox)"
+node --test tests/screen-reader/
 
 step "new machine: setup and release build from a fresh clone with an empty cargo registry"
 ./scripts/check-new-machine.sh

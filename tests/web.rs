@@ -125,7 +125,7 @@ async fn answering_moves_on_and_focus_follows_the_heading() {
     click(&root, "button.iof-primary");
     tick().await;
     assert!(find(&root, "fieldset[data-question=respondent]").is_some());
-    let heading = find(&root, "fieldset[data-question=respondent] h2").unwrap();
+    let heading = find(&root, "form[data-screen=question] > h2").unwrap();
     assert_eq!(
         root.active_element(),
         Some(heading),

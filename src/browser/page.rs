@@ -17,8 +17,14 @@ pub fn page_locale() -> Option<Locale> {
 }
 
 /// Moves focus to a heading (which has `tabindex="-1"`), so screen readers
-/// read the new screen from its start.
+/// read the new screen from its start. The page's selection (its caret) is
+/// cleared first: it was left where the old screen's button had been, and
+/// Orca in Firefox, which reads on from the caret, went from there (the end of
+/// the form) on to the footer instead of reading the new question.
 pub fn focus(heading: &HtmlElement) {
+    if let Ok(Some(selection)) = gloo_utils::window().get_selection() {
+        let _ = selection.remove_all_ranges();
+    }
     let _ = heading.focus();
 }
 

@@ -1,4 +1,6 @@
 //! The answers given, each with a way to change it (GOV.UK's "check answers").
+//! A list, not a description list: with each button in a `dd`, Orca said the
+//! button's name twice (as the description value's, then as the button's).
 
 use yew::prelude::*;
 
@@ -32,21 +34,19 @@ pub fn AnswerReview(props: &AnswerReviewProps) -> Html {
     html! {
         <section class="iof-review">
             <h3>{ t.get("result.review") }</h3>
-            <dl>
+            <ul>
                 { for answered(&t, &props.responses).map(|(q, title, words)| {
                     let label = t.fill("result.review.change_label", &[("question", &title)]);
                     html! {
-                        <div class="iof-review-row" data-review={q.id()}>
-                            <dt>{ title }</dt>
-                            <dd>{ words }</dd>
-                            <dd>
-                                <button type="button" class="iof-text-button" aria-label={label}
-                                    onclick={props.on_change.reform(move |_| q)}>{ t.get("result.review.change") }</button>
-                            </dd>
-                        </div>
+                        <li class="iof-review-row" data-review={q.id()}>
+                            <p class="iof-review-question">{ title }</p>
+                            <p class="iof-review-answer">{ words }</p>
+                            <button type="button" class="iof-text-button" aria-label={label}
+                                onclick={props.on_change.reform(move |_| q)}>{ t.get("result.review.change") }</button>
+                        </li>
                     }
                 }) }
-            </dl>
+            </ul>
         </section>
     }
 }

@@ -117,6 +117,10 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
         use_callback((), move |l, _| set.set(l))
     };
 
+    let step = match visit.screen {
+        Screen::Question(q) => Some(visit.progress(q)),
+        _ => None,
+    };
     let other = visit.responses.respondent() == Some(Respondent::SomeoneElse);
     let text = Text::new(*locale, props.options.clone(), other);
     let t = text.clone();
@@ -124,16 +128,10 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
         (Screen::Start, _) => html! {
             <StartScreen heading={heading.clone()} resumable={!visit.responses.is_empty()} on_start={send(&visit, || Action::Begin)} />
         },
-        (Screen::Question(q), _) => {
-            let (at, of) = visit.progress(q);
-            html! {
-                <>
-                    <Progress {at} {of} />
-                    <QuestionScreen key={q.id()} question={q} given={visit.responses.get(q).unwrap_or_default()}
-                        heading={heading.clone()} on_answer={on_answer(q)} />
-                </>
-            }
-        }
+        (Screen::Question(q), _) => html! {
+            <QuestionScreen key={q.id()} question={q} given={visit.responses.get(q).unwrap_or_default()}
+                heading={heading.clone()} on_answer={on_answer(q)} />
+        },
         (Screen::Emergency, Some(a)) => html! {
             <EmergencyScreen assessment={a} heading={heading.clone()}
                 on_continue={send(&visit, || Action::ContinueAfterEmergency)} on_change={send(&visit, || Action::Back)} />
@@ -164,8 +162,12 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
                 </div>
                 <div class="iof-main">
                     if visit.screen != Screen::Start {
-                        <button type="button" class="iof-back" onclick={send(&visit, || Action::Back)}>{ t.get("nav.back") }</button>
+                        <button type="button" class="iof-back" onclick={send(&visit, || Action::Back)}>
+                            // The arrow is drawn, not said ("‹ Back" was its name).
+                            <span aria-hidden="true">{ "‹\u{a0}" }</span>{ t.get("nav.back") }
+                        </button>
                     }
+                    <Progress {step} />
                     { screen }
                 </div>
                 <div class="iof-footer">

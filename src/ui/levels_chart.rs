@@ -1,5 +1,7 @@
 //! The four levels of care as rising steps, with this result marked. The
-//! SVG is decorative for screen readers; the caption says the same in words.
+//! SVG is hidden from screen readers; the paragraph under it says the same in
+//! words. Not a figure with a figcaption: the caption then named the figure,
+//! and Orca read it twice (the figure's name, then the caption itself).
 
 use yew::prelude::*;
 
@@ -23,7 +25,7 @@ pub fn LevelsChart(props: &LevelsChartProps) -> Html {
         &[("levels", &names.join(", ")), ("level", &name(props.level))],
     );
     html! {
-        <figure class="iof-levels">
+        <div class="iof-levels">
             <svg viewBox="0 0 320 150" aria-hidden="true" focusable="false">
                 { for STEPS.iter().enumerate().map(|(i, &l)| {
                     let here = l == props.level;
@@ -40,8 +42,8 @@ pub fn LevelsChart(props: &LevelsChartProps) -> Html {
                     }
                 }) }
             </svg>
-            <figcaption>{ caption }</figcaption>
-        </figure>
+            <p class="iof-levels-text">{ caption }</p>
+        </div>
     }
 }
 

@@ -1,4 +1,7 @@
-//! "Question 3 of 14", shown as a bar and announced politely.
+//! "Question 3 of 14", shown as a bar and announced politely. The live region
+//! stays in place on every screen (empty off the questions): a region added
+//! together with its text is not announced, so the first question's progress
+//! was never heard.
 
 use yew::prelude::*;
 
@@ -6,25 +9,26 @@ use super::text::use_text;
 
 #[derive(Properties, PartialEq)]
 pub struct ProgressProps {
-    pub at: usize,
-    pub of: usize,
+    /// Position on the path and the path's length; `None` off the questions.
+    pub step: Option<(usize, usize)>,
 }
 
 #[function_component]
 pub fn Progress(props: &ProgressProps) -> Html {
     let t = use_text();
-    let label = t.fill(
-        "progress",
-        &[
-            ("n", &props.at.to_string()),
-            ("total", &props.of.to_string()),
-        ],
-    );
+    let label = props.step.map(|(at, of)| {
+        t.fill(
+            "progress",
+            &[("n", &at.to_string()), ("total", &of.to_string())],
+        )
+    });
     // A native bar, not a styled width, so a policy without inline styles still shows it.
     html! {
-        <div class="iof-progress">
-            <p class="iof-progress-text" aria-live="polite">{ label }</p>
-            <progress class="iof-progress-bar" aria-hidden="true" max={props.of.to_string()} value={props.at.to_string()}></progress>
+        <div class={classes!("iof-progress", props.step.is_none().then_some("iof-progress-none"))}>
+            <p class="iof-progress-text" aria-live="polite">{ label.unwrap_or_default() }</p>
+            if let Some((at, of)) = props.step {
+                <progress class="iof-progress-bar" aria-hidden="true" max={of.to_string()} value={at.to_string()}></progress>
+            }
         </div>
     }
 }

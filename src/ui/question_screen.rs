@@ -73,23 +73,40 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     } else {
         "iof-hint"
     };
+    // The error's link leads to the first option. A fragment link cannot do it
+    // from inside a shadow root (the page looks for the id in its own document,
+    // and would put it in the page's address), so focus is moved here.
+    let first_option = use_node_ref();
+    let to_first_option = {
+        let first_option = first_option.clone();
+        move |e: MouseEvent| {
+            e.prevent_default();
+            if let Some(input) = first_option.cast::<web_sys::HtmlElement>() {
+                let _ = input.focus();
+            }
+        }
+    };
 
+    // The heading and the hint come before the fieldset, which takes its name
+    // from the heading: focus on the heading then enters no group, so a screen
+    // reader says the question once (inside a legend, Orca said the group's
+    // name, the same words, first). The group's name is said on reaching the options.
     html! {
         <form class="iof-screen" data-screen="question" novalidate=true {onsubmit}>
             if *error {
                 <div class="iof-error-summary" role="alert">
                     <h2>{ t.get("error.title") }</h2>
-                    <a href={format!("#{first_input}")}>{ error_text.clone() }</a>
+                    <a href={format!("#{first_input}")} onclick={to_first_option}>{ error_text.clone() }</a>
                 </div>
             }
-            <fieldset data-question={q.id()} aria-describedby={described} aria-invalid={error.to_string()}>
-                <legend><h2 tabindex="-1" ref={props.heading.clone()}>{ t.get(&key("title")) }</h2></legend>
-                <p class="iof-hint" id="iof-hint">{ t.get(&key("hint")) }</p>
+            <h2 id="iof-question" tabindex="-1" ref={props.heading.clone()}>{ t.get(&key("title")) }</h2>
+            <p class="iof-hint" id="iof-hint">{ t.get(&key("hint")) }</p>
+            <fieldset data-question={q.id()} aria-labelledby="iof-question" aria-describedby={described} aria-invalid={error.to_string()}>
                 if *error {
                     <p class="iof-error-message" id="iof-error">{ error_text }</p>
                 }
                 <div class="iof-choices">
-                    { for q.options().iter().map(|&option| {
+                    { for q.options().iter().enumerate().map(|(i, &option)| {
                         let id = format!("iof-{}-{option}", q.id());
                         let checked = chosen.contains(&option);
                         let onchange = {
@@ -102,7 +119,8 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                         html! {
                             <div class="iof-choice">
                                 <input type={if multi { "checkbox" } else { "radio" }} id={id.clone()} name={q.id()}
-                                    value={option} {checked} {onchange} />
+                                    value={option} {checked} {onchange}
+                                    ref={if i == 0 { first_option.clone() } else { NodeRef::default() }} />
                                 <label for={id}>{ t.get(&key(option)) }</label>
                             </div>
                         }

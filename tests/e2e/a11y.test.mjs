@@ -127,7 +127,7 @@ function focused(page) {
     while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
     const root = el && el.getRootNode();
     const heading = root instanceof ShadowRoot
-      && root.querySelector("fieldset[data-question] legend h2, [data-screen=emergency] > h2, [data-screen=result] > h2");
+      && root.querySelector("form[data-screen=question] > h2, [data-screen=emergency] > h2, [data-screen=result] > h2");
     return {
       tag: el ? el.tagName.toLowerCase() : null,
       type: el && el.type || null,

@@ -141,7 +141,7 @@ describe("several widgets and the JavaScript API", () => {
     await answer(two, "respondent", ["someone_else"]);
     await expectScreen(one, "age");
     await expectScreen(two, "danger");
-    assert.equal((await one.locator("legend h2").innerText()).trim(), en["q.age.title"]);
+    assert.equal((await one.locator("form[data-screen=question] > h2").innerText()).trim(), en["q.age.title"]);
 
     const r1 = await complete(one, CASES.R1.answers);
     const r7 = await complete(two, { respondent: ["someone_else"], ...CASES.R7.answers });
@@ -151,8 +151,8 @@ describe("several widgets and the JavaScript API", () => {
     assert.equal(r7.asked[0], "danger", "the second widget carried on from its own place");
     assert.equal(await one.locator("[data-screen=result]").getAttribute("data-level"), CASES.R1.level);
     assert.equal(await two.locator("[data-screen=result]").getAttribute("data-level"), CASES.R7.level);
-    assert.equal(await one.locator("[data-review=respondent] dd").first().innerText(), en["q.respondent.self"]);
-    assert.equal(await two.locator("[data-review=respondent] dd").first().innerText(), en["q.respondent.someone_else"]);
+    assert.equal(await one.locator("[data-review=respondent] .iof-review-answer").first().innerText(), en["q.respondent.self"]);
+    assert.equal(await two.locator("[data-review=respondent] .iof-review-answer").first().innerText(), en["q.respondent.someone_else"]);
     assert.equal((await storedKeys(page)).length, 2, "each widget keeps its own answers");
   });
 

@@ -179,7 +179,7 @@ describe("answering for someone else", () => {
     await start(page);
     await answer(page, "respondent", ["someone_else"]);
     await answer(page, "danger", ["none"]);
-    const title = await w.locator("fieldset[data-question=age] legend h2").innerText();
+    const title = await w.locator("form:has(> fieldset[data-question=age]) > h2").innerText();
     assert.equal(title.trim(), en["q.age.title.other"]);
     assert.notEqual(en["q.age.title.other"], en["q.age.title"]);
 

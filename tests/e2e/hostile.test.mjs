@@ -54,7 +54,7 @@ function widgetLooks(page) {
     if (root.querySelector("fieldset[data-question=respondent]")) {
       Object.assign(looks, {
         fieldset: look("fieldset"),
-        heading: look("legend h2"),
+        heading: look("form[data-screen=question] > h2"),
         hint: look(".iof-hint"),
         back: look("button.iof-back", { height: true }),
         label: look(".iof-choice label", { height: true }),
@@ -70,7 +70,7 @@ function widgetLooks(page) {
         contact: look("a[data-action=contact]", { height: true }),
         chart: look(".iof-levels svg"),
         bar: look(".iof-step[data-here] rect"),
-        review: look(".iof-review-row dt"),
+        review: look(".iof-review-question"),
       });
     }
     return looks;

@@ -177,7 +177,7 @@ describe("unmount()", () => {
         await expectScreen(target, "danger"); // resumed where round 1 left off (the answers stay for this tab)
         await answer(target, "danger", ["none"]);
       }
-      assert.equal((await target.locator("legend h2").innerText()).trim(),
+      assert.equal((await target.locator("form[data-screen=question] > h2").innerText()).trim(),
         en[round === 1 ? "q.danger.title" : "q.age.title"], `round ${round}: the widget works`);
       const mounted = await leftovers(page, cdp);
       assert.ok(mounted.listeners.length > before.listeners.length, "the check sees the widget's own listeners");

@@ -26,7 +26,7 @@ describe("resume after reload", () => {
     assert.equal(await back(page), "age");
     assert.ok(await option(page, "age", "65_plus").isChecked());
     // The "they" wording survives the reload too: respondent was restored.
-    const title = await widget(page).locator("fieldset[data-question=age] legend h2").innerText();
+    const title = await widget(page).locator("form:has(> fieldset[data-question=age]) > h2").innerText();
     assert.equal(title.trim(), en["q.age.title.other"]);
   });
 });

@@ -95,7 +95,7 @@ describe("corrupted stored answers", () => {
     for (const w of warnings) assert.match(w, /iop-op-fit/);
 
     // The good answers are kept: "they" wording (respondent), and the later answer (substances).
-    const title = await widget(page).locator("fieldset[data-question=age] legend h2").innerText();
+    const title = await widget(page).locator("form:has(> fieldset[data-question=age]) > h2").innerText();
     assert.equal(title.trim(), en["q.age.title.other"]);
     await answer(page, "age", ["18_to_64"]);
     await answer(page, "pregnancy", ["no"]); // never stored, so asked next
