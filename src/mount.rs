@@ -33,7 +33,9 @@ fn read_options(options: &JsValue) -> (Options, Vec<String>) {
     if options.is_object() {
         for entry in js_sys::Object::entries(options.unchecked_ref()).iter() {
             let entry: js_sys::Array = entry.unchecked_into();
-            let Some(name) = entry.get(0).as_string() else { continue };
+            let Some(name) = entry.get(0).as_string() else {
+                continue;
+            };
             let value = entry.get(1);
             let text = value
                 .as_string()
@@ -51,7 +53,10 @@ fn read_options(options: &JsValue) -> (Options, Vec<String>) {
             }
         }
     } else if !options.is_undefined() && !options.is_null() {
-        warnings.push("options must be an object like { orgName: \"…\", phone: \"…\" }; using the defaults.".into());
+        warnings.push(
+            "options must be an object like { orgName: \"…\", phone: \"…\" }; using the defaults."
+                .into(),
+        );
     }
     let (options, more) = Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     warnings.extend(more);
