@@ -369,23 +369,10 @@ fn json_object(rng: &mut Rng) -> (String, Option<Vec<(String, Given)>>) {
         text.push(':');
         text.push_str(&value.to_string());
         entries.retain(|(k, _)| *k != key);
-        entries.push((key, given_in(value)));
+        entries.push((key, Given::from_json(value)));
     }
     text.push('}');
     (text, (!too_deep).then_some(entries))
-}
-
-/// An answer as `from_json_lenient` reads it from JSON.
-fn given_in(value: Value) -> Given {
-    match value {
-        Value::String(s) => Given::One(s),
-        Value::Array(items) => items
-            .into_iter()
-            .map(|v| v.as_str().map(str::to_owned))
-            .collect::<Option<_>>()
-            .map_or(Given::Other, Given::Many),
-        _ => Given::Other,
-    }
 }
 
 /// Valid answers with a few characters changed, dropped or repeated.
@@ -411,7 +398,7 @@ fn entries_in(text: &str) -> Option<Vec<(String, Given)>> {
     };
     Some(
         map.into_iter()
-            .map(|(key, value)| (key, given_in(value)))
+            .map(|(key, value)| (key, Given::from_json(value)))
             .collect(),
     )
 }

@@ -127,6 +127,21 @@ pub enum Given {
     Other,
 }
 
+impl Given {
+    /// An answer as read from JSON: a string, a list of strings, or neither.
+    pub fn from_json(value: Value) -> Given {
+        match value {
+            Value::String(s) => Given::One(s),
+            Value::Array(items) => items
+                .into_iter()
+                .map(|v| v.as_str().map(str::to_owned))
+                .collect::<Option<_>>()
+                .map_or(Given::Other, Given::Many),
+            _ => Given::Other,
+        }
+    }
+}
+
 /// A problem with an answer. Each names the question and says what is allowed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnswerError {
@@ -329,18 +344,11 @@ impl Responses {
                 )
             }
         };
-        Self::from_entries(object.into_iter().map(|(key, value)| {
-            let given = match value {
-                Value::String(s) => Given::One(s),
-                Value::Array(items) => items
-                    .into_iter()
-                    .map(|v| v.as_str().map(str::to_owned))
-                    .collect::<Option<_>>()
-                    .map_or(Given::Other, Given::Many),
-                _ => Given::Other,
-            };
-            (key, given)
-        }))
+        Self::from_entries(
+            object
+                .into_iter()
+                .map(|(key, value)| (key, Given::from_json(value))),
+        )
     }
 
     /// Reads answers from (question id, answer) pairs, however they were

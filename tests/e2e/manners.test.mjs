@@ -4,7 +4,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  answer, consoleMessages, en, expectScreen, openHost, openWithoutWidget, setup, snap, start, TIMEOUT, widget,
+  answer, consoleMessages, en, eventListeners, expectScreen, openHost, openWithoutWidget, setup, snap, start, TIMEOUT,
+  widget,
 } from "./helpers.mjs";
 
 const env = setup();
@@ -141,15 +142,9 @@ async function leftovers(page, cdp) {
     };
     return serialize(document.documentElement);
   });
-  const listeners = [];
-  for (const expression of ["window", "document"]) {
-    const { result } = await cdp.send("Runtime.evaluate", { expression });
-    const { listeners: found } = await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId, depth: -1, pierce: true });
-    for (const l of found) listeners.push(`${expression}: ${l.type} on node ${l.backendNodeId ?? "itself"} (script ${l.scriptId}:${l.lineNumber}:${l.columnNumber})`);
-    await cdp.send("Runtime.releaseObject", { objectId: result.objectId });
-  }
+  const listeners = await eventListeners(cdp);
   const timers = await page.evaluate(() => window.__pendingTimers());
-  return { dom, listeners: listeners.sort(), timers };
+  return { dom, listeners, timers };
 }
 
 describe("unmount()", () => {
