@@ -134,9 +134,12 @@ function recordEvents() {
 /** Events whose type or payload carries an answer or a level. */
 function leaks(events) {
   const words = new RegExp(`\\b(${[...ANSWER_WORDS, ...LEVELS].join("|")})\\b`, "i");
-  return events.filter((e) => e.how === "recorder failed" || /iop-op-fit|result|level|answer/i.test(e.type) || words.test(e.type)
+  return events.filter((e) => !isReady(e)).filter((e) => e.how === "recorder failed" || /iop-op-fit|result|level|answer/i.test(e.type) || words.test(e.type)
     || (e.detail !== null && typeof e.detail !== "number") || (e.data !== null && words.test(e.data)));
 }
+
+/** The documented `iop-op-fit:ready`: on the mount element, carrying nothing. */
+const isReady = (e) => e.type === "iop-op-fit:ready" && e.target === "mount" && e.detail === null && e.data === null;
 
 /** Everything about the page a host script or a tracker could read besides events. */
 function pageTraces(page) {
@@ -164,6 +167,7 @@ describe("events visible to the host page", () => {
     const events = await page.evaluate(() => window.__events);
     assert.ok(events.some((e) => e.type === "click"), "the recorder saw the visitor's clicks");
     assert.deepEqual(leaks(events).filter((e) => e.type !== "probe"), [], "no event carries answers or the level");
+    assert.equal(events.filter(isReady).length, 1, "one iop-op-fit:ready, with nothing in it");
     assert.ok(leaks(events).some((e) => e.type === "probe"), "the recorder catches script-dispatched payloads");
     assert.deepEqual(await pageTraces(page), before, "URL, title, cookies, history, localStorage and IndexedDB unchanged");
   });
