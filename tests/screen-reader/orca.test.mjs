@@ -42,9 +42,10 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /**
  * Waits until Orca has finished reacting: the first new utterance within
- * `first` ms, then `quiet` ms without another. Returns the new utterances.
+ * `first` ms, then `quiet` ms without another (a live region and the heading
+ * after it can be a second apart). Returns the new utterances.
  */
-async function settle(from, { first = 3000, quiet = 700, max = 12000 } = {}) {
+async function settle(from, { first = 3000, quiet = 1500, max = 15000 } = {}) {
   const t0 = Date.now();
   let count = spoken().length, last = Date.now();
   while (Date.now() - t0 < max) {
