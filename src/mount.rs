@@ -76,7 +76,7 @@ pub fn check(options: JsValue) -> Vec<String> {
 fn result_event(host: Element, options: Rc<Options>) -> Callback<Assessment> {
     Callback::from(move |a: Assessment| {
         let detail = js_sys::Object::new();
-        let offered_here = options.offer(&a).level_here;
+        let offered_here = options.offer(&a).is_some_and(|o| o.level_here);
         let _ = js_sys::Reflect::set(&detail, &"level".into(), &a.level.id().into());
         let _ = js_sys::Reflect::set(&detail, &"detoxFirst".into(), &a.detox_first.into());
         let _ = js_sys::Reflect::set(&detail, &"offeredHere".into(), &offered_here.into());

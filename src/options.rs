@@ -262,9 +262,13 @@ impl Options {
         }
     }
 
-    /// What this provider can do for the result `a`.
-    pub fn offer(&self, a: &Assessment) -> Offer {
+    /// What this provider can do for the result `a`: `None` for an emergency
+    /// reported before the other answers, which has no level to offer yet.
+    pub fn offer(&self, a: &Assessment) -> Option<Offer> {
         let level = a.after_emergency.unwrap_or(a.level);
+        if level == Level::Emergency {
+            return None;
+        }
         let level_here = self.levels.contains(&level);
         let step_after = (!level_here)
             .then(|| self.levels.iter().copied().filter(|&l| l < level).max())
@@ -282,13 +286,13 @@ impl Options {
                 .collect(),
             None => Vec::new(),
         };
-        Offer {
+        Some(Offer {
             level_here,
             step_after,
             detox_here: if a.detox_first { self.detox } else { None },
             medicines,
             teen_elsewhere: flagged(Flag::Adolescent) && !self.serves_adolescents,
-        }
+        })
     }
 
     /// The provider's program for a level, if it is one a provider offers.

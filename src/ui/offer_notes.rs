@@ -111,7 +111,7 @@ mod tests {
                     let o = options(&[("levels", &runs.join(",")), ("orgName", "Harbor")]);
                     let t = Text::new(locale, o.clone(), false);
                     let a = result(level, false, &[]);
-                    let offer = o.offer(&a);
+                    let offer = o.offer(&a).unwrap();
                     assert_eq!(offer.level_here, offered, "{level:?}");
                     assert_eq!(offer.refers(), !offered);
                     let lines = offer_lines(&t, &a, &offer);
@@ -148,13 +148,13 @@ mod tests {
     fn withdrawal_care_and_medicines_are_said_only_when_the_provider_said() {
         let a = result(Level::Php, true, &[Flag::Moud, Flag::MedicationSupport]);
         let unsaid = options(&[]);
-        assert_eq!(unsaid.offer(&a).detox_here, None);
-        assert!(unsaid.offer(&a).medicines.is_empty());
+        assert_eq!(unsaid.offer(&a).unwrap().detox_here, None);
+        assert!(unsaid.offer(&a).unwrap().medicines.is_empty());
         let t = Text::new(Locale::En, unsaid.clone(), false);
-        assert!(offer_lines(&t, &a, &unsaid.offer(&a)).is_empty());
+        assert!(offer_lines(&t, &a, &unsaid.offer(&a).unwrap()).is_empty());
 
         let without = options(&[("detox", "false"), ("medication", "naltrexone")]);
-        let offer = without.offer(&a);
+        let offer = without.offer(&a).unwrap();
         assert!(offer.refers(), "withdrawal care elsewhere is a referral");
         let t = Text::new(Locale::Es, without.clone(), false);
         let lines = offer_lines(&t, &a, &offer);
@@ -165,16 +165,28 @@ mod tests {
         );
 
         let with = options(&[("detox", "true"), ("medication", "buprenorphine,methadone")]);
-        let offer = with.offer(&a);
+        let offer = with.offer(&a).unwrap();
         assert_eq!(offer.detox_here, Some(true));
         assert!(!offer.refers());
         // Alcohol alone is not treated by buprenorphine or methadone.
         let alcohol = result(Level::Iop, false, &[Flag::MedicationSupport]);
-        assert!(with.offer(&alcohol).medicines.is_empty());
+        assert!(with.offer(&alcohol).unwrap().medicines.is_empty());
         assert_eq!(
-            with.offer(&alcohol).detox_here,
+            with.offer(&alcohol).unwrap().detox_here,
             None,
             "not asked without detox_first"
+        );
+    }
+
+    #[test]
+    fn an_emergency_before_the_other_answers_has_nothing_to_offer() {
+        let o = options(&[("levels", "iop")]);
+        assert_eq!(o.offer(&result(Level::Emergency, false, &[])), None);
+        let mut later = result(Level::Emergency, false, &[]);
+        later.after_emergency = Some(Level::Php);
+        assert!(
+            !o.offer(&later).unwrap().level_here,
+            "the level the answers give once safe"
         );
     }
 
@@ -182,7 +194,7 @@ mod tests {
     fn a_teen_is_referred_when_teens_are_not_served() {
         let a = result(Level::Iop, false, &[Flag::Adolescent]);
         let o = options(&[("servesAdolescents", "false")]);
-        let offer = o.offer(&a);
+        let offer = o.offer(&a).unwrap();
         assert!(offer.teen_elsewhere && offer.refers());
         let t = Text::new(Locale::PtBr, o, true);
         assert_eq!(

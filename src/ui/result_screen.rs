@@ -15,7 +15,7 @@ use super::text::use_text;
 use super::urgent_calls::UrgentCalls;
 use crate::browser::download::save_html;
 use crate::engine::questions::Readiness;
-use crate::engine::{Assessment, CrisisLine, Dimension, Flag, Level, Question, Raised, Responses};
+use crate::engine::{Assessment, CrisisLine, Dimension, Flag, Question, Raised, Responses};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultScreenProps {
@@ -70,8 +70,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let adolescent = a.flags.iter().any(|f| f.id == Flag::Adolescent);
     let program_level = a.after_emergency.unwrap_or(level);
     // What this provider offers matters once there is a level to offer.
-    let offer =
-        (level != Level::Emergency || a.after_emergency.is_some()).then(|| t.options.offer(a));
+    let offer = t.options.offer(a);
     let on_save = {
         let (t, responses, a) = (t.clone(), props.responses.clone(), a.clone());
         move |_| {

@@ -46,8 +46,7 @@ pub fn summary_html(t: &Text, responses: &Responses, a: &Assessment, date: &str)
             format!("<h3>{}</h3><ul>{items}</ul>", escape(&t.get(heading)))
         }
     };
-    let offer =
-        (a.level != Level::Emergency || a.after_emergency.is_some()).then(|| t.options.offer(a));
+    let offer = t.options.offer(a);
     let offered: String = offer
         .iter()
         .flat_map(|o| offer_lines(t, a, o))
