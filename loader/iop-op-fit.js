@@ -1,8 +1,10 @@
 /*! iop-op-fit loader: mounts the self-screen into every [data-iop-op-fit]
  * element, now and later, and exposes IopOpFit.mount(element, options).
  * It finds its wasm next to its own URL, so the folder can live on any host
- * or CDN. If the WebAssembly cannot start, each mount point shows a
- * plain-HTML fallback with the provider's phone, 988 and 911. */
+ * or CDN, and starts fetching it at once. Each widget's start screen (rendered
+ * from the widget's own components at build time) is painted straight away;
+ * the wasm takes it over when ready. If the WebAssembly cannot start, each
+ * mount point shows a plain-HTML fallback with the provider's phone, 988 and 911. */
 (function () {
   "use strict";
   // Loading the script twice must do no harm: the first copy stays in charge.
@@ -72,12 +74,13 @@
     return options;
   }
 
-  // The widget's own words for the fallback, by primary subtag (en, es, pt), put in by scripts/post-build.mjs.
-  var FALLBACK_TEXTS = JSON.parse(IOP_OP_FIT_FALLBACK);
+  // The widget's own words for the fallback, and its start screen, by primary
+  // subtag (en, es, pt), put in by scripts/post-build.mjs.
+  var WORDS = JSON.parse(IOP_OP_FIT_FALLBACK);
 
-  // The option rules of src/options.rs, for the fallback: the trim in
-  // Options::parse, then text(), phone(), url() and Locale::from_tag, so the
-  // fallback never shows a value the widget would refuse. The cases in
+  // The option rules of src/options.rs, for the fallback and the painted start
+  // screen: the trim in Options::parse, then text(), phone(), url(), colour(),
+  // the colour scheme and Locale::from_tag, so neither shows a value the widget would refuse. The cases in
   // tests/fixtures/options.json are checked against both.
   function hasOwn(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
   // Unicode White_Space, which Rust's str::trim removes (String.prototype.trim differs: U+FEFF, U+0085).
@@ -106,28 +109,44 @@
     // The primary subtag, any case: es-MX and ES_mx are es; pt of any region is pt-BR.
     locale: function (value) {
       var primary = value.replace(TRIM, "").split(/[-_]/)[0].toLowerCase();
-      return hasOwn(FALLBACK_TEXTS, primary) ? primary : null;
+      return hasOwn(WORDS, primary) ? primary : null;
+    },
+    // #rgb or #rrggbb with 4.5:1 contrast against white text (WCAG 2), as #rrggbb.
+    themeColor: function (value) {
+      var hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value) ? value.slice(1).toLowerCase() : null;
+      if (!hex) return null;
+      if (hex.length === 3) hex = hex.replace(/./g, "$&$&");
+      var l = [0, 2, 4].map(function (i) {
+        var c = parseInt(hex.slice(i, i + 2), 16) / 255;
+        return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+      });
+      return 1.05 / (0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2] + 0.05) >= 4.5 ? "#" + hex : null;
+    },
+    colorScheme: function (value) {
+      var scheme = value.toLowerCase();
+      return /^(light|dark|auto)$/.test(scheme) ? scheme : null;
     }
   };
   var ALLOWED = {
     orgName: "text up to 200 characters",
     phone: "digits with optional + - ( ) . and spaces, like +1-555-010-0100",
     contactUrl: "a web address (https://… or /contact) or mailto:",
-    locale: Object.keys(FALLBACK_TEXTS).map(function (k) { return FALLBACK_TEXTS[k].tag; }).join(", ")
+    locale: Object.keys(WORDS).map(function (k) { return WORDS[k].tag; }).join(", ")
   };
 
   // An option as the wasm reads it (src/mount.rs): text, or a number or boolean
-  // as JavaScript writes it; trimmed; then checked. Each refusal is named in the console.
-  function option(options, name) {
+  // as JavaScript writes it; trimmed; then checked. Each refusal is named in the
+  // console, unless `quiet`: for the start screen, since the wasm names them itself.
+  function option(options, name, quiet) {
     if (!hasOwn(options, name)) return null;
     var given = options[name];
     if (typeof given === "number" || typeof given === "boolean") given = String(given);
     if (typeof given !== "string") {
-      console.warn("iop-op-fit: option `" + name + "` must be text, a number or true/false; it was ignored.");
+      if (!quiet) console.warn("iop-op-fit: option `" + name + "` must be text, a number or true/false; it was ignored.");
       return null;
     }
     var value = RULES[name](given.replace(TRIM, ""));
-    if (value === null) {
+    if (value === null && !quiet) {
       console.warn("iop-op-fit: option `" + name + "` is \"" + given + "\"; use " + ALLOWED[name] + ". Leaving it out.");
     }
     return value;
@@ -144,24 +163,13 @@
       ((error && error.fix) || "Check that the page's Content-Security-Policy allows 'wasm-unsafe-eval' in script-src" +
         (INLINE_WASM ? "." : ", and that " + WASM_URL + " exists (served as application/wasm).")));
     // The locale option, else the page's language, else the browser's, else English (as src/browser/page.rs).
-    var t = FALLBACK_TEXTS[option(options, "locale") || pageLocale(document.documentElement.getAttribute("lang")) ||
+    var t = WORDS[option(options, "locale") || pageLocale(document.documentElement.getAttribute("lang")) ||
       pageLocale(navigator.language) || "en"];
     var root = el.shadowRoot || el.attachShadow({ mode: "open" });
-    root.textContent = "";
     var css = ":host{all:initial!important;display:block!important;font-family:inherit}" +
       "div{border:1px solid #d0d4da;border-radius:8px;padding:16px;color:#1b1b1b;background:#fff;line-height:1.5}" +
       "a{display:flex;align-items:center;min-height:48px;color:#0b5cad;font-size:1.1em}p{margin:0 0 8px;font-weight:bold}";
-    var style = null;
-    // A constructed style sheet is not inline style, so a policy without
-    // style-src 'unsafe-inline' keeps the fallback's large targets; old browsers get a <style>.
-    try {
-      var sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      root.adoptedStyleSheets = [sheet];
-    } catch (e) {
-      style = document.createElement("style");
-      style.textContent = css;
-    }
+    style(root, css);
     var box = document.createElement("div");
     box.setAttribute("data-fallback", "");
     box.setAttribute("lang", t.tag);
@@ -181,8 +189,103 @@
     if (contact) add("a", withOrg(t.contact), contact);
     add("a", t.e988, "tel:988");
     add("a", t.e911, "tel:911");
-    if (style) root.appendChild(style);
     root.appendChild(box);
+  }
+
+  // Empties a shadow root and styles it with `css`. A constructed style sheet
+  // is not inline style, so a Content-Security-Policy without style-src
+  // 'unsafe-inline' keeps it (the fallback's large targets included); old
+  // browsers get a <style>.
+  function style(root, css) {
+    root.textContent = ""; // not innerHTML, which pages enforcing Trusted Types forbid
+    try {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [sheet];
+    } catch (e) {
+      var element = document.createElement("style");
+      element.textContent = css;
+      root.appendChild(element);
+    }
+  }
+
+  function unstyle(root) {
+    root.textContent = "";
+    if (root.adoptedStyleSheets) root.adoptedStyleSheets = [];
+  }
+
+  // A node of the build's start screen ([name, {attributes}, ...children], or
+  // text), as DOM, with the provider's name as text: never markup.
+  function build(node, org) {
+    if (typeof node === "string") return document.createTextNode(node.split("{org}").join(org));
+    var el = document.createElement(node[0]);
+    Object.keys(node[1]).forEach(function (name) { el.setAttribute(name, node[1][name]); });
+    for (var i = 2; i < node.length; i++) el.appendChild(build(node[i], org));
+    return el;
+  }
+
+  // Answers from earlier in this tab (the wasm keeps them as "iop-op-fit:" + a
+  // name, src/mount.rs): that visit resumes where it was, so the start screen
+  // is not painted and the widget waits for the wasm.
+  function resuming() {
+    try {
+      for (var i = 0; i < sessionStorage.length; i++) {
+        if (sessionStorage.key(i).indexOf("iop-op-fit:") === 0) return true;
+      }
+    } catch (e) { /* storage blocked: nothing to resume */ }
+    return false;
+  }
+
+  // Paints the start screen in `root` (already styled) while the wasm loads,
+  // in the language and with the options the widget will use, and remembers a
+  // tap on Start and a language picked there. Returns replaced(), for when the
+  // widget has rendered beside it: it removes the painted screen and does what
+  // the visitor did there, once, on the widget's own controls.
+  function paintStart(root, options) {
+    var early = { begun: false, locale: undefined };
+    var focusable = "a[href],button,select";
+    var box = null;
+    function paint(primary) {
+      var t = WORDS[primary];
+      var next = document.createElement("div"); // as src/mount.rs renders in, so the layout is the same
+      next.appendChild(build(t.start, option(options, "orgName", true) || t.org));
+      var region = next.firstChild;
+      var scheme = option(options, "colorScheme", true);
+      if (scheme) region.setAttribute("data-scheme", scheme);
+      var accent = option(options, "themeColor", true);
+      if (accent) region.style.setProperty("--iof-accent", accent); // the CSSOM, as page::set_accent
+      var status = next.querySelector("[role=status]");
+      if (early.begun) status.textContent = t.loading;
+      next.querySelector("[data-screen=start] button").addEventListener("click", function () {
+        early.begun = true;
+        status.textContent = t.loading;
+      });
+      var select = next.querySelector("select");
+      select.addEventListener("change", function () {
+        early.locale = select.value;
+        paint(RULES.locale(select.value)).querySelector("select").focus();
+      });
+      if (box) root.replaceChild(next, box); else root.appendChild(next);
+      box = next;
+      return next;
+    }
+    // The locale option, else the page's language, else the browser's, else English (as src/browser/page.rs).
+    paint(option(options, "locale", true) || pageLocale(document.documentElement.getAttribute("lang")) ||
+      pageLocale(navigator.language) || "en");
+    // Called before the browser draws the widget: nothing moves or flashes.
+    return function replaced() {
+      var at = Array.prototype.indexOf.call(box.querySelectorAll(focusable), root.activeElement);
+      box.remove();
+      var same = root.querySelectorAll(focusable)[at];
+      if (same) same.focus();
+      if (early.locale) {
+        var select = root.querySelector("select");
+        select.value = early.locale;
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+      // The widget moves focus to the first question itself.
+      if (early.begun) root.querySelector("[data-screen=start] button").click();
+    };
   }
 
   // The elements the DOM lets hold a shadow root (and custom elements, whose names have a
@@ -219,8 +322,14 @@
       host.remove();
       boxes.delete(el);
     }
+    var replaced;
+    try {
+      var root = host.shadowRoot || host.attachShadow({ mode: "open" });
+      style(root, IOP_OP_FIT_STYLES);
+      if (!resuming()) replaced = paintStart(root, options);
+    } catch (e) { /* the wasm's mount meets the same problem and names it; the fallback follows */ }
     var pending = loadCore().then(function (m) {
-      var inner = m.mount(host, options);
+      var inner = m.mount(host, options, replaced);
       // The widget has started: for the host page's own scripts (it carries no data).
       el.dispatchEvent(new CustomEvent("iop-op-fit:ready", { bubbles: true }));
       var handle = {
@@ -229,6 +338,7 @@
           inner.unmount();
           inner.free();
           inner = null;
+          unstyle(host.shadowRoot);
           removeAdded();
           mounted.delete(el);
         },
@@ -245,9 +355,7 @@
         unmount: function () {
           removeAdded();
           mounted.delete(el);
-          if (!host.shadowRoot) return;
-          host.shadowRoot.textContent = "";
-          if (host.shadowRoot.adoptedStyleSheets) host.shadowRoot.adoptedStyleSheets = [];
+          if (host.shadowRoot) unstyle(host.shadowRoot);
         },
         reset: function () {}
       };
@@ -317,9 +425,10 @@
     writable: false
   });
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start, { once: true });
-  } else {
-    start();
-  }
+  // The wasm downloads and compiles (from the stream) while the page is still
+  // parsing; a failure shows when a widget mounts.
+  loadCore().catch(function () {});
+  // Mount points are mounted as the parser adds them, so a start screen is
+  // painted as soon as its place exists, not after the whole page.
+  start();
 })();

@@ -6,7 +6,9 @@
 // name), so they are moved first. A release build is then shrunk: wasm-opt
 // (binaryen) on the wasm, esbuild on the JavaScript. The loader is given the
 // wasm's SHA-384 and refuses any other wasm. (scripts/release.sh packages the
-// three files with integrity.json for site owners.)
+// three files with integrity.json for site owners.) The loader also gets the
+// widget's styles and its start screen in every language, rendered by the real
+// components (src/bin/prerender.rs), to paint before the wasm arrives.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -30,29 +32,83 @@ if (release) {
   execFileSync(join("node_modules", ".bin", "wasm-opt"), ["-Oz", "--converge", ...features, wasm, "-o", wasm], { stdio: "inherit" });
 }
 
+/** Each language's start screen as HTML, from Yew's server-side renderer (src/bin/prerender.rs). */
+function prerender() {
+  // A native build: none of the release build's settings for the wasm's standard library apply.
+  const env = { ...process.env };
+  delete env.CARGO_UNSTABLE_BUILD_STD;
+  delete env.RUSTC_BOOTSTRAP;
+  const out = execFileSync("cargo", ["run", "--quiet", "--offline", "--locked", "--features", "prerender", "--bin", "prerender"],
+    { env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
+  return JSON.parse(out);
+}
+
+/**
+ * The server renderer's HTML as a tree the loader builds with createElement
+ * (Trusted Types forbid innerHTML): an element is [name, {attributes},
+ * ...children], text is a string. The renderer writes well-formed HTML with
+ * quoted attributes and only &amp; &lt; &gt; &quot; escaped; anything else is
+ * refused here rather than read wrongly.
+ */
+function tree(html) {
+  const decode = (text) => {
+    const other = text.match(/&(?!(amp|lt|gt|quot);)/);
+    if (other) throw new Error(`prerendered HTML has a character reference this build cannot read: ${text}`);
+    return text.replace(/&(amp|lt|gt|quot);/g, (_, e) => ({ amp: "&", lt: "<", gt: ">", quot: '"' })[e]);
+  };
+  const VOID = new Set(["br", "hr", "img", "input", "meta", "link", "source", "wbr"]);
+  const root = ["", {}];
+  const open = [root];
+  const TOKEN = /<\/([a-z][a-z0-9-]*)>|<([a-z][a-z0-9-]*)((?:\s+[a-z][a-z0-9-]*(?:="[^"]*")?)*)\s*>|([^<]+)/gy;
+  let at = 0;
+  for (const [all, close, name, attrs, text] of html.matchAll(TOKEN)) {
+    at += all.length;
+    const parent = open[open.length - 1];
+    if (text !== undefined) parent.push(decode(text));
+    else if (close !== undefined) {
+      if (parent[0] !== close) throw new Error(`prerendered HTML closes <${close}> inside <${parent[0]}>`);
+      open.pop();
+    } else {
+      const attributes = {};
+      for (const [, key, value] of attrs.matchAll(/([a-z][a-z0-9-]*)(?:="([^"]*)")?/g)) attributes[key] = decode(value ?? "");
+      const element = [name, attributes];
+      parent.push(element);
+      if (!VOID.has(name)) open.push(element);
+    }
+  }
+  if (at !== html.length) throw new Error(`prerendered HTML could not be read after: ${html.slice(Math.max(0, at - 40), at + 40)}`);
+  if (open.length !== 1 || root.length !== 3) throw new Error("prerendered HTML must be one element, closed");
+  return root[2];
+}
+
 const MARK = "/* @wasm-bindgen-glue */";
 const loader = readFileSync(join("loader", "iop-op-fit.js"), "utf8");
 if (!loader.includes(MARK)) throw new Error(`loader/iop-op-fit.js lost its ${MARK} marker`);
 if (!glue.startsWith("let wasm_bindgen")) throw new Error("expected wasm-bindgen's no-modules glue (data-bindgen-target=\"no-modules\")");
 const source = loader.replace(MARK, () => glue);
-// The fallback (shown when the wasm cannot start) speaks with the widget's own
-// texts: the next step, the provider's phone and contact link, 988 and 911.
+// The loader speaks with the widget's own texts: in the fallback (shown when
+// the wasm cannot start) the next step, the provider's phone and contact link,
+// 988 and 911; on the start screen it paints, what it says after a tap on Start.
 // Keyed by primary subtag, as Locale::from_tag reads tags (pt-PT, PT_br: pt),
-// each with its catalog's tag for the fallback's lang attribute.
+// each with its catalog's tag for the lang attribute.
 const FALLBACK_KEYS = { title: "result.next", call: "result.call", contact: "result.contact", org: "org.default",
-  e988: "crisis.988", e911: "crisis.911" };
+  e988: "crisis.988", e911: "crisis.911", loading: "start.loading" };
 // One catalog per language the widget speaks (build.rs compiles the same files).
 const LOCALES = readdirSync(join("src", "content", "locales")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
 if (!LOCALES.includes("en")) throw new Error("the fallback needs the English catalog, src/content/locales/en.json");
+const prerendered = prerender();
 const fallbackText = Object.fromEntries(LOCALES.map((tag) => {
   const catalog = JSON.parse(readFileSync(join("src", "content", "locales", `${tag}.json`), "utf8"));
   const words = Object.entries(FALLBACK_KEYS).map(([name, key]) => {
     if (typeof catalog[key] !== "string") throw new Error(`${tag}.json has no text for ${key}`);
     return [name, catalog[key]];
   });
-  return [tag.split("-")[0], { tag, ...Object.fromEntries(words) }];
+  if (!prerendered[tag]) throw new Error(`src/bin/prerender.rs rendered no start screen for ${tag}`);
+  return [tag.split("-")[0], { tag, ...Object.fromEntries(words), start: tree(prerendered[tag]) }];
 }));
 const wasmBytes = readFileSync(wasm);
+// The widget's styles, for the loader to put in each shadow root (src/ui/mod.rs's STYLES, for Rust apps, is the same file).
+const styles = transformSync(readFileSync(join("styles", "widget.css"), "utf8"), { loader: "css", minify: release }).code;
 // Every name the loader's source leaves to the build, in one place, for the
 // loader (single = false) and the single-file build (single = true). They are
 // globals only in the source: esbuild replaces them.
@@ -66,6 +122,7 @@ const defines = (single) => ({
   IOP_OP_FIT_WASM_INTEGRITY: single ? "null" : JSON.stringify(`sha384-${createHash("sha384").update(wasmBytes).digest("base64")}`),
   // As a string: esbuild would put an object value in a top-level variable, a global of the host page.
   IOP_OP_FIT_FALLBACK: JSON.stringify(JSON.stringify(fallbackText)),
+  IOP_OP_FIT_STYLES: JSON.stringify(styles),
 });
 const build = (single) => transformSync(source, { minify: release, legalComments: "inline", define: defines(single) }).code;
 writeFileSync(join(dist, "iop-op-fit.js"), build(false));

@@ -1,28 +1,28 @@
-//! `IopOpFit.mount(element, options)` on the wasm side: an open shadow root
-//! per instance with the styles inside, options read with warnings, and a
-//! handle to reset or unmount. The script-tag loader (`loader/iop-op-fit.js`) calls this.
+//! `IopOpFit.mount(element, options)` on the wasm side: the widget in the
+//! element's open shadow root (which the loader has styled, and may have
+//! painted the prerendered start screen in), options read with warnings, and
+//! a handle to reset or unmount. The script-tag loader (`loader/iop-op-fit.js`) calls this.
 
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Element, ShadowRoot, ShadowRootInit,
-    ShadowRootMode,
-};
+use web_sys::{CustomEvent, CustomEventInit, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, Callback};
 
 use crate::browser::console::warn;
 use crate::browser::storage;
 use crate::engine::Assessment;
 use crate::options::Options;
-use crate::ui::{IopOpFit, IopOpFitProps, STYLES};
+use crate::ui::{IopOpFit, IopOpFitProps};
 
 /// A mounted widget, returned to JavaScript.
 #[wasm_bindgen]
 pub struct Handle {
     app: Option<AppHandle<IopOpFit>>,
+    /// The `<div>` the widget renders in, inside `shadow`.
+    root: Element,
     shadow: ShadowRoot,
-    props: Rc<IopOpFitProps>,
+    props: IopOpFitProps,
 }
 
 /// Reads a JavaScript options object: the options, and one warning per
@@ -89,39 +89,31 @@ fn result_event(host: Element, options: Rc<Options>) -> Callback<Assessment> {
     })
 }
 
-/// Styles the shadow root. A constructed style sheet is not inline style, so
-/// a Content-Security-Policy without `style-src 'unsafe-inline'` still lets
-/// it apply; browsers without constructed sheets get a `<style>` element.
-fn add_styles(shadow: &ShadowRoot, document: &web_sys::Document) -> Result<(), JsValue> {
-    if js_sys::Reflect::has(shadow, &"adoptedStyleSheets".into()).unwrap_or(false) {
-        if let Ok(sheet) = CssStyleSheet::new() {
-            if sheet.replace_sync(STYLES).is_ok() {
-                shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-                return Ok(());
-            }
-        }
-    }
-    let style = document.create_element("style")?;
-    style.set_text_content(Some(STYLES));
-    shadow.append_child(&style)?;
-    Ok(())
-}
-
-/// Empties the shadow root without `innerHTML`, which pages that enforce
-/// Trusted Types forbid.
-fn clear(shadow: &ShadowRoot) {
-    while let Some(child) = shadow.first_child() {
-        let _ = shadow.remove_child(&child);
-    }
-}
-
-fn render(shadow: &ShadowRoot, props: &IopOpFitProps) -> Result<AppHandle<IopOpFit>, JsValue> {
-    clear(shadow);
-    let document = gloo_utils::document();
-    add_styles(shadow, &document)?;
-    let root = document.create_element("div")?;
+/// Renders a widget in a new `<div>` at the end of `shadow`, which the
+/// loader has styled (with `styles/widget.css`) and may have painted its start
+/// screen in. The `<div>` stays hidden until the first render and its effects
+/// are done (Yew may yield to the browser between the two), and then
+/// `on_rendered` is called, for the loader to remove what stood in.
+fn render(
+    shadow: &ShadowRoot,
+    props: &IopOpFitProps,
+    on_rendered: Option<js_sys::Function>,
+) -> Result<(Element, AppHandle<IopOpFit>), JsValue> {
+    let root = gloo_utils::document().create_element("div")?;
+    root.set_attribute("hidden", "")?;
     shadow.append_child(&root)?;
-    Ok(yew::Renderer::<IopOpFit>::with_root_and_props(root, props.clone()).render())
+    let shown = root.clone();
+    let props = IopOpFitProps {
+        on_rendered: Callback::from(move |()| {
+            let _ = shown.remove_attribute("hidden");
+            if let Some(f) = &on_rendered {
+                let _ = f.call0(&JsValue::NULL);
+            }
+        }),
+        ..props.clone()
+    };
+    let app = yew::Renderer::<IopOpFit>::with_root_and_props(root.clone(), props).render();
+    Ok((root, app))
 }
 
 /// What names this widget's stored answers, so a widget mounted again
@@ -152,9 +144,14 @@ fn storage_name(host: &Element, options: &Options) -> String {
     path.join("/")
 }
 
-/// Mounts a widget into `host` with `options` (the same names as the `data-*` attributes, camelCase).
+/// Mounts a widget into `host` with `options` (the same names as the
+/// `data-*` attributes, camelCase); `on_rendered` is called once it is in the page.
 #[wasm_bindgen]
-pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
+pub fn mount(
+    host: Element,
+    options: JsValue,
+    on_rendered: Option<js_sys::Function>,
+) -> Result<Handle, JsValue> {
     let (options, warnings) = read_options(&options);
     for w in &warnings {
         warn(w);
@@ -166,18 +163,20 @@ pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
     } else {
         Callback::noop()
     };
-    let props = Rc::new(IopOpFitProps {
+    let props = IopOpFitProps {
         options,
         storage_key: Some(storage_key.into()),
         on_result,
-    });
+        on_rendered: Callback::noop(),
+    };
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    let app = render(&shadow, &props)?;
+    let (root, app) = render(&shadow, &props, on_rendered)?;
     Ok(Handle {
         app: Some(app),
+        root,
         shadow,
         props,
     })
@@ -185,13 +184,13 @@ pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
 
 #[wasm_bindgen]
 impl Handle {
-    /// Removes the widget: its nodes, listeners and effects. Stored answers stay for this tab.
+    /// Removes the widget: its nodes, listeners and effects (the loader
+    /// removes its styles). Stored answers stay for this tab.
     pub fn unmount(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
-        clear(&self.shadow);
-        self.shadow.set_adopted_style_sheets(&js_sys::Array::new());
+        self.root.remove();
     }
 
     /// Clears the answers (memory and storage) and shows the start screen.
@@ -199,10 +198,10 @@ impl Handle {
         if let Some(key) = &self.props.storage_key {
             storage::erase(key);
         }
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        self.app = Some(render(&self.shadow, &self.props)?);
+        self.unmount();
+        let (root, app) = render(&self.shadow, &self.props, None)?;
+        self.root = root;
+        self.app = Some(app);
         Ok(())
     }
 }

@@ -191,8 +191,9 @@ fn every_listed_option_is_read() {
     }
 }
 
-/// One case of `tests/fixtures/options.json`, which the loader's fallback is
-/// tested with too (`tests/e2e/fallback-options.test.mjs`).
+/// One case of `tests/fixtures/options.json`, which the loader is tested with
+/// too (its fallback in `tests/e2e/fallback-options.test.mjs`, its painted
+/// start screen in `tests/e2e/prerender.test.mjs`).
 #[derive(serde::Deserialize)]
 struct Case {
     option: String,
@@ -226,7 +227,12 @@ fn the_shared_fixture_cases_are_read_as_it_says() {
             "phone" => o.phone.clone(),
             "contactUrl" => o.contact_url.clone(),
             "locale" => o.locale.map(|l| l.tag().to_owned()),
-            other => panic!("the fixture has an option the fallback does not show: {other}"),
+            "themeColor" => o.theme_color.clone(),
+            // Refused, it is the default scheme; the warning tells the two apart.
+            "colorScheme" => warnings
+                .is_empty()
+                .then(|| o.color_scheme.id().to_owned()),
+            other => panic!("the fixture has an option the loader does not read: {other}"),
         };
         if case.accepted {
             let normalised = case

@@ -33,6 +33,10 @@ pub struct IopOpFitProps {
     /// Called once each time a result (or the emergency screen) is reached.
     #[prop_or_default]
     pub on_result: Callback<Assessment>,
+    /// Called once, when the first render is in the page and its effects have
+    /// run, so whatever stood in for it (the loader's start screen) can go.
+    #[prop_or_default]
+    pub on_rendered: Callback<()>,
 }
 
 /// A callback that sends `action` to the visit, whatever event triggers it.
@@ -101,6 +105,12 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
                 on_result.emit(a.clone());
             }
         }
+    });
+
+    // Last, so the page sees the first render with every effect above applied.
+    use_effect_with((), {
+        let on_rendered = props.on_rendered.clone();
+        move |_| on_rendered.emit(())
     });
 
     let on_answer = |q: Question| {

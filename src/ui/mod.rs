@@ -22,6 +22,7 @@ mod urgent_calls;
 
 pub use app::{IopOpFit, IopOpFitProps};
 
-/// The widget's styles. The script-tag embed puts them in each shadow root;
-/// a Yew app rendering [`IopOpFit`] directly adds them to its page.
+/// The widget's styles. The script-tag loader puts them in each shadow root
+/// (the build gives it `styles/widget.css`); a Yew app rendering [`IopOpFit`]
+/// directly adds them to its page.
 pub const STYLES: &str = include_str!("../../styles/widget.css");

@@ -12,7 +12,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { locale, MAIN, PHONE, setup } from "./helpers.mjs";
 
-const FIXTURE = JSON.parse(readFileSync(join(MAIN, "tests", "fixtures", "options.json"), "utf8")).cases;
+/** The cases for the options the fallback shows (the colours are the start screen's: prerender.test.mjs). */
+const FIXTURE = JSON.parse(readFileSync(join(MAIN, "tests", "fixtures", "options.json"), "utf8")).cases
+  .filter((c) => ["orgName", "phone", "contactUrl", "locale"].includes(c.option));
 /** Scripts from the page's own origin only: no 'wasm-unsafe-eval', so the wasm cannot compile. */
 const NO_WASM = "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
 const PAGE = "/fallback-options.html";

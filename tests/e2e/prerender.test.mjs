@@ -1,0 +1,240 @@
+// The start screen the loader paints before the wasm arrives (rendered from the
+// widget's own components at build time, src/bin/prerender.rs): with the wasm
+// held back, it is there, in the widget's language, with the site owner's
+// options as text; a tap on Start or a language picked there is acted on once
+// the wasm is in, once; the takeover moves nothing; a resumed visit waits for
+// the wasm; and the options it shows follow the Rust rules
+// (tests/fixtures/options.json).
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { consoleMessages, en, expectScreen, locale, MAIN, setup, widget } from "./helpers.mjs";
+
+const env = setup();
+const FIXTURE = JSON.parse(readFileSync(join(MAIN, "tests", "fixtures", "options.json"), "utf8")).cases;
+const es = locale("es");
+const pt = locale("pt-BR");
+
+/** Holds the wasm back until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route("**/core/iop-op-fit_bg.wasm", async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Resolves when the page's widget (or every widget) has told the page it started. */
+function readyCount(page) {
+  return page.evaluate(() => window.__ready || 0);
+}
+
+async function countReady(page) {
+  await page.addInitScript(() => {
+    window.__ready = 0;
+    document.addEventListener("iop-op-fit:ready", () => { window.__ready += 1; });
+  });
+}
+
+/** True once the wasm has taken over: the widget's own root, and no painted screen left. */
+async function waitForTakeover(page, count = 1) {
+  await page.waitForFunction((n) => window.__ready >= n, count);
+  // The takeover finishes before the next frame; one frame is plenty.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+}
+
+/** What the shadow root holds: how many screens, and the region's language. */
+function shadowState(page) {
+  return widget(page).evaluate((host) => {
+    const root = host.shadowRoot;
+    return {
+      roots: root.children.length,
+      screens: root.querySelectorAll("[data-screen]").length,
+      lang: root.querySelector(".iof")?.getAttribute("lang") ?? null,
+      heading: root.querySelector("h2")?.textContent ?? null,
+      status: root.querySelector("[role=status]")?.textContent ?? null,
+    };
+  });
+}
+
+/**
+ * The pixels (x, y) where two PNGs of the same size differ by more than 2 of
+ * 255 in a channel, decoded by the browser. (The rounded border's corners are
+ * anti-aliased one level apart from one raster to the next; a change of text,
+ * colour or place differs by far more.)
+ */
+function differentPixels(page, a, b) {
+  return page.evaluate(async ([a, b]) => {
+    const pixels = async (base64) => {
+      const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext("2d");
+      context.drawImage(image, 0, 0);
+      return { width: image.width, data: context.getImageData(0, 0, image.width, image.height).data };
+    };
+    const [x, y] = [await pixels(a), await pixels(b)];
+    if (x.data.length !== y.data.length) return ["different sizes"];
+    const differ = [];
+    for (let i = 0; i < x.data.length; i += 4) {
+      if ([0, 1, 2].some((c) => Math.abs(x.data[i + c] - y.data[i + c]) > 2)) {
+        differ.push(`${(i / 4) % x.width},${Math.floor(i / 4 / x.width)}`);
+      }
+    }
+    return differ.slice(0, 20);
+  }, [a.toString("base64"), b.toString("base64")]);
+}
+
+describe("the painted start screen", () => {
+  test("is there before the wasm, with the provider's name as text, and Start works once the wasm is in", async () => {
+    const page = env.page;
+    const messages = consoleMessages(page);
+    const release = await holdWasm(page);
+    await countReady(page);
+    await page.goto(`${env.server.origin}/plain.html`);
+    const w = widget(page);
+    await w.locator("[data-screen=start] button.iof-primary").waitFor();
+    assert.equal(await readyCount(page), 0, "the wasm has not started");
+    assert.deepEqual(await shadowState(page), {
+      roots: 1, screens: 1, lang: "en", heading: en["start.heading"], status: "",
+    });
+    const privacy = en["start.private"].replace("{org}", "Test Clinic");
+    assert.equal(await w.locator("[data-screen=start] li").nth(1).textContent(), privacy);
+    assert.equal(await w.locator(".iof-privacy").textContent(), en["privacy.note"].replace("{org}", "Test Clinic"));
+
+    // Two taps while the wasm is held: remembered, said, and acted on once.
+    await w.locator("[data-screen=start] button.iof-primary").tap();
+    await w.locator("[data-screen=start] button.iof-primary").tap();
+    assert.equal(await w.locator("[role=status]").textContent(), en["start.loading"]);
+    assert.equal(await readyCount(page), 0);
+    release();
+    await waitForTakeover(page);
+    await expectScreen(page, "respondent");
+    assert.equal(await w.locator(".iof-progress-text").textContent(),
+      en.progress.replace("{n}", "1").replace("{total}", "16"), "the first question, not the second");
+    const focused = await w.evaluate((host) => host.shadowRoot.activeElement?.textContent);
+    assert.equal(focused, en["q.respondent.title"], "focus is on the first question's heading");
+    assert.equal((await shadowState(page)).roots, 1, "the painted screen is gone");
+    assert.deepEqual(messages.of("error"), []);
+    assert.deepEqual(messages.of("warning"), []);
+  });
+
+  test("speaks the page's language, and a language picked there carries over, with focus kept", async () => {
+    const page = env.page;
+    const release = await holdWasm(page);
+    await countReady(page);
+    await page.goto(`${env.server.origin}/lang-es.html`);
+    const w = widget(page);
+    await w.locator("[data-screen=start] button.iof-primary").waitFor();
+    assert.equal((await shadowState(page)).heading, es["start.heading"]);
+    await w.locator("select").selectOption("pt-BR");
+    assert.deepEqual(await shadowState(page), {
+      roots: 1, screens: 1, lang: "pt-BR", heading: pt["start.heading"], status: "",
+    });
+    assert.equal(await w.evaluate((host) => host.shadowRoot.activeElement?.id), "iof-language");
+    release();
+    await waitForTakeover(page);
+    assert.deepEqual(await shadowState(page), {
+      roots: 1, screens: 1, lang: "pt-BR", heading: pt["start.heading"], status: "",
+    });
+    assert.equal(await w.locator("select").inputValue(), "pt-BR");
+    assert.equal(await w.evaluate((host) => host.shadowRoot.activeElement?.id), "iof-language",
+      "focus stays on the language switch");
+    await w.locator("[data-screen=start] button.iof-primary").tap();
+    await expectScreen(page, "respondent");
+    assert.equal(await w.locator("h2").textContent(), pt["q.respondent.title"]);
+  });
+
+  test("the wasm's takeover shifts nothing and changes no pixel", async () => {
+    const page = env.page;
+    const release = await holdWasm(page);
+    await countReady(page);
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__shifts.push(e.value);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(`${env.server.origin}/plain.html`);
+    const w = widget(page);
+    await w.locator("[data-screen=start] button.iof-primary").waitFor();
+    const boxes = () => w.evaluate((host) => [...host.shadowRoot.querySelectorAll("h2, p, li, button, select, a")]
+      .map((el) => { const r = el.getBoundingClientRect(); return `${el.localName} ${r.x},${r.y} ${r.width}x${r.height}`; }));
+    const before = await boxes();
+    const shotBefore = await w.screenshot({ animations: "disabled" });
+    release();
+    await waitForTakeover(page);
+    assert.deepEqual(await boxes(), before, "every element is where it was");
+    const shotAfter = await w.screenshot({ animations: "disabled" });
+    assert.deepEqual(await differentPixels(page, shotBefore, shotAfter), [], "the same pixels");
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], "no layout shift");
+  });
+
+  test("a resumed visit is not painted early: it waits for the wasm and opens where it was", async () => {
+    const page = env.page;
+    await page.goto(`${env.server.origin}/api.html`); // same origin, no widget mounted
+    await page.evaluate(() => sessionStorage.setItem("iop-op-fit:0/1/2",
+      JSON.stringify({ v: 1, screen: "danger", answers: { respondent: "self" } })));
+    const release = await holdWasm(page);
+    await countReady(page);
+    await page.goto(`${env.server.origin}/plain.html`);
+    await page.waitForFunction(() => document.querySelector("[data-iop-op-fit]")?.shadowRoot);
+    await page.waitForTimeout(300);
+    assert.equal((await shadowState(page)).screens, 0, "no start screen stands in for a resumed visit");
+    release();
+    await waitForTakeover(page);
+    await expectScreen(page, "danger");
+  });
+});
+
+describe("the options it is painted with follow the Rust rules", () => {
+  // Each case on its own widget, held before the wasm; what the painted screen
+  // shows must be what the fixture says, and what the wasm then shows.
+  const CASES = FIXTURE.filter((c) => ["orgName", "locale", "themeColor", "colorScheme"].includes(c.option));
+
+  test(`${CASES.length} cases, before and after the wasm`, async () => {
+    const page = env.page;
+    const release = await holdWasm(page);
+    await countReady(page);
+    await page.goto(`${env.server.origin}/api.html`);
+    await page.evaluate((cases) => {
+      for (const c of cases) {
+        const el = document.createElement("div");
+        el.className = "case";
+        document.body.appendChild(el);
+        IopOpFit.mount(el, { [c.option]: c.value, storage: "false" });
+      }
+    }, CASES);
+    const read = () => page.evaluate(() => [...document.querySelectorAll(".case")].map((el) => {
+      const roots = el.shadowRoot.querySelectorAll(".iof");
+      const region = roots[roots.length - 1];
+      return {
+        roots: roots.length,
+        lang: region.getAttribute("lang"),
+        scheme: region.getAttribute("data-scheme"),
+        accent: region.style.getPropertyValue("--iof-accent") || null,
+        privacy: region.querySelector(".iof-privacy").textContent,
+      };
+    }));
+    const painted = await read();
+    release();
+    await waitForTakeover(page, CASES.length);
+    const taken = await read();
+    CASES.forEach((c, i) => {
+      const what = `${c.option} = ${JSON.stringify(c.value)}`;
+      const used = c.accepted ? c.normalised : null;
+      const p = painted[i];
+      assert.equal(p.roots, 1, `${what}: painted`);
+      if (c.option === "locale") assert.equal(p.lang, used ?? "en", what);
+      if (c.option === "themeColor") assert.equal(p.accent, used, what);
+      if (c.option === "colorScheme") assert.equal(p.scheme, used ?? "light", what);
+      if (c.option === "orgName") {
+        assert.equal(p.privacy, en["privacy.note"].split("{org}").join(used ?? en["org.default"]), what);
+      }
+      assert.deepEqual({ ...taken[i], roots: 1 }, p, `${what}: the wasm shows the same`);
+      assert.equal(taken[i].roots, 1, `${what}: one screen after the takeover`);
+    });
+  });
+});
