@@ -1,8 +1,9 @@
 // The in-page half of the benchmark. bench/run.mjs injects this with
 // Playwright's addInitScript, so it runs in every page before the page's own
-// scripts, as `(probe)(config)`. It only watches: it never clicks, and the page
-// works the same without it. Times are performance.now(), i.e. milliseconds
-// since the navigation started (the document's time origin).
+// scripts, as `(probe)(config)`. It only watches: it never clicks (the taps
+// come from bench/run.mjs as real touch input), and the page works the same
+// without it. Times are performance.now(), i.e. milliseconds since the
+// navigation started (the document's time origin).
 //
 // How "shown" is measured:
 //  - A condition (say, "the first question's radios exist, are visible and
@@ -19,6 +20,12 @@
 // the DOM (the browser checks it; Yew and SurveyJS attach their listeners when
 // they render), and `paint` runs on the main thread, so at `paint` the main
 // thread is free to take the click.
+//
+// Config: `question` (the selector of a question, with {id}), `first` (the
+// target that makes the first screen usable), `ready` (the page has a widget:
+// settling waits for its iop-op-fit:ready event) and `tapAtOnce` (a label and
+// target: the first screen's button is tapped the moment it is usable, so the
+// probe arms that measurement itself, before bench/run.mjs can tap).
 (function probe(cfg) {
   "use strict";
   if (window !== window.top) return;
@@ -31,6 +38,8 @@
     events: [],
     transitions: [],
     errors: [],
+    /** Layout shifts not caused by input (CLS's definition), summed from the start. */
+    layoutShift: { score: 0, count: 0 },
   };
   Object.defineProperty(window, "__bench", { value: bench, enumerable: false });
 
@@ -83,6 +92,25 @@
     bench.errors.push("Event Timing unavailable: " + e.message);
   }
   document.addEventListener("DOMContentLoaded", () => { bench.marks.domContentLoaded = now(); });
+
+  // --- layout shifts: buffered, so shifts before this observer count too ---
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        // A shift within 500 ms of a tap is the page answering it, not the page jumping.
+        if (e.hadRecentInput) continue;
+        bench.layoutShift.score += e.value;
+        bench.layoutShift.count += 1;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  } catch (e) {
+    bench.errors.push("Layout Instability API unavailable: " + e.message);
+  }
+
+  // --- the widget's own "started" event (bubbles from the mount point) ---
+  const ready = new Promise((resolve) => {
+    window.addEventListener("iop-op-fit:ready", () => { bench.marks.ready ??= now(); resolve(); }, { capture: true, once: true });
+  });
 
   // --- conditions ---
   function shown(el) {
@@ -158,9 +186,33 @@
     });
   }
 
+  /** Where to tap `selector`: the centre of its box, if that point hits it (not something drawn over it). */
+  function tapPoint(selector) {
+    const el = queryAll(selector)[0];
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    const hit = el.getRootNode().elementFromPoint(x, y);
+    const inView = x >= 0 && y >= 0 && x < innerWidth && y < innerHeight;
+    return { x, y, hit: inView && !!hit && el.contains(hit) };
+  }
+
   // The first screen: the first question's radios (or, for the widget's start
-  // screen, its Start button). bench/run.mjs awaits `__bench.first`.
-  bench.first = until(cfg.first);
+  // screen, its Start button, with the point to tap). bench/run.mjs awaits `__bench.first`.
+  bench.first = until(cfg.first).then((first) => {
+    if (cfg.first.kind === "button") first.point = tapPoint(cfg.first.selector);
+    // Armed in the same task as the paint is seen, so the tap that follows cannot come first.
+    if (cfg.tapAtOnce) first.armed = bench.arm(cfg.tapAtOnce.label, cfg.tapAtOnce.target);
+    return first;
+  });
+
+  /**
+   * The layout shifts of the load: once the first screen is usable and, on a
+   * widget's page, the widget has started (the wasm has taken over), then 500 ms
+   * more for anything that moves after it.
+   */
+  bench.settled = () => Promise.all([bench.first, cfg.ready ? ready : null])
+    .then(() => new Promise((resolve) => setTimeout(resolve, 500)))
+    .then(() => ({ ...bench.layoutShift, at: now() }));
 
   // --- interactions: bench/run.mjs arms one, then taps ---
   let armed = null;

@@ -2,15 +2,22 @@
 // The performance benchmark (issue 5): the widget, the same first question as
 // static HTML (the floor) and the same questions in SurveyJS (the peer), side
 // by side in one run, in Debian's Chromium with phone emulation and a 4x CPU
-// slowdown. Prints a table and writes docs/benchmark.md and docs/benchmark.png.
+// slowdown, each on loopback and on Lighthouse's Slow 4G. Measured per visit:
+// the first screen painted and tappable (for the widget, also its start screen,
+// with Start tapped the moment it shows, to the first question), layout shift
+// during load, bytes on the wire, the page's work for each tap, JS heap + wasm
+// memory; and, once, the widget's files compressed with gzip and brotli. Judges
+// the design's performance budgets against the static page of the same run.
+// Prints a table and writes docs/benchmark.md and docs/benchmark.png.
 //
-//   node bench/run.mjs [--dist DIR] [--runs N] [--rate R] [--docs DIR] [--json FILE]
+//   node bench/run.mjs [--dist DIR] [--runs N] [--rate R] [--profiles P,Q] [--docs DIR] [--json FILE]
 //
-// --dist   the built widget (default: $IOP_OP_FIT_DIST or ./dist; build it with ./scripts/build.sh)
-// --runs   measured runs per page after one warm-up round (default: $BENCH_RUNS or 11; at least 7)
-// --rate   CPU slowdown through the DevTools protocol (default 4)
-// --docs   where benchmark.md and benchmark.png go (default ./docs; "-" writes nothing)
-// --json   also write every raw measurement to this file
+// --dist      the built widget (default: $IOP_OP_FIT_DIST or ./dist; build it with ./scripts/build.sh)
+// --runs      measured runs per page and profile after one warm-up round (default: $BENCH_RUNS or 11; at least 7)
+// --rate      CPU slowdown through the DevTools protocol (default 4)
+// --profiles  network profiles, comma-separated: loopback, slow4g (default both)
+// --docs      where benchmark.md and benchmark.png go (default ./docs; "-" writes nothing)
+// --json      also write every raw measurement to this file
 //
 // Not part of CI: absolute times on a shared machine are noise; the ratios to
 // the static page, measured in the same run, are the figures to read.
@@ -19,6 +26,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { BROWSER_ARGS, CHROMIUM, DIST as BUILT, en, MAIN, PHONE } from "../tests/e2e/helpers.mjs";
 import { serve } from "../tests/e2e/server.mjs";
@@ -32,6 +40,7 @@ const { values: args } = parseArgs({
     dist: { type: "string", default: BUILT },
     runs: { type: "string", default: process.env.BENCH_RUNS || "11" },
     rate: { type: "string", default: "4" },
+    profiles: { type: "string", default: "loopback,slow4g" },
     docs: { type: "string", default: join(MAIN, "docs") },
     json: { type: "string" },
   },
@@ -41,11 +50,34 @@ const RUNS = Number(args.runs);
 const RATE = Number(args.rate);
 if (!Number.isInteger(RUNS) || RUNS < 7) throw new Error("--runs must be a whole number, at least 7");
 if (!(RATE >= 1)) throw new Error("--rate must be 1 or more");
+const PROFILE_NAMES = [...new Set(args.profiles.split(",").map((p) => p.trim()).filter(Boolean))];
 for (const file of ["iop-op-fit.js", "core/iop-op-fit_bg.wasm"]) {
   if (!existsSync(join(DIST, file))) {
     throw new Error(`${join(DIST, file)} is missing: build the widget first (./scripts/build.sh), or pass --dist`);
   }
 }
+
+// ---------------------------------------------------------------------------
+// Network profiles. Lighthouse's Slow 4G is a 150 ms round trip, 1.6 Mbit/s
+// down and 750 kbit/s up; DevTools throttling adds its latency once per request
+// (no connection set-up, no TCP slow start), so Lighthouse, applying the same
+// profile through Network.emulateNetworkConditions, scales the round trip by
+// 3.75 and the throughput by 0.9 (its DEVTOOLS_RTT_ADJUSTMENT_FACTOR and
+// DEVTOOLS_THROUGHPUT_ADJUSTMENT_FACTOR; 1 kbit = 1024 bits, as it counts). The
+// same values are applied here, so "Slow 4G" means what it means in Lighthouse.
+
+const PROFILES = {
+  loopback: { label: "loopback", conditions: null },
+  slow4g: {
+    label: "Slow 4G",
+    conditions: { offline: false, latency: 150 * 3.75, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8,
+      uploadThroughput: (750 * 1024 * 0.9) / 8, connectionType: "cellular4g" },
+  },
+};
+for (const p of PROFILE_NAMES) {
+  if (!PROFILES[p]) throw new Error(`--profiles: unknown profile ${p} (known: ${Object.keys(PROFILES).join(", ")})`);
+}
+if (!PROFILE_NAMES.length) throw new Error("--profiles: name at least one profile");
 
 /** The end-to-end tests' phone, with its 3x pixels. */
 const PHONE_3X = { ...PHONE, deviceScaleFactor: 3 };
@@ -101,12 +133,14 @@ const PAGES = {
   widget: {
     label: "Widget (script tag)",
     path: "/widget.html",
-    probe: { question: WIDGET_QUESTION, first: { kind: "question", id: "respondent" } },
+    probe: { question: WIDGET_QUESTION, first: { kind: "question", id: "respondent" }, ready: true },
     // The widget opens on a start screen; a visit resumed in this tab opens on
     // the question it was on. Seeding sessionStorage (the widget's own resume
     // format) makes it open on the first question, like the other two pages.
-    // The start screen is measured as its own page below.
-    seed: { key: "iop-op-fit:1", value: JSON.stringify({ v: 1, screen: "respondent", answers: {} }) },
+    // The start screen is measured as its own page below. The key names the
+    // mount point by its place in the page (src/mount.rs, storage_name): <html>
+    // 0, <body> 1, then the <div> after the heading and paragraph, 2.
+    seed: { key: "iop-op-fit:0/1/2", value: JSON.stringify({ v: 1, screen: "respondent", answers: {} }) },
     steps: steps(widgetLabel, WIDGET_CONTINUE),
   },
   static: {
@@ -121,18 +155,26 @@ const PAGES = {
     probe: { question: SURVEY_QUESTION, first: { kind: "question", id: "respondent" } },
     steps: steps(surveyLabel, SURVEY_NEXT),
   },
+  // A fresh visit, as a visitor's first: the start screen, with Start tapped
+  // the moment it is painted and tappable, then the first question.
   "widget-start": {
     label: "Widget, start screen",
     path: "/widget.html",
-    probe: { question: WIDGET_QUESTION, first: { kind: "button", selector: WIDGET_START } },
-    steps: [{ kind: "next", name: "Start → respondent", tap: WIDGET_START, target: { kind: "question", id: "respondent" } }],
+    probe: {
+      question: WIDGET_QUESTION,
+      first: { kind: "button", selector: WIDGET_START },
+      ready: true,
+      tapAtOnce: { label: "Start at once → respondent", target: { kind: "question", id: "respondent" } },
+    },
+    steps: [],
   },
 };
 const ORDER = ["widget", "static", "surveyjs", "widget-start"];
 
 // ---------------------------------------------------------------------------
-// One cold visit: a fresh context (empty cache and storage), the slowdown set
-// before navigating, the page measured by bench/probe.js.
+// One cold visit: a fresh context (empty cache and storage), the CPU slowdown
+// and the network profile set before navigating, the page measured by
+// bench/probe.js.
 
 const PROBE = readFileSync(join(HERE, "probe.js"), "utf8");
 
@@ -143,7 +185,65 @@ function within(promise, what) {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-async function visit(browser, origin, name) {
+/** Records every request of the visit through the DevTools protocol: its type, encoding and bytes on the wire. */
+function watchRequests(cdp) {
+  const requests = new Map();
+  cdp.on("Network.requestWillBeSent", (e) => {
+    requests.set(e.requestId, { url: e.request.url, type: e.type });
+  });
+  cdp.on("Network.responseReceived", (e) => {
+    const r = requests.get(e.requestId);
+    if (!r) return;
+    const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    Object.assign(r, { status: e.response.status, encoding: headers["content-encoding"] || "identity",
+      headerBytes: e.response.encodedDataLength });
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    const r = requests.get(e.requestId);
+    if (r) r.encodedBytes = e.encodedDataLength;
+  });
+  cdp.on("Network.loadingFailed", (e) => {
+    const r = requests.get(e.requestId);
+    if (r) r.failed = e.errorText;
+  });
+  return requests;
+}
+
+/** The requests as files: bytes on the wire, everything received and the body alone (headers subtracted). */
+function filesOf(requests, origin) {
+  return [...requests.values()].filter((r) => !r.url.startsWith("data:")).map((r) => ({
+    url: r.url.replace(origin, ""),
+    document: r.type === "Document",
+    status: r.status,
+    encoding: r.encoding,
+    failed: r.failed,
+    transferBytes: r.encodedBytes ?? 0,
+    bodyBytes: Math.max(0, (r.encodedBytes ?? 0) - (r.headerBytes ?? 0)),
+  }));
+}
+
+/**
+ * A real tap at a point, as fast as this side can send it: touchStart and
+ * touchEnd through the DevTools protocol (what Playwright's tap sends, without
+ * its actionability checks, which take several round trips and frames). The
+ * browser turns it into a click as for a finger. Both are sent at once: the
+ * reply to touchStart waits for the page's main thread to take it, and a
+ * finger does not wait for that to lift.
+ */
+async function tapAt(cdp, { x, y }) {
+  await Promise.all([
+    cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] }),
+    cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] }),
+  ]);
+}
+
+/** The page's state when the first screen never became usable, for the error. */
+async function showing(page) {
+  return page.evaluate(() => document.querySelector("[data-iop-op-fit]")?.shadowRoot
+    ?.querySelector("[data-screen]")?.getAttribute("data-screen")).catch(() => null);
+}
+
+async function visit(browser, origin, name, profile) {
   const page_ = PAGES[name];
   const context = await browser.newContext(PHONE_3X);
   context.setDefaultTimeout(TIMEOUT);
@@ -162,37 +262,30 @@ async function visit(browser, origin, name) {
     page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
 
     const cdp = await context.newCDPSession(page);
-    const requests = new Map();
-    cdp.on("Network.requestWillBeSent", (e) => {
-      requests.set(e.requestId, { url: e.request.url, type: e.type });
-    });
-    cdp.on("Network.responseReceived", (e) => {
-      const r = requests.get(e.requestId);
-      if (!r) return;
-      const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
-      Object.assign(r, { status: e.response.status, encoding: headers["content-encoding"] || "identity",
-        headerBytes: e.response.encodedDataLength });
-    });
-    cdp.on("Network.loadingFinished", (e) => {
-      const r = requests.get(e.requestId);
-      if (r) r.encodedBytes = e.encodedDataLength;
-    });
-    cdp.on("Network.loadingFailed", (e) => {
-      const r = requests.get(e.requestId);
-      if (r) r.failed = e.errorText;
-    });
+    const requests = watchRequests(cdp);
     await cdp.send("Network.enable");
+    const { conditions } = PROFILES[profile];
+    if (conditions) await cdp.send("Network.emulateNetworkConditions", conditions);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: RATE });
 
     await page.goto(origin + page_.path, { waitUntil: "commit" });
     const first = await within(page.evaluate(() => window.__bench.first), "first screen").catch(async (e) => {
-      const shows = await page.evaluate(() => document.querySelector("[data-iop-op-fit]")?.shadowRoot
-        ?.querySelector("[data-screen]")?.getAttribute("data-screen")).catch(() => null);
+      const shows = await showing(page);
       throw new Error(`${name}: the first screen never became usable (${e.message})` +
         (shows ? `; the widget shows its "${shows}" screen` : ""));
     });
 
-    // Memory once the first question is up, after a full garbage collection.
+    // Start tapped the moment it shows: the probe armed this measurement as it saw the paint.
+    const transitions = [];
+    if (page_.probe.tapAtOnce) {
+      if (!first.point.hit) throw new Error(`${name}: the Start button's centre is off screen or covered`);
+      await tapAt(cdp, first.point);
+      const t = await within(page.evaluate((i) => window.__bench.result(i), first.armed), `${name}: ${page_.probe.tapAtOnce.label}`);
+      transitions.push({ ...t, kind: "start" });
+    }
+
+    // Layout shift of the load, then memory after a full garbage collection, both once the page has settled.
+    const settled = await within(page.evaluate(() => window.__bench.settled()), `${name}: settling`);
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = await cdp.send("Runtime.getHeapUsage");
     const wasmBytes = await page.evaluate(() => window.__bench.wasmBytes());
@@ -202,7 +295,6 @@ async function visit(browser, origin, name) {
       .map((e) => ({ url: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })));
 
     // Interactions: arm the probe, then tap as a visitor would.
-    const transitions = [];
     for (const step of page_.steps) {
       const i = await page.evaluate(([label, target]) => window.__bench.arm(label, target), [step.name, step.target]);
       await page.locator(step.tap).tap();
@@ -216,30 +308,20 @@ async function visit(browser, origin, name) {
       const mine = events.filter((e) => Math.abs(e.startTime - t.input) < 1);
       t.eventTiming = mine.length ? Math.max(...mine.map((e) => e.duration)) : null;
     }
-    const files = [...requests.values()].filter((r) => !r.url.startsWith("data:")).map((r) => ({
-      url: r.url.replace(origin, ""),
-      document: r.type === "Document",
-      status: r.status,
-      encoding: r.encoding,
-      failed: r.failed,
-      // Bytes on the wire: everything received, and the body alone (headers subtracted).
-      transferBytes: r.encodedBytes ?? 0,
-      bodyBytes: Math.max(0, (r.encodedBytes ?? 0) - (r.headerBytes ?? 0)),
-    }));
-    return { page: name, first, heap: { used: heap.usedSize, total: heap.totalSize }, wasmBytes, marks, timing,
-      transitions, files, errors: [...errors, ...probeErrors] };
+    return { page: name, profile, first, settled, heap: { used: heap.usedSize, total: heap.totalSize }, wasmBytes,
+      marks, timing, transitions, files: filesOf(requests, origin), errors: [...errors, ...probeErrors] };
   } finally {
     await context.close();
   }
 }
 
 /** A visit, tried a second time if the first attempt fails (a busy machine can time out once). */
-async function measure(browser, origin, name) {
+async function measure(browser, origin, name, profile) {
   try {
-    return await visit(browser, origin, name);
+    return await visit(browser, origin, name, profile);
   } catch (e) {
-    process.stderr.write(`\n${name}: ${e.message.split("\n")[0]}; trying once more\n`);
-    return visit(browser, origin, name);
+    process.stderr.write(`\n${profile} ${name}: ${e.message.split("\n")[0]}; trying once more\n`);
+    return visit(browser, origin, name, profile);
   }
 }
 
@@ -265,6 +347,23 @@ async function calibrate(browser, origin) {
   return times[RATE] / times[1];
 }
 
+/**
+ * The widget's two files compressed as a server or CDN would pre-compress
+ * them, at the highest levels: gzip 9 (what tests/e2e/server.mjs sends) and
+ * brotli 11, which the wire figures cannot show as the server sends gzip only.
+ */
+function compressedSizes() {
+  return ["iop-op-fit.js", "core/iop-op-fit_bg.wasm"].map((file) => {
+    const body = readFileSync(join(DIST, file));
+    const brotli = brotliCompressSync(body, { params: {
+      [zlib.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
+      [zlib.BROTLI_PARAM_MODE]: file.endsWith(".js") ? zlib.BROTLI_MODE_TEXT : zlib.BROTLI_MODE_GENERIC,
+    } });
+    return { file, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotli.length };
+  });
+}
+
 // ---------------------------------------------------------------------------
 
 const started = Date.now();
@@ -285,21 +384,24 @@ try {
   const log = (s) => process.stderr.write(s);
   log(`iop-op-fit benchmark: ${DIST} at ${server.origin}, Chromium ${browser.version()}, ${RATE}x CPU slowdown\n`);
   slowdown = await calibrate(browser, server.origin);
-  log(`measured CPU slowdown: ${slowdown.toFixed(1)}x\nwarm-up:`);
+  log(`measured CPU slowdown: ${slowdown.toFixed(1)}x\nwarm-up (${PROFILE_NAMES[0]}):`);
+  // The warm-up fills the server's compression cache and starts Chromium's
+  // processes; one profile does that for all.
   for (const name of ORDER) {
-    const r = await measure(browser, server.origin, name);
+    const r = await measure(browser, server.origin, name, PROFILE_NAMES[0]);
     log(` ${name} ${r.first.paint.toFixed(0)} ms`);
   }
   log("\n");
+  const visits = PROFILE_NAMES.flatMap((profile) => ORDER.map((name) => [profile, name]));
   for (let round = 0; round < RUNS; round++) {
-    // Alternate the pages run by run, and rotate which goes first each round.
-    const order = ORDER.map((_, i) => ORDER[(i + round) % ORDER.length]);
+    // Alternate pages and profiles visit by visit, and rotate which goes first each round.
+    const order = visits.map((_, i) => visits[(i + round) % visits.length]);
     log(`run ${round + 1}/${RUNS}:`);
-    for (const name of order) {
-      const r = await measure(browser, server.origin, name);
+    for (const [profile, name] of order) {
+      const r = await measure(browser, server.origin, name, profile);
       r.round = round;
       runs.push(r);
-      log(` ${name} ${r.first.paint.toFixed(0)} ms`);
+      log(` ${profile}:${name} ${r.first.paint.toFixed(0)} ms`);
     }
     log("\n");
   }
@@ -310,9 +412,10 @@ try {
 const env = { ...machine(), chromium: browser.version(), rate: RATE, slowdown, runs: RUNS, dist: DIST,
   date: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000) };
 process.stderr.write(`measured in ${env.seconds} s\n`);
-const summary = summarize(runs, PAGES);
-process.stdout.write("\n" + renderTable(summary, env) + "\n");
+const profiles = Object.fromEntries(PROFILE_NAMES.map((p) => [p, PROFILES[p]]));
+const summary = summarize(runs, PAGES, profiles, compressedSizes());
 if (args.json) writeFileSync(args.json, JSON.stringify({ env, summary, runs }, null, 2));
+process.stdout.write("\n" + renderTable(summary, env) + "\n");
 if (args.docs !== "-") {
   writeFileSync(join(args.docs, "benchmark.md"), renderMarkdown(summary, env));
   await renderChart(browser, summary, env, join(args.docs, "benchmark.png"));
@@ -320,5 +423,5 @@ if (args.docs !== "-") {
 }
 await browser.close();
 rmSync(pagesDir, { recursive: true, force: true });
-const problems = runs.flatMap((r) => r.errors.map((e) => `${r.page}: ${e}`));
+const problems = runs.flatMap((r) => r.errors.map((e) => `${r.profile} ${r.page}: ${e}`));
 if (problems.length) process.stderr.write(`page errors:\n  ${[...new Set(problems)].join("\n  ")}\n`);
