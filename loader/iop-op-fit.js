@@ -236,55 +236,121 @@
     return false;
   }
 
-  // Paints the start screen in `root` (already styled) while the wasm loads,
-  // in the language and with the options the widget will use, and remembers a
-  // tap on Start and a language picked there. Returns replaced(), for when the
-  // widget has rendered beside it: it removes the painted screen and does what
-  // the visitor did there, once, on the widget's own controls.
-  function paintStart(root, options) {
-    var early = { begun: false, locale: undefined };
-    var focusable = "a[href],button,select";
+  // Paints the screens the build rendered from the widget's own components, the
+  // start screen and the first question that Start opens, in `root` (already
+  // styled) while the wasm loads, in the language and with the options the
+  // widget will use. What the visitor does there (Start, Back, an answer,
+  // Continue, a language) is kept, for the widget to carry on from:
+  // take() gives it the options and the answers and screen (in the stored
+  // form) to open on, and replaced(), once it has rendered beside these
+  // screens, removes them, keeps focus in the same place, and taps Continue
+  // again, or whatever was tapped after take(), on the widget's own controls.
+  function paintEarly(root, options) {
+    var visit = { screen: "start", answer: null, submitted: false, locale: null };
+    var focusable = "a[href],button,select,input,[tabindex]";
     var box = null;
-    function paint(primary) {
-      var t = WORDS[primary];
+    var taken = false;
+    var late = -1; // after take(): the control last used, by its place among the focusable ones
+    var t;
+    function place(el) {
+      return Array.prototype.indexOf.call(box.querySelectorAll(focusable), el && el.closest(focusable));
+    }
+    function focusHeading() {
+      var selection = window.getSelection && window.getSelection();
+      if (selection) selection.removeAllRanges(); // as page::focus: a screen reader reads on from the heading
+      box.querySelector("h2").focus();
+    }
+    function paint() {
       var next = document.createElement("div"); // as src/mount.rs renders in, so the layout is the same
-      next.appendChild(build(t.start, option(options, "orgName", true) || t.org));
+      next.appendChild(build(visit.screen === "start" ? t.start : t.question, option(options, "orgName", true) || t.org));
       var region = next.firstChild;
       var scheme = option(options, "colorScheme", true);
       if (scheme) region.setAttribute("data-scheme", scheme);
       var accent = option(options, "themeColor", true);
       if (accent) region.style.setProperty("--iof-accent", accent); // the CSSOM, as page::set_accent
-      var status = next.querySelector("[role=status]");
-      if (early.begun) status.textContent = t.loading;
-      next.querySelector("[data-screen=start] button").addEventListener("click", function () {
-        early.begun = true;
-        status.textContent = t.loading;
-      });
-      var select = next.querySelector("select");
-      select.addEventListener("change", function () {
-        early.locale = select.value;
-        paint(RULES.locale(select.value)).querySelector("select").focus();
-      });
+      if (visit.submitted) next.querySelector("[role=status]").textContent = t.loading;
+      var chosen = visit.answer && next.querySelector("input[value='" + visit.answer + "']");
+      if (chosen) chosen.checked = true;
       if (box) root.replaceChild(next, box); else root.appendChild(next);
       box = next;
-      return next;
     }
-    // The locale option, else the page's language, else the browser's, else English (as src/browser/page.rs).
-    paint(option(options, "locale", true) || pageLocale(document.documentElement.getAttribute("lang")) ||
-      pageLocale(navigator.language) || "en");
-    // Called before the browser draws the widget: nothing moves or flashes.
-    return function replaced() {
-      var at = Array.prototype.indexOf.call(box.querySelectorAll(focusable), root.activeElement);
-      box.remove();
-      var same = root.querySelectorAll(focusable)[at];
-      if (same) same.focus();
-      if (early.locale) {
-        var select = root.querySelector("select");
-        select.value = early.locale;
-        select.dispatchEvent(new Event("change", { bubbles: true }));
+    function language(primary) {
+      t = WORDS[primary];
+      paint();
+    }
+    root.addEventListener("click", function (e) {
+      if (!box || !box.contains(e.target)) return;
+      var button = e.target.closest("button");
+      if (taken) {
+        if (!button) return; // links work as they are; an answer is a change, below
+        e.preventDefault();
+        // Continue already waits to be tapped again; a second tap would answer twice.
+        if (!(visit.submitted && button.type === "submit")) late = place(button);
+        return;
       }
-      // The widget moves focus to the first question itself.
-      if (early.begun) root.querySelector("[data-screen=start] button").click();
+      if (!button) return;
+      if (button.closest("[data-screen=start]")) {
+        visit.screen = "question";
+      } else if (button.classList.contains("iof-back")) {
+        visit = { screen: "start", answer: null, submitted: false, locale: visit.locale };
+      } else {
+        return; // Continue: the form's submit, below
+      }
+      paint();
+      focusHeading();
+    });
+    root.addEventListener("change", function (e) {
+      if (!box || !box.contains(e.target)) return;
+      if (taken) {
+        late = place(e.target);
+        return;
+      }
+      if (e.target.localName === "select") {
+        visit.locale = e.target.value;
+        language(RULES.locale(e.target.value));
+        box.querySelector("select").focus();
+      } else {
+        visit.answer = e.target.value;
+      }
+    });
+    root.addEventListener("submit", function (e) {
+      if (!box || !box.contains(e.target)) return;
+      e.preventDefault(); // never a real submit: the answer would go into the page's address
+      if (taken) return;
+      visit.submitted = true;
+      box.querySelector("[role=status]").textContent = t.loading;
+    });
+    // The locale option, else the page's language, else the browser's, else English (as src/browser/page.rs).
+    language(option(options, "locale", true) || pageLocale(document.documentElement.getAttribute("lang")) ||
+      pageLocale(navigator.language) || "en");
+    return {
+      take: function () {
+        taken = true;
+        var question = box.querySelector("fieldset[data-question]");
+        // Continue makes an answer an answer; one only chosen is chosen again in replaced().
+        var answers = {};
+        if (question && visit.answer && visit.submitted) answers[question.getAttribute("data-question")] = visit.answer;
+        return {
+          options: visit.locale ? Object.assign({}, options, { locale: visit.locale }) : options,
+          resume: question ? JSON.stringify({ screen: question.getAttribute("data-question"), answers: answers }) : undefined
+        };
+      },
+      // Called before the browser draws the widget: nothing moves or flashes.
+      replaced: function () {
+        var at = place(root.activeElement);
+        box.remove();
+        var controls = root.querySelectorAll(focusable);
+        if (controls[at]) controls[at].focus();
+        if (visit.submitted) root.querySelector("form [type=submit]").click();
+        else if (visit.answer) root.querySelector("input[value='" + visit.answer + "']").click();
+        var tapped = controls[late];
+        if (tapped && tapped.localName === "select") {
+          tapped.value = box.querySelectorAll(focusable)[late].value;
+          tapped.dispatchEvent(new Event("change", { bubbles: true }));
+        } else if (tapped) {
+          tapped.click();
+        }
+      }
     };
   }
 
@@ -322,14 +388,15 @@
       host.remove();
       boxes.delete(el);
     }
-    var replaced;
+    var early = null;
     try {
       var root = host.shadowRoot || host.attachShadow({ mode: "open" });
       style(root, IOP_OP_FIT_STYLES);
-      if (!resuming()) replaced = paintStart(root, options);
+      if (!resuming()) early = paintEarly(root, options);
     } catch (e) { /* the wasm's mount meets the same problem and names it; the fallback follows */ }
     var pending = loadCore().then(function (m) {
-      var inner = m.mount(host, options, replaced);
+      var given = early ? early.take() : { options: options };
+      var inner = m.mount(host, given.options, given.resume, early && early.replaced);
       // The widget has started: for the host page's own scripts (it carries no data).
       el.dispatchEvent(new CustomEvent("iop-op-fit:ready", { bubbles: true }));
       var handle = {

@@ -7,8 +7,9 @@
 // (binaryen) on the wasm, esbuild on the JavaScript. The loader is given the
 // wasm's SHA-384 and refuses any other wasm. (scripts/release.sh packages the
 // three files with integrity.json for site owners.) The loader also gets the
-// widget's styles and its start screen in every language, rendered by the real
-// components (src/bin/prerender.rs), to paint before the wasm arrives.
+// widget's styles, and its start screen and first question in every language,
+// rendered by the real components (src/bin/prerender.rs), to paint before the
+// wasm arrives.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -32,7 +33,7 @@ if (release) {
   execFileSync(join("node_modules", ".bin", "wasm-opt"), ["-Oz", "--converge", ...features, wasm, "-o", wasm], { stdio: "inherit" });
 }
 
-/** Each language's start screen as HTML, from Yew's server-side renderer (src/bin/prerender.rs). */
+/** Each language's start screen and first question as HTML, from Yew's server-side renderer (src/bin/prerender.rs). */
 function prerender() {
   // A native build: none of the release build's settings for the wasm's standard library apply.
   const env = { ...process.env };
@@ -88,11 +89,11 @@ if (!glue.startsWith("let wasm_bindgen")) throw new Error("expected wasm-bindgen
 const source = loader.replace(MARK, () => glue);
 // The loader speaks with the widget's own texts: in the fallback (shown when
 // the wasm cannot start) the next step, the provider's phone and contact link,
-// 988 and 911; on the start screen it paints, what it says after a tap on Start.
+// 988 and 911; on the screens it paints, what it says when Continue waits for the wasm.
 // Keyed by primary subtag, as Locale::from_tag reads tags (pt-PT, PT_br: pt),
 // each with its catalog's tag for the lang attribute.
 const FALLBACK_KEYS = { title: "result.next", call: "result.call", contact: "result.contact", org: "org.default",
-  e988: "crisis.988", e911: "crisis.911", loading: "start.loading" };
+  e988: "crisis.988", e911: "crisis.911", loading: "nav.loading" };
 // One catalog per language the widget speaks (build.rs compiles the same files).
 const LOCALES = readdirSync(join("src", "content", "locales")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
 if (!LOCALES.includes("en")) throw new Error("the fallback needs the English catalog, src/content/locales/en.json");
@@ -103,8 +104,9 @@ const fallbackText = Object.fromEntries(LOCALES.map((tag) => {
     if (typeof catalog[key] !== "string") throw new Error(`${tag}.json has no text for ${key}`);
     return [name, catalog[key]];
   });
-  if (!prerendered[tag]) throw new Error(`src/bin/prerender.rs rendered no start screen for ${tag}`);
-  return [tag.split("-")[0], { tag, ...Object.fromEntries(words), start: tree(prerendered[tag]) }];
+  const screens = prerendered[tag];
+  if (!screens) throw new Error(`src/bin/prerender.rs rendered no screens for ${tag}`);
+  return [tag.split("-")[0], { tag, ...Object.fromEntries(words), start: tree(screens.start), question: tree(screens.question) }];
 }));
 const wasmBytes = readFileSync(wasm);
 // The widget's styles, for the loader to put in each shadow root (src/ui/mod.rs's STYLES, for Rust apps, is the same file).

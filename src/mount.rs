@@ -145,11 +145,14 @@ fn storage_name(host: &Element, options: &Options) -> String {
 }
 
 /// Mounts a widget into `host` with `options` (the same names as the
-/// `data-*` attributes, camelCase); `on_rendered` is called once it is in the page.
+/// `data-*` attributes, camelCase). `early` is what the visitor did on the
+/// screens the loader painted (answers and a screen, in the stored form), and
+/// `on_rendered` is called once the widget is in the page.
 #[wasm_bindgen]
 pub fn mount(
     host: Element,
     options: JsValue,
+    early: Option<String>,
     on_rendered: Option<js_sys::Function>,
 ) -> Result<Handle, JsValue> {
     let (options, warnings) = read_options(&options);
@@ -167,13 +170,21 @@ pub fn mount(
         options,
         storage_key: Some(storage_key.into()),
         on_result,
+        resume: None,
         on_rendered: Callback::noop(),
     };
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    let (root, app) = render(&shadow, &props, on_rendered)?;
+    let first = IopOpFitProps {
+        resume: early
+            .as_deref()
+            .and_then(|text| storage::read(text, "the answers given while the widget loaded"))
+            .map(|(r, screen)| (r, screen.into())),
+        ..props.clone()
+    };
+    let (root, app) = render(&shadow, &first, on_rendered)?;
     Ok(Handle {
         app: Some(app),
         root,

@@ -53,15 +53,19 @@ pub fn load(key: &str) -> Option<(Responses, String)> {
             return None;
         }
     };
-    let stored = JSON::parse(&text).ok().filter(JsValue::is_object);
+    read(&text, &format!("stored answers under \"{key}\""))
+}
+
+/// Answers and a screen in the stored form (`{"screen": …, "answers": {…}}`),
+/// from storage or from the loader; `what` names them in warnings.
+pub fn read(text: &str, what: &str) -> Option<(Responses, String)> {
+    let stored = JSON::parse(text).ok().filter(JsValue::is_object);
     let answers = stored
         .as_ref()
         .and_then(|s| Reflect::get(s, &"answers".into()).ok())
         .filter(JsValue::is_object);
     let Some(answers) = answers else {
-        warn(&format!(
-            "stored answers under \"{key}\" were unreadable and were cleared."
-        ));
+        warn(&format!("{what} were unreadable and were cleared."));
         return None;
     };
     let (responses, problems) = Responses::from_entries(

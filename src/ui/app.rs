@@ -18,7 +18,7 @@ use super::text::Text;
 use crate::browser::{page, storage};
 use crate::content::Locale;
 use crate::engine::questions::Respondent;
-use crate::engine::{assess, Assessment, Question};
+use crate::engine::{assess, Assessment, Question, Responses};
 use crate::options::Options;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -33,6 +33,10 @@ pub struct IopOpFitProps {
     /// Called once each time a result (or the emergency screen) is reached.
     #[prop_or_default]
     pub on_result: Callback<Assessment>,
+    /// Answers and a screen to open on instead of stored ones: what the
+    /// visitor did on the screens the loader painted while the wasm loaded.
+    #[prop_or_default]
+    pub resume: Option<(Responses, AttrValue)>,
     /// Called once, when the first render is in the page and its effects have
     /// run, so whatever stood in for it (the loader's start screen) can go.
     #[prop_or_default]
@@ -51,9 +55,11 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
     let key = props.storage_key.clone().filter(|_| props.options.storage);
     let visit = {
         let key = key.clone();
+        let early = props.resume.clone();
         use_reducer(move || {
-            key.as_deref()
-                .and_then(storage::load)
+            early
+                .map(|(r, screen)| (r, screen.to_string()))
+                .or_else(|| key.as_deref().and_then(storage::load))
                 .map_or_else(Visit::new, |(r, screen)| Visit::resume(r, &screen))
         })
     };

@@ -1,9 +1,10 @@
-// The start screen the loader paints before the wasm arrives (rendered from the
-// widget's own components at build time, src/bin/prerender.rs): with the wasm
-// held back, it is there, in the widget's language, with the site owner's
-// options as text; a tap on Start or a language picked there is acted on once
-// the wasm is in, once; the takeover moves nothing; a resumed visit waits for
-// the wasm; and the options it shows follow the Rust rules
+// The screens the loader paints before the wasm arrives, the start screen and
+// the first question (rendered from the widget's own components at build
+// time, src/bin/prerender.rs): with the wasm held back they are there, in the
+// widget's language, with the site owner's options as text, and work; what the
+// visitor did there (Start, an answer, Continue, Back, a language) the widget
+// carries on from, once; the takeover moves nothing; a resumed visit waits for
+// the wasm; and the options they show follow the Rust rules
 // (tests/fixtures/options.json).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -87,90 +88,136 @@ function differentPixels(page, a, b) {
   }, [a.toString("base64"), b.toString("base64")]);
 }
 
-describe("the painted start screen", () => {
-  test("is there before the wasm, with the provider's name as text, and Start works once the wasm is in", async () => {
+const START = "[data-screen=start] button.iof-primary";
+const CONTINUE = "form[data-screen=question] button[type=submit]";
+const progress = (t, n) => t.progress.replace("{n}", String(n)).replace("{total}", "16");
+const focusedText = (w) => w.evaluate((host) => host.shadowRoot.activeElement?.textContent ?? null);
+
+describe("the screens painted before the wasm", () => {
+  test("start, the first question and Continue work before the wasm, and the widget carries on from there once", async () => {
     const page = env.page;
     const messages = consoleMessages(page);
     const release = await holdWasm(page);
     await countReady(page);
     await page.goto(`${env.server.origin}/plain.html`);
     const w = widget(page);
-    await w.locator("[data-screen=start] button.iof-primary").waitFor();
+    await w.locator(START).waitFor();
     assert.equal(await readyCount(page), 0, "the wasm has not started");
     assert.deepEqual(await shadowState(page), {
       roots: 1, screens: 1, lang: "en", heading: en["start.heading"], status: "",
     });
-    const privacy = en["start.private"].replace("{org}", "Test Clinic");
-    assert.equal(await w.locator("[data-screen=start] li").nth(1).textContent(), privacy);
+    assert.equal(await w.locator("[data-screen=start] li").nth(1).textContent(),
+      en["start.private"].replace("{org}", "Test Clinic"));
     assert.equal(await w.locator(".iof-privacy").textContent(), en["privacy.note"].replace("{org}", "Test Clinic"));
 
-    // Two taps while the wasm is held: remembered, said, and acted on once.
-    await w.locator("[data-screen=start] button.iof-primary").tap();
-    await w.locator("[data-screen=start] button.iof-primary").tap();
-    assert.equal(await w.locator("[role=status]").textContent(), en["start.loading"]);
+    await w.locator(START).tap();
+    await expectScreen(page, "respondent");
+    assert.equal(await w.locator(".iof-progress-text").textContent(), progress(en, 1));
+    assert.equal(await focusedText(w), en["q.respondent.title"], "focus on the question, as the widget does");
+    await w.locator('label[for="iof-respondent-someone_else"]').tap();
+    await w.locator(CONTINUE).tap();
+    await w.locator(CONTINUE).tap();
+    assert.equal(await w.locator("[role=status]").textContent(), en["nav.loading"]);
+    assert.equal(new URL(page.url()).search, "", "the form was not submitted to the page");
     assert.equal(await readyCount(page), 0);
+
     release();
     await waitForTakeover(page);
+    await expectScreen(page, "danger");
+    assert.equal(await w.locator(".iof-progress-text").textContent(), progress(en, 2), "answered once");
+    assert.equal(await focusedText(w), en["q.danger.title.other"], "focus on the next question");
+    assert.equal((await shadowState(page)).roots, 1, "the painted screens are gone");
+    await widget(page).locator("button.iof-back").tap();
     await expectScreen(page, "respondent");
-    assert.equal(await w.locator(".iof-progress-text").textContent(),
-      en.progress.replace("{n}", "1").replace("{total}", "16"), "the first question, not the second");
-    const focused = await w.evaluate((host) => host.shadowRoot.activeElement?.textContent);
-    assert.equal(focused, en["q.respondent.title"], "focus is on the first question's heading");
-    assert.equal((await shadowState(page)).roots, 1, "the painted screen is gone");
+    assert.equal(await w.locator("input[value=someone_else]").isChecked(), true, "the answer is the widget's own");
     assert.deepEqual(messages.of("error"), []);
     assert.deepEqual(messages.of("warning"), []);
   });
 
-  test("speaks the page's language, and a language picked there carries over, with focus kept", async () => {
+  test("speak the page's language, and a language picked there carries over, with focus kept", async () => {
     const page = env.page;
     const release = await holdWasm(page);
     await countReady(page);
     await page.goto(`${env.server.origin}/lang-es.html`);
     const w = widget(page);
-    await w.locator("[data-screen=start] button.iof-primary").waitFor();
+    await w.locator(START).waitFor();
     assert.equal((await shadowState(page)).heading, es["start.heading"]);
     await w.locator("select").selectOption("pt-BR");
     assert.deepEqual(await shadowState(page), {
       roots: 1, screens: 1, lang: "pt-BR", heading: pt["start.heading"], status: "",
     });
     assert.equal(await w.evaluate((host) => host.shadowRoot.activeElement?.id), "iof-language");
+    await w.locator(START).tap();
+    assert.equal(await focusedText(w), pt["q.respondent.title"]);
+    await w.locator('label[for="iof-respondent-self"]').tap();
     release();
     await waitForTakeover(page);
-    assert.deepEqual(await shadowState(page), {
-      roots: 1, screens: 1, lang: "pt-BR", heading: pt["start.heading"], status: "",
-    });
+    assert.equal((await shadowState(page)).roots, 1);
+    assert.equal((await shadowState(page)).lang, "pt-BR");
     assert.equal(await w.locator("select").inputValue(), "pt-BR");
-    assert.equal(await w.evaluate((host) => host.shadowRoot.activeElement?.id), "iof-language",
-      "focus stays on the language switch");
-    await w.locator("[data-screen=start] button.iof-primary").tap();
-    await expectScreen(page, "respondent");
-    assert.equal(await w.locator("h2").textContent(), pt["q.respondent.title"]);
+    assert.equal(await w.evaluate((host) => host.shadowRoot.activeElement?.id), "iof-respondent-self",
+      "focus stays on the answer tapped");
+    assert.equal(await w.locator("input[value=self]").isChecked(), true, "the answer chosen is kept");
+    await w.locator(CONTINUE).tap();
+    await expectScreen(page, "danger");
+    assert.equal(await w.locator("h2").textContent(), pt["q.danger.title"]);
   });
 
-  test("the wasm's takeover shifts nothing and changes no pixel", async () => {
+  test("Back on the painted question goes back to the painted start, and the widget opens there", async () => {
     const page = env.page;
     const release = await holdWasm(page);
     await countReady(page);
-    await page.addInitScript(() => {
-      window.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__shifts.push(e.value);
-      }).observe({ type: "layout-shift", buffered: true });
-    });
     await page.goto(`${env.server.origin}/plain.html`);
     const w = widget(page);
-    await w.locator("[data-screen=start] button.iof-primary").waitFor();
-    const boxes = () => w.evaluate((host) => [...host.shadowRoot.querySelectorAll("h2, p, li, button, select, a")]
-      .map((el) => { const r = el.getBoundingClientRect(); return `${el.localName} ${r.x},${r.y} ${r.width}x${r.height}`; }));
-    const before = await boxes();
-    const shotBefore = await w.screenshot({ animations: "disabled" });
+    await w.locator(START).tap();
+    await w.locator('label[for="iof-respondent-self"]').tap();
+    await w.locator("button.iof-back").tap();
+    await expectScreen(page, "start");
+    assert.equal(await focusedText(w), en["start.heading"]);
     release();
     await waitForTakeover(page);
-    assert.deepEqual(await boxes(), before, "every element is where it was");
-    const shotAfter = await w.screenshot({ animations: "disabled" });
-    assert.deepEqual(await differentPixels(page, shotBefore, shotAfter), [], "the same pixels");
-    assert.deepEqual(await page.evaluate(() => window.__shifts), [], "no layout shift");
+    await expectScreen(page, "start");
+    assert.equal(await focusedText(w), en["start.heading"]);
+    await w.locator(START).tap();
+    await expectScreen(page, "respondent");
+    assert.equal(await w.locator("input:checked").count(), 0, "an answer left by Back is not kept (as in the widget)");
   });
+
+  for (const [name, before] of [
+    ["the start screen", async () => {}],
+    ["the first question, answered", async (w) => {
+      await w.locator(START).tap();
+      // A click, not a tap: the phone's tap highlight on the tapped label would still be fading.
+      await w.locator('label[for="iof-respondent-self"]').click();
+    }],
+  ]) {
+    test(`the wasm's takeover of ${name} shifts nothing and changes no pixel`, async () => {
+      const page = env.page;
+      const release = await holdWasm(page);
+      await countReady(page);
+      await page.addInitScript(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__shifts.push(e.value);
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      await page.goto(`${env.server.origin}/plain.html`);
+      const w = widget(page);
+      await w.locator(START).waitFor();
+      await before(w);
+      const boxes = () => w.evaluate((host) => [...host.shadowRoot.querySelectorAll("h2, p, li, button, select, a, input, label")]
+        .map((el) => { const r = el.getBoundingClientRect(); return `${el.localName} ${r.x},${r.y} ${r.width}x${r.height}`; }));
+      const shot = await w.screenshot({ animations: "disabled" }); // scrolls the widget into view first
+      const placed = await boxes();
+      const shiftsBefore = await page.evaluate(() => window.__shifts.length);
+      release();
+      await waitForTakeover(page);
+      assert.equal((await shadowState(page)).roots, 1, "taken over");
+      assert.deepEqual(await boxes(), placed, "every element is where it was");
+      assert.deepEqual(await differentPixels(page, shot, await w.screenshot({ animations: "disabled" })), [], "the same pixels");
+      assert.deepEqual((await page.evaluate(() => window.__shifts)).slice(shiftsBefore), [], "no layout shift");
+    });
+  }
 
   test("a resumed visit is not painted early: it waits for the wasm and opens where it was", async () => {
     const page = env.page;
