@@ -1,9 +1,9 @@
 /*! iop-op-fit loader: mounts the self-screen into every [data-iop-op-fit]
  * element, now and later, and exposes IopOpFit.mount(element, options).
  * It finds its wasm next to its own URL, so the folder can live on any host
- * or CDN, and starts fetching it at once. Each widget's start screen (rendered
- * from the widget's own components at build time) is painted straight away;
- * the wasm takes it over when ready. If the WebAssembly cannot start, each
+ * or CDN, and starts fetching it at once. Each widget's start screen and first
+ * question (rendered from the widget's own components at build time) work
+ * straight away; the wasm takes over from them when ready. If the WebAssembly cannot start, each
  * mount point shows a plain-HTML fallback with the provider's phone, 988 and 911. */
 (function () {
   "use strict";
@@ -51,13 +51,14 @@
     });
   }
 
+  // The download starts at once, before anything is painted; compiling, and
+  // the glue, follow a moment later, so the first screen is not kept waiting.
   function loadCore() {
     if (!core) {
+      var wasm = window.WebAssembly && !INLINE_WASM ? fetchWasm() : null;
       core = Promise.resolve().then(function () {
         if (!window.WebAssembly) throw new Error("this browser does not support WebAssembly");
-        var wasm = INLINE_WASM
-          ? Uint8Array.from(atob(INLINE_WASM), function (c) { return c.charCodeAt(0); })
-          : fetchWasm();
+        if (INLINE_WASM) wasm = Uint8Array.from(atob(INLINE_WASM), function (c) { return c.charCodeAt(0); });
         var bindgen = bindings();
         return bindgen({ module_or_path: wasm }).then(function () { return bindgen; });
       });
@@ -74,14 +75,14 @@
     return options;
   }
 
-  // The widget's own words for the fallback, and its start screen, by primary
+  // The widget's own words for the fallback, and its early screens, by primary
   // subtag (en, es, pt), put in by scripts/post-build.mjs.
   var WORDS = JSON.parse(IOP_OP_FIT_FALLBACK);
 
-  // The option rules of src/options.rs, for the fallback and the painted start
-  // screen: the trim in Options::parse, then text(), phone(), url(), colour(),
-  // the colour scheme and Locale::from_tag, so neither shows a value the widget would refuse. The cases in
-  // tests/fixtures/options.json are checked against both.
+  // The option rules of src/options.rs, for the fallback and the early
+  // screens: the trim in Options::parse, then text(), phone(), url(), colour(),
+  // the colour scheme and Locale::from_tag, so neither shows a value the
+  // widget would refuse. The cases in tests/fixtures/options.json are checked against both.
   function hasOwn(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
   // Unicode White_Space, which Rust's str::trim removes (String.prototype.trim differs: U+FEFF, U+0085).
   var SPACE = "\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
@@ -136,7 +137,7 @@
 
   // An option as the wasm reads it (src/mount.rs): text, or a number or boolean
   // as JavaScript writes it; trimmed; then checked. Each refusal is named in the
-  // console, unless `quiet`: for the start screen, since the wasm names them itself.
+  // console, unless `quiet`: for the early screens, since the wasm names them itself.
   function option(options, name, quiet) {
     if (!hasOwn(options, name)) return null;
     var given = options[name];
@@ -156,15 +157,19 @@
     return typeof tag === "string" ? RULES.locale(tag) : null;
   }
 
+  // The locale option, else the page's language, else the browser's, else English (as src/browser/page.rs).
+  function localeOf(options, quiet) {
+    return option(options, "locale", quiet) || pageLocale(document.documentElement.getAttribute("lang")) ||
+      pageLocale(navigator.language) || "en";
+  }
+
   // Plain HTML, built with textContent and checked links, so configuration never becomes markup or script.
   function fallback(el, options, error) {
     var reason = (error && error.message) || String(error);
     console.error("iop-op-fit: the self-screen could not start (" + reason + "). Showing contact details instead. " +
       ((error && error.fix) || "Check that the page's Content-Security-Policy allows 'wasm-unsafe-eval' in script-src" +
         (INLINE_WASM ? "." : ", and that " + WASM_URL + " exists (served as application/wasm).")));
-    // The locale option, else the page's language, else the browser's, else English (as src/browser/page.rs).
-    var t = WORDS[option(options, "locale") || pageLocale(document.documentElement.getAttribute("lang")) ||
-      pageLocale(navigator.language) || "en"];
+    var t = WORDS[localeOf(options, false)];
     var root = el.shadowRoot || el.attachShadow({ mode: "open" });
     var css = ":host{all:initial!important;display:block!important;font-family:inherit}" +
       "div{border:1px solid #d0d4da;border-radius:8px;padding:16px;color:#1b1b1b;background:#fff;line-height:1.5}" +
@@ -271,6 +276,10 @@
       if (visit.submitted) next.querySelector("[role=status]").textContent = t.loading;
       var chosen = visit.answer && next.querySelector("input[value='" + visit.answer + "']");
       if (chosen) chosen.checked = true;
+      // On the screen itself, so nothing stays behind on the shadow root once it is gone.
+      next.addEventListener("click", onClick);
+      next.addEventListener("change", onChange);
+      next.addEventListener("submit", onSubmit);
       if (box) root.replaceChild(next, box); else root.appendChild(next);
       box = next;
     }
@@ -278,8 +287,7 @@
       t = WORDS[primary];
       paint();
     }
-    root.addEventListener("click", function (e) {
-      if (!box || !box.contains(e.target)) return;
+    function onClick(e) {
       var button = e.target.closest("button");
       if (taken) {
         if (!button) return; // links work as they are; an answer is a change, below
@@ -298,9 +306,8 @@
       }
       paint();
       focusHeading();
-    });
-    root.addEventListener("change", function (e) {
-      if (!box || !box.contains(e.target)) return;
+    }
+    function onChange(e) {
       if (taken) {
         late = place(e.target);
         return;
@@ -312,17 +319,14 @@
       } else {
         visit.answer = e.target.value;
       }
-    });
-    root.addEventListener("submit", function (e) {
-      if (!box || !box.contains(e.target)) return;
+    }
+    function onSubmit(e) {
       e.preventDefault(); // never a real submit: the answer would go into the page's address
       if (taken) return;
       visit.submitted = true;
       box.querySelector("[role=status]").textContent = t.loading;
-    });
-    // The locale option, else the page's language, else the browser's, else English (as src/browser/page.rs).
-    language(option(options, "locale", true) || pageLocale(document.documentElement.getAttribute("lang")) ||
-      pageLocale(navigator.language) || "en");
+    }
+    language(localeOf(options, true));
     return {
       take: function () {
         taken = true;
@@ -493,7 +497,7 @@
   });
 
   // The wasm downloads and compiles (from the stream) while the page is still
-  // parsing; a failure shows when a widget mounts.
+  // parsing and the first screen is painted; a failure shows when a widget mounts.
   loadCore().catch(function () {});
   // Mount points are mounted as the parser adds them, so a start screen is
   // painted as soon as its place exists, not after the whole page.

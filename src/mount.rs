@@ -89,10 +89,10 @@ fn result_event(host: Element, options: Rc<Options>) -> Callback<Assessment> {
     })
 }
 
-/// Renders a widget in a new `<div>` at the end of `shadow`, which the
-/// loader has styled (with `styles/widget.css`) and may have painted its start
-/// screen in. The `<div>` stays hidden until the first render and its effects
-/// are done (Yew may yield to the browser between the two), and then
+/// Renders a widget in a new `<div>`, put at the end of `shadow` (which the
+/// loader has styled, and may have painted its early screens in) only once
+/// the first render and its effects are done: Yew may yield to the browser
+/// between the two, and until then the page holds one widget, not two. Then
 /// `on_rendered` is called, for the loader to remove what stood in.
 fn render(
     shadow: &ShadowRoot,
@@ -100,12 +100,10 @@ fn render(
     on_rendered: Option<js_sys::Function>,
 ) -> Result<(Element, AppHandle<IopOpFit>), JsValue> {
     let root = gloo_utils::document().create_element("div")?;
-    root.set_attribute("hidden", "")?;
-    shadow.append_child(&root)?;
-    let shown = root.clone();
+    let (shadow, shown) = (shadow.clone(), root.clone());
     let props = IopOpFitProps {
         on_rendered: Callback::from(move |()| {
-            let _ = shown.remove_attribute("hidden");
+            let _ = shadow.append_child(&shown);
             if let Some(f) = &on_rendered {
                 let _ = f.call0(&JsValue::NULL);
             }

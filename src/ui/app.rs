@@ -37,8 +37,8 @@ pub struct IopOpFitProps {
     /// visitor did on the screens the loader painted while the wasm loaded.
     #[prop_or_default]
     pub resume: Option<(Responses, AttrValue)>,
-    /// Called once, when the first render is in the page and its effects have
-    /// run, so whatever stood in for it (the loader's start screen) can go.
+    /// Called once, after the first render and its effects, so whatever stood
+    /// in for the widget (the loader's early screens) can make way.
     #[prop_or_default]
     pub on_rendered: Callback<()>,
 }
@@ -113,7 +113,7 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
         }
     });
 
-    // Last, so the page sees the first render with every effect above applied.
+    // Last, so the first render is complete, every effect above applied.
     use_effect_with((), {
         let on_rendered = props.on_rendered.clone();
         move |_| on_rendered.emit(())
