@@ -7,6 +7,7 @@ use std::rc::Rc;
 use iop_op_fit::content::{catalog, Locale};
 use iop_op_fit::mount::mount;
 use iop_op_fit::options::Options;
+use iop_op_fit::ui::STYLES;
 use iop_op_fit::{IopOpFit, IopOpFitProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -23,6 +24,18 @@ fn host() -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let el = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+/// A mount point with its shadow root styled, as the loader leaves it before it calls `mount`.
+fn mount_point() -> Element {
+    let el = host();
+    let root = el
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    let sheet = web_sys::CssStyleSheet::new().unwrap();
+    sheet.replace_sync(STYLES).unwrap();
+    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     el
 }
 
@@ -52,8 +65,8 @@ fn options(pairs: &[(&str, &str)]) -> wasm_bindgen::JsValue {
 
 /// A widget without storage, mounted and rendered, with its handle and shadow root.
 async fn mounted() -> (iop_op_fit::mount::Handle, ShadowRoot) {
-    let el = host();
-    let handle = mount(el.clone(), options(&[("storage", "false")])).unwrap();
+    let el = mount_point();
+    let handle = mount(el.clone(), options(&[("storage", "false")]), None, None).unwrap();
     tick().await;
     (handle, shadow(&el))
 }
@@ -69,11 +82,13 @@ async fn answer(root: &ShadowRoot, values: &[&str]) {
 }
 
 #[wasm_bindgen_test]
-async fn mounts_into_a_shadow_root_with_its_styles_and_start_screen() {
-    let el = host();
+async fn mounts_into_its_styled_shadow_root_with_the_start_screen() {
+    let el = mount_point();
     let _handle = mount(
         el.clone(),
         options(&[("orgName", "Test <b>Clinic</b>"), ("storage", "false")]),
+        None,
+        None,
     )
     .unwrap();
     tick().await;
@@ -100,10 +115,12 @@ async fn mounts_into_a_shadow_root_with_its_styles_and_start_screen() {
 
 #[wasm_bindgen_test]
 async fn the_theme_colour_reaches_the_buttons() {
-    let el = host();
+    let el = mount_point();
     let _handle = mount(
         el.clone(),
         options(&[("storage", "false"), ("themeColor", "#6b2c91")]),
+        None,
+        None,
     )
     .unwrap();
     tick().await;
@@ -217,7 +234,7 @@ async fn unmount_leaves_nothing_and_reset_starts_again() {
     assert_eq!(root.child_nodes().length(), 0);
     // Mounting again into the same element works (its shadow root is reused).
     let el = root.host();
-    let _again = mount(el, options(&[("storage", "false")])).unwrap();
+    let _again = mount(el, options(&[("storage", "false")]), None, None).unwrap();
     tick().await;
     assert!(find(&root, "[data-screen=start]").is_some());
 }
@@ -232,9 +249,9 @@ async fn corrupted_stored_answers_are_dropped_and_valid_ones_kept() {
     storage
         .set_item("iop-op-fit:#corrupt", r#"{"v":1,"screen":"age","answers":{"respondent":"self","danger":["none"],"age":"old"}}"#)
         .unwrap();
-    let el = host();
+    let el = mount_point();
     el.set_id("corrupt");
-    let _handle = mount(el.clone(), options(&[])).unwrap();
+    let _handle = mount(el.clone(), options(&[]), None, None).unwrap();
     tick().await;
     let root = shadow(&el);
     // The two valid answers survive; the invalid one is asked again.
@@ -242,9 +259,9 @@ async fn corrupted_stored_answers_are_dropped_and_valid_ones_kept() {
     storage
         .set_item("iop-op-fit:#corrupt", "not json at all")
         .unwrap();
-    let el2 = host();
+    let el2 = mount_point();
     el2.set_id("corrupt");
-    let _h2 = mount(el2.clone(), options(&[])).unwrap();
+    let _h2 = mount(el2.clone(), options(&[]), None, None).unwrap();
     tick().await;
     assert!(find(&shadow(&el2), "[data-screen=start]").is_some());
 }
@@ -259,6 +276,8 @@ async fn the_component_renders_in_a_plain_yew_app() {
         }),
         storage_key: None,
         on_result: Default::default(),
+        resume: None,
+        on_rendered: Default::default(),
     };
     yew::Renderer::<IopOpFit>::with_root_and_props(el.clone(), props).render();
     tick().await;
