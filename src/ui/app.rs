@@ -81,7 +81,7 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
 
     // Keep answers for this tab only, and forget them when cleared.
     use_effect_with(
-        (visit.responses.clone(), visit.screen, key),
+        (visit.responses, visit.screen, key),
         |(responses, screen, key)| {
             if let Some(key) = key {
                 if responses.is_empty() {
@@ -153,7 +153,7 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
                 on_continue={send(&visit, || Action::ContinueAfterEmergency)} on_change={send(&visit, || Action::Back)} />
         },
         (Screen::Result, Some(a)) => html! {
-            <ResultScreen assessment={a} responses={visit.responses.clone()} heading={heading.clone()}
+            <ResultScreen assessment={a} responses={visit.responses} heading={heading.clone()}
                 {on_change} on_start_over={send(&visit, || Action::StartOver)} />
         },
         // The reducer only reaches these screens with answers the engine accepts.

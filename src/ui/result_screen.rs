@@ -72,7 +72,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     // What this provider offers matters once there is a level to offer.
     let offer = t.options.offer(a);
     let on_save = {
-        let (t, responses, a) = (t.clone(), props.responses.clone(), a.clone());
+        let (t, responses, a) = (t.clone(), props.responses, a.clone());
         move |_| {
             let date = String::from(
                 js_sys::Date::new_0()
@@ -136,7 +136,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 </section>
             }
             <p class="iof-note">{ t.get("result.not_diagnosis") }</p>
-            <AnswerReview responses={props.responses.clone()} on_change={props.on_change.clone()} />
+            <AnswerReview responses={props.responses} on_change={props.on_change.clone()} />
             <div class="iof-actions">
                 <button type="button" class="iof-secondary" onclick={on_save}>{ t.get("result.print") }</button>
                 <button type="button" class="iof-secondary" onclick={props.on_start_over.reform(|_| ())}>{ t.get("result.start_over") }</button>
