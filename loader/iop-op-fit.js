@@ -256,6 +256,7 @@
     var box = null;
     var taken = false;
     var late = -1; // after take(): the control last used, by its place among the focusable ones
+    var busy = 0; // a tap under way (from the finger going down) or just answered, until its frame is drawn
     var t;
     function place(el) {
       return Array.prototype.indexOf.call(box.querySelectorAll(focusable), el && el.closest(focusable));
@@ -277,6 +278,7 @@
       var chosen = visit.answer && next.querySelector("input[value='" + visit.answer + "']");
       if (chosen) chosen.checked = true;
       // On the screen itself, so nothing stays behind on the shadow root once it is gone.
+      next.addEventListener("pointerdown", function () { busy = Date.now(); });
       next.addEventListener("click", onClick);
       next.addEventListener("change", onChange);
       next.addEventListener("submit", onSubmit);
@@ -288,6 +290,8 @@
       paint();
     }
     function onClick(e) {
+      var tap = busy = Date.now();
+      requestAnimationFrame(function () { setTimeout(function () { if (busy === tap) busy = 0; }, 0); });
       var button = e.target.closest("button");
       if (taken) {
         if (!button) return; // links work as they are; an answer is a change, below
@@ -328,6 +332,21 @@
     }
     language(localeOf(options, true));
     return {
+      // Resolves once a frame has been drawn and no tap is under way. The
+      // takeover is one long task on a slow phone: a tap begun just before it
+      // is answered here first, and its answer drawn, instead of waiting.
+      // (A hidden tab draws no frames: there the timers go first, and a tap
+      // never finished stops counting after a second.)
+      quiet: function () {
+        return new Promise(function (resolve) {
+          function check() {
+            if (busy && Date.now() - busy < 1000) setTimeout(check, 16); else resolve();
+          }
+          var once = function () { if (once) { once = null; check(); } };
+          requestAnimationFrame(function () { setTimeout(once, 0); });
+          setTimeout(once, 100);
+        });
+      },
       take: function () {
         taken = true;
         var question = box.querySelector("fieldset[data-question]");
@@ -399,6 +418,8 @@
       if (!resuming()) early = paintEarly(root, options);
     } catch (e) { /* the wasm's mount meets the same problem and names it; the fallback follows */ }
     var pending = loadCore().then(function (m) {
+      return early ? early.quiet().then(function () { return m; }) : m;
+    }).then(function (m) {
       var given = early ? early.take() : { options: options };
       var inner = m.mount(host, given.options, given.resume, early && early.replaced);
       // The widget has started: for the host page's own scripts (it carries no data).
