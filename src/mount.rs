@@ -1,6 +1,6 @@
 //! `IopOpFit.mount(element, options)` on the wasm side: the widget in the
 //! element's open shadow root (which the loader has styled, and may have
-//! painted the prerendered start screen in), options read with warnings, and
+//! painted its early screens in), options read with warnings, and
 //! a handle to reset or unmount. The script-tag loader (`loader/iop-op-fit.js`) calls this.
 
 use std::rc::Rc;
