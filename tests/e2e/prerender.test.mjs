@@ -10,7 +10,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { consoleMessages, en, expectScreen, locale, MAIN, setup, widget } from "./helpers.mjs";
+import { consoleMessages, en, expectNoAxeViolations, expectScreen, locale, MAIN, setup, widget } from "./helpers.mjs";
 
 const env = setup();
 const FIXTURE = JSON.parse(readFileSync(join(MAIN, "tests", "fixtures", "options.json"), "utf8")).cases;
@@ -109,9 +109,11 @@ describe("the screens painted before the wasm", () => {
     assert.equal(await w.locator("[data-screen=start] li").nth(1).textContent(),
       en["start.private"].replace("{org}", "Test Clinic"));
     assert.equal(await w.locator(".iof-privacy").textContent(), en["privacy.note"].replace("{org}", "Test Clinic"));
+    await expectNoAxeViolations(page, "the painted start screen");
 
     await w.locator(START).tap();
     await expectScreen(page, "respondent");
+    await expectNoAxeViolations(page, "the painted first question");
     assert.equal(await w.locator(".iof-progress-text").textContent(), progress(en, 1));
     assert.equal(await focusedText(w), en["q.respondent.title"], "focus on the question, as the widget does");
     await w.locator('label[for="iof-respondent-someone_else"]').tap();
