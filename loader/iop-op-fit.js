@@ -310,6 +310,16 @@
       }
       paint();
       focusHeading();
+      // A live region is heard when its text changes, not when it arrives with
+      // it: "Question 1 of 16" is put in a moment after the new screen, as the
+      // widget's own region, which stays in place, is given it. (A no-break
+      // space holds the line meanwhile, so nothing moves.)
+      var live = box.querySelector("[aria-live]");
+      var said = live.textContent;
+      if (said) {
+        live.textContent = "\u00a0";
+        setTimeout(function () { live.textContent = said; }, 50);
+      }
     }
     function onChange(e) {
       if (taken) {

@@ -111,8 +111,19 @@ describe("the screens painted before the wasm", () => {
     assert.equal(await w.locator(".iof-privacy").textContent(), en["privacy.note"].replace("{org}", "Test Clinic"));
     await expectNoAxeViolations(page, "the painted start screen");
 
+    // A screen reader hears a live region when its text changes once it is in the page.
+    await w.evaluate((host) => {
+      window.__heard = [];
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const region = (r.target.nodeType === 1 ? r.target : r.target.parentElement)?.closest("[aria-live]");
+          if (region && region.isConnected) window.__heard.push(region.textContent);
+        }
+      }).observe(host.shadowRoot, { subtree: true, childList: true, characterData: true });
+    });
     await w.locator(START).tap();
     await expectScreen(page, "respondent");
+    await page.waitForFunction((text) => window.__heard.includes(text), progress(en, 1));
     await expectNoAxeViolations(page, "the painted first question");
     assert.equal(await w.locator(".iof-progress-text").textContent(), progress(en, 1));
     assert.equal(await focusedText(w), en["q.respondent.title"], "focus on the question, as the widget does");
