@@ -229,9 +229,7 @@ fn the_shared_fixture_cases_are_read_as_it_says() {
             "locale" => o.locale.map(|l| l.tag().to_owned()),
             "themeColor" => o.theme_color.clone(),
             // Refused, it is the default scheme; the warning tells the two apart.
-            "colorScheme" => warnings
-                .is_empty()
-                .then(|| o.color_scheme.id().to_owned()),
+            "colorScheme" => warnings.is_empty().then(|| o.color_scheme.id().to_owned()),
             other => panic!("the fixture has an option the loader does not read: {other}"),
         };
         if case.accepted {
