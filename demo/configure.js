@@ -10,6 +10,38 @@
   var DEBOUNCE_MS = 200;
 
   var $ = function (id) { return document.getElementById(id); };
+
+  // Each level's program fields, from one template: the option names are the
+  // level's prefix and the field (opName, opHours…; residential has no hours).
+  var PROGRAMS = [
+    { level: "op", legend: "Outpatient (OP) program", hours: "3-6", when: "When it meets" },
+    { level: "iop", legend: "Intensive outpatient (IOP) program", hours: "9-12", when: "When it meets" },
+    { level: "php", legend: "Partial hospitalization (PHP) program", hours: "20-25", when: "When it meets" },
+    { level: "residential", legend: "Residential program", hours: null, when: "When it runs" }
+  ];
+  PROGRAMS.forEach(function (p) {
+    var fields = $("program-fields").content.cloneNode(true);
+    fields.querySelector("legend").textContent = p.legend;
+    fields.querySelector("[data-when]").firstChild.nodeValue = p.when + " ";
+    if (p.hours) fields.querySelector("[data-hours] code").textContent = p.hours;
+    else fields.querySelector("[data-hours]").remove();
+    Array.prototype.forEach.call(fields.querySelectorAll("[data-field]"), function (el) {
+      var name = p.level + el.dataset.field;
+      if (el.localName === "label") {
+        el.htmlFor = "opt-" + name;
+        el.querySelector(".name").textContent = name;
+      } else if (el.localName === "input") {
+        el.id = "opt-" + name;
+        el.dataset.option = name;
+        if (el.previousElementSibling.classList.contains("hint")) el.setAttribute("aria-describedby", "hint-" + name);
+      } else {
+        el.id = "hint-" + name;
+      }
+      el.removeAttribute("data-field");
+    });
+    $("programs").appendChild(fields);
+  });
+
   var inputs = Array.prototype.slice.call(document.querySelectorAll("[data-option]"));
   var version = (document.querySelector('meta[name="iop-op-fit-version"]') || {}).content || "0.1.0";
   var integrity = null; // "sha384-…" of the loader as served here, once computed
