@@ -1,4 +1,4 @@
-//! P1 to P7 of docs/clinical-rules.md (version 2). P2, P4 and P6 walk the whole
+//! P1 to P7 of docs/clinical-rules.md (version 2.1). P2, P4 and P6 walk the whole
 //! level-relevant answer space (see [`Point`]), not a sample; the same walk
 //! checks every point against the rules and flags as the spec words them.
 //!
@@ -37,6 +37,10 @@ use support::{answers, assessed, early, explained, flag_ids, Answers, REFERENCE}
 ///   `other` ≡ `stimulants` (both only ask `overdose_risk` and raise
 ///   naloxone); `cannabis` is read by no rule, so it only stands in for the
 ///   empty set (a visitor must choose something).
+/// * `opioid_medicine`: `no`, `not_sure`, `naltrexone`, `buprenorphine`;
+///   `methadone` ≡ `buprenorphine` (the rules read only "on a medicine").
+///   The first three are not ordered among themselves; each is less severe
+///   than `buprenorphine`. All four are walked, as their flags differ.
 /// * `frequency`: all 4.
 /// * `sober_time` (when asked): both.
 /// * `withdrawal` (when asked): `none`, `mild`, `moderate`, `severe`;
@@ -55,25 +59,33 @@ type Point = [u8; DIGITS];
 /// Answers as (question, option ids), in asking order.
 type List = Vec<(Question, Vec<&'static str>)>;
 
-const DIGITS: usize = 13;
+const DIGITS: usize = 14;
 const AGE: usize = 0;
 const PREGNANCY: usize = 1;
 const SUBSTANCES: usize = 2;
-const FREQUENCY: usize = 3;
-const SOBER: usize = 4;
-const WITHDRAWAL: usize = 5;
-const OVERDOSE: usize = 6;
-const HEALTH: usize = 7;
-const MENTAL: usize = 8;
-const CONTROL: usize = 9;
-const TREATMENT: usize = 10;
-const HOME: usize = 11;
-const SUPPORT: usize = 12;
+const MEDICINE: usize = 3;
+const FREQUENCY: usize = 4;
+const SOBER: usize = 5;
+const WITHDRAWAL: usize = 6;
+const OVERDOSE: usize = 7;
+const HEALTH: usize = 8;
+const MENTAL: usize = 9;
+const CONTROL: usize = 10;
+const TREATMENT: usize = 11;
+const HOME: usize = 12;
+const SUPPORT: usize = 13;
+
+/// `opioid_medicine` digits.
+const NOT_SURE: u8 = 1;
+const NALTREXONE: u8 = 2;
+/// Buprenorphine (or methadone): on a medicine.
+const ON_MEDICINE: u8 = 3;
 
 const QUESTIONS: [Question; DIGITS] = [
     Question::Age,
     Question::Pregnancy,
     Question::Substances,
+    Question::OpioidMedicine,
     Question::Frequency,
     Question::SoberTime,
     Question::Withdrawal,
@@ -92,6 +104,7 @@ const OPTIONS: [&[&str]; DIGITS] = [
     &["18_to_64", "65_plus"],
     &["no", "postpartum", "yes"],
     &[],
+    &["no", "not_sure", "naltrexone", "buprenorphine"],
     &["not_past_month", "less_than_weekly", "weekly", "most_days"],
     &["over_six_months", "one_to_six_months"],
     &["none", "mild", "moderate", "severe"],
@@ -142,7 +155,9 @@ fn asked(p: &Point, k: usize) -> bool {
     match k {
         SOBER => p[FREQUENCY] == 0,
         WITHDRAWAL | CONTROL => p[FREQUENCY] > 0,
-        OVERDOSE => p[SUBSTANCES] & (OPIOIDS | SEDATIVES | STIMULANTS) != 0,
+        OVERDOSE => {
+            p[SUBSTANCES] & (OPIOIDS | SEDATIVES | STIMULANTS) != 0 || p[MEDICINE] == ON_MEDICINE
+        }
         _ => true,
     }
 }
@@ -208,7 +223,8 @@ fn with(mut list: List, q: Question, v: &[&'static str]) -> List {
 
 /// Every point one step more severe than `p`, as P2 defines a step: one
 /// answer one option up; a substance added; an overdose risk added (`none` →
-/// `past_overdose`); more frequent use. A question the step makes asked
+/// `past_overdose`); more frequent use; `no`, `not_sure` or `naltrexone` →
+/// on a medicine. A question the step makes asked
 /// starts at its least severe answer (digit 0), one it stops asking is dropped
 /// (back to digit 0).
 fn worse(p: &Point, out: &mut Vec<Point>) {
@@ -224,6 +240,12 @@ fn worse(p: &Point, out: &mut Vec<Point>) {
                     q[k] |= 1 << b;
                     out.push(q);
                 }
+            }
+        } else if k == MEDICINE {
+            if p[k] != ON_MEDICINE {
+                let mut q = *p;
+                q[k] = ON_MEDICINE;
+                out.push(q);
             }
         } else if (p[k] as usize) + 1 < radix(k) {
             let mut q = *p;
@@ -243,6 +265,13 @@ fn worse(p: &Point, out: &mut Vec<Point>) {
 // The spec's rules, written again from docs/clinical-rules.md on the digits
 // ---------------------------------------------------------------------------
 
+/// The spec's `mixed`: opioids used or taken as treatment, with alcohol or
+/// sedatives, at least weekly.
+fn mixed(p: &Point) -> bool {
+    let opioid_like = p[SUBSTANCES] & OPIOIDS != 0 || p[MEDICINE] == ON_MEDICINE;
+    opioid_like && p[SUBSTANCES] & (ALCOHOL | SEDATIVES) != 0 && p[FREQUENCY] >= 2
+}
+
 struct Spec {
     level: Level,
     detox_first: bool,
@@ -250,7 +279,7 @@ struct Spec {
     flags: Vec<Flag>,
 }
 
-/// The rules and the flags of docs/clinical-rules.md v2, for a point (self, no
+/// The rules and the flags of docs/clinical-rules.md v2.1, for a point (self, no
 /// commitments, ready, so the flags about those never hold).
 #[allow(clippy::nonminimal_bool)] // written as the spec words it
 fn spec(p: &Point) -> Spec {
@@ -266,7 +295,10 @@ fn spec(p: &Point) -> Spec {
     let (active, regular, daily) = (freq > 0, freq >= 2, freq == 3);
     // 0 none, 1 mild (or not sure), 2 moderate, 3 severe; none when not active.
     let wd = if active { p[WITHDRAWAL] } else { 0 };
-    let mixed = opioids && gaba && regular;
+    let mixed = mixed(p);
+    let (on_medicine, naltrexone) = (p[MEDICINE] == ON_MEDICINE, p[MEDICINE] == NALTREXONE);
+    let opioid_like = opioids || on_medicine;
+    let maybe_medicine = on_medicine || p[MEDICINE] == NOT_SURE;
     let (postpartum, pregnant) = (p[PREGNANCY] == 1, p[PREGNANCY] == 2);
     let older = p[AGE] == 1;
     let (health_managed, health_serious) = (p[HEALTH] == 1, p[HEALTH] == 2);
@@ -346,15 +378,18 @@ fn spec(p: &Point) -> Spec {
     };
 
     let on = [
-        (Flag::Naloxone, opioids || sedatives || stimulants),
+        (
+            Flag::Naloxone,
+            opioids || sedatives || stimulants || on_medicine || naltrexone,
+        ),
         (
             Flag::MixingRisk,
-            active && ((opioids && gaba) || (alcohol && sedatives)),
+            active && (((maybe_medicine || opioids) && gaba) || (alcohol && sedatives)),
         ),
         // (recent_release is not in the reduced space.)
         (
             Flag::LowTolerance,
-            opioids && (!active || freq == 1 || p[TREATMENT] == 2),
+            opioids && (!active || freq == 1 || p[TREATMENT] == 2) || naltrexone,
         ),
         (Flag::SedativeTaper, sedatives && daily),
         (Flag::StopSafely, gaba && daily && !detox_first),
@@ -367,9 +402,12 @@ fn spec(p: &Point) -> Spec {
         (Flag::WithdrawalHistory, wd == 3 && !regular),
         (Flag::Pregnancy, pregnant),
         (Flag::Postpartum, postpartum),
-        (Flag::PregnancyOpioids, pregnant && opioids),
-        (Flag::Moud, opioids),
-        (Flag::MedicationSupport, alcohol && !pregnant),
+        (
+            Flag::PregnancyOpioids,
+            pregnant && (opioid_like || maybe_medicine),
+        ),
+        (Flag::Moud, opioid_like || maybe_medicine),
+        (Flag::MedicationSupport, alcohol && !pregnant && !naltrexone),
         (Flag::MedicalFollowup, health_serious),
         (Flag::CoOccurring, p[MENTAL] > 0),
         (Flag::HomeSafety, p[HOME] == 2),
@@ -516,8 +554,8 @@ fn descend(k: usize, p: &mut Point, r: Responses, f: &mut impl FnMut(&Point, &Re
     }
 }
 
-/// Assesses every point once, on every core (the 96 combinations of age,
-/// pregnancy and substances are dealt out to the threads), recording each
+/// Assesses every point once, on every core (the 384 combinations of age,
+/// pregnancy, substances and opioid medicine are dealt out to the threads), recording each
 /// outcome by grid index and every problem found on the way.
 fn walk() -> Space {
     let start = Instant::now();
@@ -533,9 +571,10 @@ fn walk() -> Space {
     ] {
         others.set(q, &[v]).unwrap();
     }
-    let prefixes: Vec<Point> = (0..radix(AGE) * radix(PREGNANCY) * radix(SUBSTANCES))
-        .map(from_index) // the first three digits vary fastest
-        .collect();
+    let prefixes: Vec<Point> =
+        (0..radix(AGE) * radix(PREGNANCY) * radix(SUBSTANCES) * radix(MEDICINE))
+            .map(from_index) // the first four digits vary fastest
+            .collect();
     std::thread::scope(|s| {
         let handles: Vec<_> = (0..t)
             .map(|c| {
@@ -545,11 +584,11 @@ fn walk() -> Space {
                     let [total, expl, rules] = &mut found;
                     for prefix in prefixes.iter().skip(c).step_by(t) {
                         let mut r = others;
-                        for k in [AGE, PREGNANCY, SUBSTANCES] {
+                        for k in [AGE, PREGNANCY, SUBSTANCES, MEDICINE] {
                             r.set(QUESTIONS[k], &ids(prefix, k)).unwrap();
                         }
                         let mut p = *prefix;
-                        descend(SUBSTANCES + 1, &mut p, r, &mut |p, r| {
+                        descend(MEDICINE + 1, &mut p, r, &mut |p, r| {
                             for (d, &q) in QUESTIONS.iter().enumerate() {
                                 if flow::is_asked(q, r) != asked(p, d) {
                                     total.add(|| format!("skip logic: `{}` asked {} for {}", q.id(), !asked(p, d), r.to_json()));
@@ -634,12 +673,13 @@ fn sample(stride: usize) -> Vec<Point> {
 #[test]
 fn p2_monotone_over_the_whole_level_relevant_space() {
     let s = space();
-    // 2 ages × 3 pregnancy × (2 substance sets without overdose_risk + 14 with, × 2 answers)
-    // × (not_past_month × 2 sober_time + 3 frequencies × 4 withdrawal × 3 control)
-    // × health, mental_health, treatment, home, support (3 each).
+    // 2 ages × 3 pregnancy × (without a medicine, or with not_sure or naltrexone: 2
+    // substance sets without overdose_risk + 14 with, × 2 answers; on a medicine: 16 sets
+    // × 2 answers) × (not_past_month × 2 sober_time + 3 frequencies × 4 withdrawal × 3
+    // control) × health, mental_health, treatment, home, support (3 each).
     assert_eq!(
         s.points,
-        2 * 3 * (2 + 14 * 2) * (2 + 3 * 4 * 3) * 3usize.pow(5)
+        2 * 3 * (3 * (2 + 14 * 2) + 16 * 2) * (2 + 3 * 4 * 3) * 3usize.pow(5)
     );
     let start = Instant::now();
     let mut pairs = 0usize;
@@ -708,6 +748,12 @@ fn p2_merged_options_really_give_the_same_level() {
             variants.push((
                 "not_sure for mild",
                 with(base.clone(), Question::Withdrawal, &["not_sure"]),
+            ));
+        }
+        if p[MEDICINE] == ON_MEDICINE {
+            variants.push((
+                "methadone for buprenorphine",
+                with(base.clone(), Question::OpioidMedicine, &["methadone"]),
             ));
         }
         if p[TREATMENT] == 0 {
@@ -781,6 +827,57 @@ fn every_point_follows_the_rules_and_flags_of_the_spec() {
     space()
         .spec
         .assert_none("the engine and docs/clinical-rules.md disagree");
+}
+
+/// `opioid_medicine` changes the level only through `mixed`, at every point
+/// without a medicine: `not_sure` and `naltrexone` there never change the
+/// level or `detox_first`; methadone or buprenorphine changes them only
+/// where it makes `mixed` hold. (The overdose risks it makes asked are taken
+/// as `none`, as P2 takes a newly asked question; their answers count by
+/// their own rule, D5, as for any use that asks them.)
+#[test]
+fn opioid_medicine_changes_the_level_only_through_mixed() {
+    let s = space();
+    let [mut unchanged, mut through_mixed, mut not_vacuous] = [0usize; 3];
+    let mut found = Found::default();
+    for (i, &o) in s.outcome.iter().enumerate() {
+        let p = from_index(i);
+        if o == NO_POINT || p[MEDICINE] != 0 {
+            continue;
+        }
+        for m in [NOT_SURE, NALTREXONE, ON_MEDICINE] {
+            let mut q = p;
+            q[MEDICINE] = m;
+            let w = s.outcome[index(&q)];
+            assert_ne!(w, NO_POINT, "{q:?}");
+            let same = (level_of(w), detox_of(w)) == (level_of(o), detox_of(o));
+            if m == ON_MEDICINE && mixed(&q) != mixed(&p) {
+                through_mixed += 1;
+                not_vacuous += usize::from(!same);
+            } else if same {
+                unchanged += 1;
+            } else {
+                found.add(|| {
+                    format!(
+                        "{} ({:?}, detox_first {})\n  → {} ({:?}, detox_first {})",
+                        build(&answer_list(&p)).to_json(),
+                        level_of(o),
+                        detox_of(o),
+                        build(&answer_list(&q)).to_json(),
+                        level_of(w),
+                        detox_of(w)
+                    )
+                });
+            }
+        }
+    }
+    found.assert_none("opioid_medicine changed the level other than through mixed");
+    assert!(unchanged > 1_000_000, "{unchanged}");
+    // Methadone or buprenorphine with regular alcohol or sedatives does raise some levels.
+    assert!(
+        not_vacuous > 0 && through_mixed > not_vacuous,
+        "{not_vacuous} of {through_mixed}"
+    );
 }
 
 /// P1: any danger is an emergency, whatever else was answered; an emergency

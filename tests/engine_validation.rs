@@ -186,7 +186,7 @@ fn every_prefix_of_the_reference_answers_names_the_next_question() {
         assert_eq!(r, full);
         assert!(assess(&r).is_ok());
     }
-    assert!(checked > 16 * 14);
+    assert!(checked > 17 * 15);
     // An emergency with nothing after it, or some answers after it, has a result.
     let mut r = Responses::new();
     r.set(Question::Respondent, &["self"]).unwrap();
@@ -428,6 +428,7 @@ fn questions_come_in_contract_order_with_the_skip_logic() {
         "age",
         "pregnancy",
         "substances",
+        "opioid_medicine",
         "frequency",
         "sober_time",
         "withdrawal",
@@ -442,35 +443,67 @@ fn questions_come_in_contract_order_with_the_skip_logic() {
         "readiness",
     ];
     assert_eq!(Question::IDS, all);
-    // (substances, frequency) → the questions not asked.
-    let paths: [(&[&str], &str, &[&str]); 5] = [
-        (&["cannabis"], "most_days", &["sober_time", "overdose_risk"]),
-        (&["opioids"], "most_days", &["sober_time"]),
-        (&["alcohol", "other"], "less_than_weekly", &["sober_time"]),
-        (&["opioids"], "not_past_month", &["withdrawal", "control"]),
+    // (substances, opioid_medicine, frequency) → the questions not asked.
+    let paths: [(&[&str], &str, &str, &[&str]); 8] = [
+        (
+            &["cannabis"],
+            "no",
+            "most_days",
+            &["sober_time", "overdose_risk"],
+        ),
+        (&["opioids"], "no", "most_days", &["sober_time"]),
+        (
+            &["alcohol", "other"],
+            "no",
+            "less_than_weekly",
+            &["sober_time"],
+        ),
+        (
+            &["opioids"],
+            "no",
+            "not_past_month",
+            &["withdrawal", "control"],
+        ),
         (
             &["cannabis", "alcohol"],
+            "no",
             "not_past_month",
             &["withdrawal", "overdose_risk", "control"],
         ),
+        // Methadone or buprenorphine asks about overdose risks, whatever is used.
+        (&["cannabis"], "methadone", "most_days", &["sober_time"]),
+        (
+            &["alcohol"],
+            "buprenorphine",
+            "not_past_month",
+            &["withdrawal", "control"],
+        ),
+        (
+            &["cannabis"],
+            "naltrexone",
+            "weekly",
+            &["sober_time", "overdose_risk"],
+        ),
     ];
-    for (substances, frequency, skipped) in paths {
+    for (substances, medicine, frequency, skipped) in paths {
         let mut r = Responses::new();
         let mut asked = Vec::new();
-        // Before substances and frequency are known, every question they may add counts.
+        // Before substances, opioid_medicine and frequency are known, every
+        // question they may add counts.
         let mut count = flow::path(&r).len();
-        assert_eq!(count, 16);
+        assert_eq!(count, 17);
         while let Some(q) = flow::next_question(&r) {
             asked.push(q.id());
             let given: &[&str] = match q {
                 Question::Substances => substances,
+                Question::OpioidMedicine => &[medicine],
                 Question::Frequency => &[frequency],
                 _ => BASE.iter().find(|(id, _)| *id == q.id()).unwrap().1,
             };
             r.set(q, given).unwrap();
             let now = flow::path(&r).len();
             assert!(
-                now <= count && (14..=16).contains(&now),
+                now <= count && (15..=17).contains(&now),
                 "the count of questions grew"
             );
             count = now;
@@ -480,7 +513,7 @@ fn questions_come_in_contract_order_with_the_skip_logic() {
             .copied()
             .filter(|q| !skipped.contains(q))
             .collect();
-        assert_eq!(asked, wanted, "{substances:?} {frequency}");
+        assert_eq!(asked, wanted, "{substances:?} {medicine} {frequency}");
         assert_eq!(flow::path(&r).len(), asked.len());
         assert!(assess(&r).is_ok());
     }
@@ -511,4 +544,107 @@ fn every_id_is_lowercase_letters_digits_and_underscores() {
             assert!(plain(option), "{} option {option:?}", q.id());
         }
     }
+}
+
+#[test]
+fn a_missing_or_wrong_opioid_medicine_answer_names_the_question() {
+    let err = parse_with("opioid_medicine", None).unwrap_err();
+    assert_eq!(
+        err,
+        AnswerError::Missing {
+            question: Question::OpioidMedicine
+        }
+    );
+    assert_error(
+        Err(err),
+        "opioid_medicine",
+        &[
+            "no answer",
+            "no, not_sure, buprenorphine, methadone, naltrexone",
+        ],
+    );
+    assert_error(
+        parse_with("opioid_medicine", Some("suboxone".into())),
+        "opioid_medicine",
+        &["`suboxone`", "buprenorphine"],
+    );
+    // One medicine, as a string.
+    assert_error(
+        parse_with("opioid_medicine", Some(json!(["methadone"]))),
+        "opioid_medicine",
+        &["exactly one answer"],
+    );
+    // Asked of everyone, right after substances.
+    let mut r = Responses::new();
+    for q in [
+        Question::Respondent,
+        Question::Danger,
+        Question::Age,
+        Question::Pregnancy,
+        Question::Substances,
+    ] {
+        let (_, given) = BASE.iter().find(|(id, _)| *id == q.id()).unwrap();
+        r.set(q, given).unwrap();
+    }
+    assert_eq!(flow::next_question(&r), Some(Question::OpioidMedicine));
+}
+
+#[test]
+fn overdose_risk_is_asked_on_methadone_or_buprenorphine_whatever_is_used() {
+    for medicine in ["methadone", "buprenorphine"] {
+        let r = answers(&[
+            ("substances", &["cannabis"]),
+            ("opioid_medicine", &[medicine]),
+            ("overdose_risk", &["past_overdose"]),
+        ]);
+        assert_eq!(r.get(Question::OverdoseRisk), Some(vec!["past_overdose"]));
+        assert!(assess(&r).is_ok());
+        // Without its answer, the set is incomplete.
+        let mut m = json_of(&[
+            ("substances", &["cannabis"]),
+            ("opioid_medicine", &[medicine]),
+        ]);
+        m.remove("overdose_risk");
+        assert_error(
+            parse(m).and_then(|r| assess(&r).map(|_| r)),
+            "overdose_risk",
+            &["no answer"],
+        );
+    }
+    // Not on naltrexone, not_sure or no, with alcohol or cannabis alone.
+    for medicine in ["naltrexone", "not_sure", "no"] {
+        let mut m = json_of(&[
+            ("substances", &["alcohol"]),
+            ("opioid_medicine", &[medicine]),
+        ]);
+        m.insert("overdose_risk".into(), json!(["none"]));
+        assert_error(
+            parse(m),
+            "overdose_risk",
+            &[
+                "not asked when `substances` is `alcohol`",
+                "or `opioid_medicine` is `buprenorphine` or `methadone`",
+            ],
+        );
+    }
+    // Before opioid_medicine is answered, it is not asked yet about alcohol.
+    let mut r = Responses::new();
+    r.set(Question::Substances, &["alcohol"]).unwrap();
+    assert_eq!(
+        r.set(Question::OverdoseRisk, &["none"]),
+        Err(AnswerError::Skipped {
+            question: Question::OverdoseRisk,
+            by: Question::OpioidMedicine,
+            by_answer: None,
+        })
+    );
+    // Stopping the medicine drops the answer it made asked.
+    let mut r = answers(&[
+        ("substances", &["alcohol"]),
+        ("opioid_medicine", &["methadone"]),
+        ("overdose_risk", &["injecting"]),
+    ]);
+    r.set(Question::OpioidMedicine, &["no"]).unwrap();
+    assert_eq!(r.get(Question::OverdoseRisk), None);
+    assert_eq!(r.check_complete(), Ok(()));
 }

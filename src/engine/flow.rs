@@ -4,12 +4,12 @@
 use super::questions::{Danger, Frequency, Question, Substance};
 use super::responses::Responses;
 
-/// The question whose answer decides whether `question` is asked, if any.
-fn decided_by(question: Question) -> Option<Question> {
+/// The questions whose answers decide whether `question` is asked, in asking order.
+fn decided_by(question: Question) -> &'static [Question] {
     match question {
-        Question::SoberTime | Question::Withdrawal | Question::Control => Some(Question::Frequency),
-        Question::OverdoseRisk => Some(Question::Substances),
-        _ => None,
+        Question::SoberTime | Question::Withdrawal | Question::Control => &[Question::Frequency],
+        Question::OverdoseRisk => &[Question::Substances, Question::OpioidMedicine],
+        _ => &[],
     }
 }
 
@@ -18,7 +18,10 @@ pub fn asked_when(question: Question) -> &'static str {
     match question {
         Question::SoberTime => "`frequency` is `not_past_month`",
         Question::Withdrawal | Question::Control => "`frequency` is not `not_past_month`",
-        Question::OverdoseRisk => "`substances` include opioids, sedatives, stimulants or other",
+        Question::OverdoseRisk => {
+            "`substances` include opioids, sedatives, stimulants or other, \
+             or `opioid_medicine` is `buprenorphine` or `methadone`"
+        }
         _ => "always",
     }
 }
@@ -31,36 +34,43 @@ pub fn is_asked(question: Question, r: &Responses) -> bool {
         Question::SoberTime => active == Some(false),
         // Withdrawal and loss of control are about current use.
         Question::Withdrawal | Question::Control => active == Some(true),
-        Question::OverdoseRisk => r
-            .substances()
-            .is_some_and(|s| s.any(Substance::OVERDOSE_RISK)),
+        Question::OverdoseRisk => {
+            r.substances()
+                .is_some_and(|s| s.any(Substance::OVERDOSE_RISK))
+                || r.opioid_medicine().is_some_and(|m| m.on_medicine())
+        }
         _ => true,
     }
 }
 
 /// Why `question` is not asked for these responses, if it is not: the
-/// question that decides, and its answer (`None` while it has none).
+/// question that decides, and its answer (`None` while it has none). Of
+/// several deciding questions, the first still unanswered, else the first.
 pub fn skipped_by(
     question: Question,
     r: &Responses,
 ) -> Option<(Question, Option<Vec<&'static str>>)> {
-    let by = decided_by(question)?;
+    let deciding = decided_by(question);
+    let by = deciding
+        .iter()
+        .copied()
+        .find(|&q| r.get(q).is_none())
+        .or_else(|| deciding.first().copied())?;
     (!is_asked(question, r)).then(|| (by, r.get(by)))
 }
 
 /// The questions this visitor will be asked, in order, as far as the answers
-/// so far tell. Until `frequency` and `substances` are answered, the
-/// questions they may add are counted as to come, so the count only ever
-/// shrinks as the visitor goes on (between 14 and 16 in all).
+/// so far tell. Until the questions that decide a question are answered, it
+/// is counted as to come (`sober_time` excepted: it replaces `withdrawal` and
+/// `control`), so the count only ever shrinks as the visitor goes on
+/// (between 15 and 17 in all).
 pub fn path(r: &Responses) -> Vec<Question> {
     Question::ALL
         .iter()
         .copied()
         .filter(|&q| match q {
             Question::SoberTime => is_asked(q, r),
-            Question::Withdrawal | Question::Control => r.frequency().is_none() || is_asked(q, r),
-            Question::OverdoseRisk => r.substances().is_none() || is_asked(q, r),
-            _ => true,
+            _ => decided_by(q).iter().any(|&by| r.get(by).is_none()) || is_asked(q, r),
         })
         .collect()
 }

@@ -103,6 +103,7 @@ responses!(
     age: Age = Age,
     pregnancy: Pregnancy = Pregnancy,
     substances: Set<Substance> = Substances,
+    opioid_medicine: OpioidMedicine = OpioidMedicine,
     frequency: Frequency = Frequency,
     sober_time: SoberTime = SoberTime,
     withdrawal: Withdrawal = Withdrawal,

@@ -1,4 +1,4 @@
-//! The rules of the clinical model (version 2), each explained in
+//! The rules of the clinical model (version 2.1), each explained in
 //! `docs/clinical-rules.md`. The level follows the highest-risk dimensions,
 //! never a sum: one severe dimension can set it alone. Rules read typed
 //! answers; ids appear only in the answers each reason and flag names.
@@ -30,6 +30,7 @@ struct Case<'a> {
     age: Age,
     pregnancy: Pregnancy,
     substances: Set<Substance>,
+    opioid_medicine: OpioidMedicine,
     frequency: Frequency,
     sober_time: Option<SoberTime>,
     withdrawal: Option<Withdrawal>,
@@ -58,6 +59,7 @@ impl<'a> Case<'a> {
             age: need(r.age(), Question::Age)?,
             pregnancy: need(r.pregnancy(), Question::Pregnancy)?,
             substances: need(r.substances(), Question::Substances)?,
+            opioid_medicine: need(r.opioid_medicine(), Question::OpioidMedicine)?,
             frequency: need(r.frequency(), Question::Frequency)?,
             sober_time: r.sober_time(),
             withdrawal: r.withdrawal(),
@@ -103,9 +105,25 @@ impl<'a> Case<'a> {
             None => Withdrawal::None,
         }
     }
-    /// Opioids with alcohol or sedatives, at least weekly.
+    /// On methadone or buprenorphine.
+    fn on_medicine(&self) -> bool {
+        self.opioid_medicine.on_medicine()
+    }
+    /// Opioids used, or taken as treatment: the same breathing risk.
+    fn opioid_like(&self) -> bool {
+        self.uses(Substance::Opioids) || self.on_medicine()
+    }
+    /// Perhaps on methadone or buprenorphine (`not_sure`, for someone
+    /// else): the advice covers it, the level never reads it.
+    fn maybe_medicine(&self) -> bool {
+        self.on_medicine() || self.opioid_medicine == OpioidMedicine::NotSure
+    }
+    fn naltrexone(&self) -> bool {
+        self.opioid_medicine == OpioidMedicine::Naltrexone
+    }
+    /// Opioids (used or as treatment) with alcohol or sedatives, at least weekly.
     fn mixed(&self) -> bool {
-        self.uses(Substance::Opioids) && self.gaba() && self.regular()
+        self.opioid_like() && self.gaba() && self.regular()
     }
     fn pregnant(&self) -> bool {
         self.pregnancy == Pregnancy::Yes
@@ -123,6 +141,21 @@ impl<'a> Case<'a> {
                     .map(move |option| AnswerRef { question, option })
             })
             .collect()
+    }
+    /// The answers behind opioid_like (with `maybe`, behind maybe_medicine
+    /// too): opioids among the substances, and the medicine when it counts.
+    fn opioid_refs(&self, maybe: bool) -> Vec<AnswerRef> {
+        let mut refs = self.substance_refs(&[Substance::Opioids]);
+        if self.on_medicine() || (maybe && self.maybe_medicine()) {
+            refs.extend(self.refs(&[Question::OpioidMedicine]));
+        }
+        refs
+    }
+    /// The answers behind mixed, how often aside.
+    fn mixed_refs(&self) -> Vec<AnswerRef> {
+        let mut refs = self.opioid_refs(false);
+        refs.extend(self.substance_refs(GABA));
+        refs
     }
     /// The chosen substances among `of`.
     fn substance_refs(&self, of: &[Substance]) -> Vec<AnswerRef> {
@@ -218,12 +251,9 @@ fn rate_withdrawal(c: &Case, f: &mut Findings) {
         add(3, reason_id!("withdrawal_gaba_risk"), answers, GABA);
     }
     if c.mixed() && wd >= Moderate {
-        add(
-            3,
-            reason_id!("withdrawal_mixed"),
-            w_f(),
-            &[Substance::Opioids, Substance::Alcohol, Substance::Sedatives],
-        );
+        let mut answers = w_f();
+        answers.extend(c.mixed_refs());
+        add(3, reason_id!("withdrawal_mixed"), answers, &[]);
     }
 }
 
@@ -375,7 +405,7 @@ enum Uses {
     Nothing,
     /// How often (active, regular or daily use).
     Frequency,
-    /// Opioids with alcohol or sedatives, and how often.
+    /// Opioids (used or as treatment) with alcohol or sedatives, and how often.
     Mixing,
 }
 
@@ -538,73 +568,102 @@ fn raise_flags(c: &Case, d: &Ratings, detox_first: bool, level: Level) -> Vec<Ra
     };
     let q = |questions: &[Question]| c.refs(questions);
     let with = |mut a: Vec<AnswerRef>, b: Vec<AnswerRef>| {
-        a.extend(b);
+        for x in b {
+            if !a.contains(&x) {
+                a.push(x);
+            }
+        }
         a
     };
+    // The opioid_medicine answer, when it is part of why.
+    let medicine_if = |why: bool| {
+        if why {
+            q(&[Question::OpioidMedicine])
+        } else {
+            Vec::new()
+        }
+    };
+    // Opioids used, or perhaps taken as treatment: the opioid advice applies.
+    let opioid_advice = c.opioid_like() || c.maybe_medicine();
 
-    raise(
-        c.substances.any(Substance::OVERDOSE_RISK),
-        Flag::Naloxone,
-        None,
+    // Naltrexone too: pushing past the block, or using as it wears off, can
+    // be an overdose.
+    let naloxone_medicine = c.on_medicine() || c.naltrexone();
+    let naloxone = c.substances.any(Substance::OVERDOSE_RISK) || naloxone_medicine;
+    let naloxone_answers = with(
         c.substance_refs(Substance::OVERDOSE_RISK),
+        medicine_if(naloxone_medicine),
     );
-    let mixing = (c.uses(Opioids) && c.gaba()) || (c.uses(Alcohol) && c.uses(Sedatives));
-    raise(
-        c.active() && mixing,
-        Flag::MixingRisk,
-        None,
+    raise(naloxone, Flag::Naloxone, None, naloxone_answers.clone());
+    let mixing = c.active()
+        && (((c.uses(Opioids) || c.maybe_medicine()) && c.gaba())
+            || (c.uses(Alcohol) && c.uses(Sedatives)));
+    let mixing_answers = with(
         with(
             c.substance_refs(&[Opioids, Alcohol, Sedatives]),
-            q(&[Question::Frequency]),
+            medicine_if(c.maybe_medicine()),
         ),
+        q(&[Question::Frequency]),
+    );
+    raise(
+        mixing,
+        Flag::MixingRisk,
+        c.maybe_medicine().then_some("flag.mixing_risk.on_medicine"),
+        mixing_answers.clone(),
     );
     let released = c.overdose_risks.contains(OverdoseRisk::RecentRelease);
     let after_intensive = c.treatment == Treatment::RecentIntensive;
     let little_use = c.frequency < Frequency::Weekly;
-    let mut tolerance = c.substance_refs(&[Opioids]);
-    if little_use {
-        tolerance.extend(q(&[Question::Frequency]));
-    }
-    if released {
-        tolerance.push(answer(Question::OverdoseRisk, OverdoseRisk::RecentRelease));
-    }
-    if after_intensive {
-        tolerance.extend(q(&[Question::Treatment]));
+    let opioid_break = c.uses(Opioids) && (little_use || released || after_intensive);
+    let mut tolerance = Vec::new();
+    if opioid_break {
+        tolerance.extend(c.substance_refs(&[Opioids]));
+        if little_use {
+            tolerance.extend(q(&[Question::Frequency]));
+        }
+        if released {
+            tolerance.push(answer(Question::OverdoseRisk, OverdoseRisk::RecentRelease));
+        }
+        if after_intensive {
+            tolerance.extend(q(&[Question::Treatment]));
+        }
     }
     raise(
-        c.uses(Opioids) && (little_use || released || after_intensive),
+        opioid_break || c.naltrexone(),
         Flag::LowTolerance,
-        None,
-        tolerance,
+        c.naltrexone().then_some("flag.low_tolerance.naltrexone"),
+        with(tolerance, medicine_if(c.naltrexone())),
     );
-    let sedatives_daily = with(c.substance_refs(&[Sedatives]), q(&[Question::Frequency]));
+    let gaba_daily = || with(c.substance_refs(GABA), q(&[Question::Frequency]));
+    let frail = c.health == Health::Serious || c.pregnant();
+    let unsafe_home = d.withdrawal >= 3 && d.environment >= 3;
+    let inpatient = c.gaba() && (d.withdrawal == 4 || (detox_first && frail) || unsafe_home);
+    // Beside "stopping should happen in a hospital", the taper words must
+    // not promise a taper at home.
     raise(
         c.uses(Sedatives) && c.daily(),
         Flag::SedativeTaper,
-        None,
-        sedatives_daily,
+        inpatient.then_some("flag.sedative_taper.inpatient"),
+        with(c.substance_refs(&[Sedatives]), q(&[Question::Frequency])),
     );
-    let gaba_daily = || with(c.substance_refs(GABA), q(&[Question::Frequency]));
     raise(
         c.gaba() && c.daily() && !detox_first,
         Flag::StopSafely,
         None,
         gaba_daily(),
     );
-    let frail = c.health == Health::Serious || c.pregnant();
-    let unsafe_home = d.withdrawal >= 3 && d.environment >= 3;
-    let mut inpatient = with(gaba_daily(), q(&[Question::Withdrawal]));
+    let mut inpatient_answers = with(gaba_daily(), q(&[Question::Withdrawal]));
     if frail && detox_first {
-        inpatient.extend(q(&[Question::Health, Question::Pregnancy]));
+        inpatient_answers.extend(q(&[Question::Health, Question::Pregnancy]));
     }
     if unsafe_home {
-        inpatient.extend(q(&[Question::Home, Question::Support]));
+        inpatient_answers.extend(q(&[Question::Home, Question::Support]));
     }
     raise(
-        c.gaba() && (d.withdrawal == 4 || (detox_first && frail) || unsafe_home),
+        inpatient,
         Flag::WithdrawalInpatient,
         None,
-        inpatient,
+        inpatient_answers,
     );
     raise(
         c.wd() == Withdrawal::Severe && !c.regular(),
@@ -613,10 +672,11 @@ fn raise_flags(c: &Case, d: &Ratings, detox_first: bool, level: Level) -> Vec<Ra
         q(&[Question::Withdrawal, Question::Frequency]),
     );
     raise(
-        c.pregnant() && c.uses(Opioids),
+        c.pregnant() && opioid_advice,
         Flag::PregnancyOpioids,
-        None,
-        with(q(&[Question::Pregnancy]), c.substance_refs(&[Opioids])),
+        c.maybe_medicine()
+            .then_some("flag.pregnancy_opioids.on_medicine"),
+        with(q(&[Question::Pregnancy]), c.opioid_refs(true)),
     );
     raise(
         c.pregnant(),
@@ -624,23 +684,46 @@ fn raise_flags(c: &Case, d: &Ratings, detox_first: bool, level: Level) -> Vec<Ra
         None,
         q(&[Question::Pregnancy]),
     );
+    // The overdose words of the year after a birth only where an overdose
+    // risk was found: they alarm a parent who uses only cannabis.
+    let overdose_words = naloxone || mixing;
+    let mut postpartum = with(q(&[Question::Pregnancy]), medicine_if(c.maybe_medicine()));
+    if naloxone {
+        postpartum = with(postpartum, naloxone_answers);
+    }
+    if mixing {
+        postpartum = with(postpartum, mixing_answers);
+    }
     raise(
         c.pregnancy == Pregnancy::Postpartum,
         Flag::Postpartum,
-        None,
-        q(&[Question::Pregnancy]),
+        match (overdose_words, c.maybe_medicine()) {
+            (false, false) => None,
+            (true, false) => Some("flag.postpartum.overdose"),
+            (false, true) => Some("flag.postpartum.medicine"),
+            (true, true) => Some("flag.postpartum.overdose_medicine"),
+        },
+        postpartum,
     );
     raise(
-        c.uses(Opioids),
+        opioid_advice,
         Flag::Moud,
-        None,
-        c.substance_refs(&[Opioids]),
+        if c.on_medicine() {
+            Some("flag.moud.on_medicine")
+        } else {
+            c.maybe_medicine().then_some("flag.moud.not_sure")
+        },
+        c.opioid_refs(true),
     );
+    // No naltrexone suggestion to someone on it; with opioids, a caution.
     raise(
-        c.uses(Alcohol) && !c.pregnant(),
+        c.uses(Alcohol) && !c.pregnant() && !c.naltrexone(),
         Flag::MedicationSupport,
-        None,
-        with(c.substance_refs(&[Alcohol]), q(&[Question::Pregnancy])),
+        opioid_advice.then_some("flag.medication_support.opioids"),
+        with(
+            c.substance_refs(&[Alcohol, Opioids]),
+            q(&[Question::Pregnancy, Question::OpioidMedicine]),
+        ),
     );
     raise(
         c.overdose_risks.contains(OverdoseRisk::Injecting),
@@ -748,13 +831,7 @@ fn assess_case(c: &Case, withdrawal_now: bool) -> Assessment {
     match uses {
         Uses::Nothing => {}
         Uses::Frequency => note(&c.refs(&[Question::Frequency])),
-        Uses::Mixing => note(
-            &[
-                c.substance_refs(&[Substance::Opioids, Substance::Alcohol, Substance::Sedatives]),
-                c.refs(&[Question::Frequency]),
-            ]
-            .concat(),
-        ),
+        Uses::Mixing => note(&[c.mixed_refs(), c.refs(&[Question::Frequency])].concat()),
     }
     if level == Level::Op {
         // Low risk is itself a finding: say which answers show it.

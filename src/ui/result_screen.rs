@@ -51,7 +51,7 @@ fn lead_key(a: &Assessment) -> String {
 }
 
 fn flag_item(t: &super::text::Text, f: &Raised) -> Html {
-    html! { <li data-flag={f.id.id()}>{ t.get(f.message) }</li> }
+    html! { <li data-flag={f.id.id()}>{ t.flag(f) }</li> }
 }
 
 #[function_component]

@@ -36,7 +36,7 @@ pub fn summary_html(t: &Text, responses: &Responses, a: &Assessment, date: &str)
         a.flags
             .iter()
             .filter(|f| f.id.is_safety() == safety)
-            .map(|f| li(t.get(f.message)))
+            .map(|f| li(t.flag(f)))
             .collect()
     };
     let list = |heading: &str, items: String| {
@@ -111,7 +111,7 @@ mod tests {
     fn the_summary_says_what_the_provider_does_not_offer() {
         let r = Responses::from_json(
             r#"{"respondent":"self","danger":["none"],"age":"18_to_64","pregnancy":"no","substances":["opioids"],
-            "frequency":"most_days","withdrawal":"moderate","overdose_risk":["none"],"health":"none","mental_health":"none",
+            "opioid_medicine":"no","frequency":"most_days","withdrawal":"moderate","overdose_risk":["none"],"health":"none","mental_health":"none",
             "control":"cannot_stop","treatment":"none","home":"unsafe","support":"none","commitments":["none"],"readiness":"ready"}"#,
         )
         .unwrap();

@@ -6,7 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::content::{catalog, Catalog, Locale};
-use crate::options::Options;
+use crate::engine::Raised;
+use crate::options::{CrisisRegion, Options};
 
 #[derive(Clone, Debug)]
 pub struct Text {
@@ -61,10 +62,85 @@ impl Text {
         };
         self.catalog.fill(key, &all)
     }
+
+    /// A flag's words. The engine never sees options, so the words that
+    /// depend on them are filled in here: the overdose-prevention line for
+    /// people who use alone (`{use_alone}`, in Massachusetts SafeSpot first).
+    /// The danger signs after cutting down (`{danger_signs}`) are written once
+    /// for the flags that end with them.
+    pub fn flag(&self, f: &Raised) -> String {
+        let use_alone = match self.options.crisis_region {
+            CrisisRegion::National => self.get("use_alone.national"),
+            CrisisRegion::Massachusetts => self.get("use_alone.massachusetts"),
+        };
+        let danger_signs = self.get("danger_signs");
+        self.fill(
+            f.message,
+            &[("use_alone", &use_alone), ("danger_signs", &danger_signs)],
+        )
+    }
 }
 
 /// The visitor's words, from the nearest provider.
 #[hook]
 pub fn use_text() -> Text {
     use_context::<Text>().expect("components render inside the widget's text provider")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::Text;
+    use crate::content::Locale;
+    use crate::engine::{Flag, Raised};
+    use crate::options::Options;
+
+    fn flag(message: &'static str, region: &str, other: bool) -> String {
+        let (options, _) = Options::parse([("crisisRegion", region)]);
+        let raised = Raised {
+            id: Flag::Naloxone,
+            message,
+            answers: Vec::new(),
+        };
+        Text::new(Locale::En, Rc::new(options), other).flag(&raised)
+    }
+
+    /// Never Use Alone everywhere; in Massachusetts SafeSpot first, Never
+    /// Use Alone if it cannot be reached; in "they" words for someone else.
+    #[test]
+    fn the_naloxone_advice_names_the_region_s_overdose_prevention_line() {
+        let national = flag("flag.naloxone", "national", false);
+        assert!(
+            national.contains("Never Use Alone at 1-800-484-3731"),
+            "{national}"
+        );
+        assert!(
+            !national.contains("SafeSpot") && !national.contains('{'),
+            "{national}"
+        );
+        let ma = flag("flag.naloxone", "massachusetts", false);
+        let (safespot, nua) = (ma.find("1-800-972-0590"), ma.find("1-800-484-3731"));
+        assert!(safespot.is_some() && safespot < nua, "{ma}");
+        let other = flag("flag.naloxone", "massachusetts", true);
+        assert!(other.contains("If they do use alone"), "{other}");
+        assert!(!other.contains('{'), "{other}");
+    }
+
+    #[test]
+    fn the_danger_signs_end_the_flags_that_name_them() {
+        for message in [
+            "flag.stop_safely",
+            "flag.sedative_taper",
+            "flag.withdrawal_inpatient",
+        ] {
+            let text = flag(message, "national", false);
+            assert!(
+                text.ends_with("If any of these happen, call 911."),
+                "{text}"
+            );
+            let text = flag(message, "national", true);
+            assert!(text.contains("After they cut down"), "{text}");
+        }
+    }
 }

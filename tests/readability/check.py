@@ -80,7 +80,10 @@ def fills(catalog, locale):
         "levels": ", ".join(level(n) for n in ("op", "iop", "php", "residential")),
         "question": catalog["q.age.title"],
         "therapies": THERAPIES[locale],
-        "n": "3", "total": "14", "hours": "9", "date": "12/1/2026",
+        # Filled by the UI into flag texts (src/ui/text.rs, Text::flag).
+        "use_alone": catalog["use_alone.national"],
+        "danger_signs": catalog["danger_signs"],
+        "n": "3", "total": "17", "hours": "9", "date": "12/1/2026",
     }
 
 

@@ -11,7 +11,7 @@ pub type Answers<'a> = &'a [(&'a str, &'a [&'a str])];
 
 /// The spec's "others least severe": self, no danger, adult, not pregnant, no
 /// health or mental-health problem, can stop, no treatment, a stable home with
-/// strong support, no commitments, ready; `overdose_risk` none, `withdrawal`
+/// strong support, no commitments, ready, no opioid medicine; `overdose_risk` none, `withdrawal`
 /// none and `control` can_stop where they are asked. Substances and frequency
 /// default to cannabis with no use in the past month, over six months ago.
 pub const BASE: Answers = &[
@@ -20,6 +20,7 @@ pub const BASE: Answers = &[
     ("age", &["18_to_64"]),
     ("pregnancy", &["no"]),
     ("substances", &["cannabis"]),
+    ("opioid_medicine", &["no"]),
     ("frequency", &["not_past_month"]),
     ("sober_time", &["over_six_months"]),
     ("withdrawal", &["none"]),
