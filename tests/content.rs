@@ -208,3 +208,74 @@ fn placeholders_are_filled_once_and_unknown_ones_stay() {
         "unknown placeholders stay as written"
     );
 }
+
+/// The 2.1 words that must be there (docs/clinical-rules.md), in every language.
+#[test]
+fn the_safety_words_of_version_2_1_are_there() {
+    for locale in Locale::ALL {
+        let c = catalog(locale);
+        let home = if locale == Locale::En { "home" } else { "casa" };
+        for key in [
+            "flag.sedative_taper.inpatient",
+            "flag.sedative_taper.inpatient.other",
+        ] {
+            let text = c.get(key);
+            assert!(!text.contains(home), "{locale:?} {key} says {home}");
+            assert!(text.contains("GHB"), "{locale:?} {key} lacks GHB");
+        }
+        for key in ["flag.naloxone", "flag.naloxone.other"] {
+            assert!(c.get(key).contains("{use_alone}"), "{locale:?} {key}");
+        }
+        for key in ["use_alone.national", "use_alone.national.other"] {
+            let text = c.get(key);
+            assert!(text.contains("Never Use Alone") && text.contains("1-800-484-3731"));
+            assert!(
+                text.contains("911"),
+                "{locale:?} {key}: not for an overdose now"
+            );
+        }
+        for key in ["use_alone.massachusetts", "use_alone.massachusetts.other"] {
+            let text = c.get(key);
+            let (safespot, nua) = (text.find("1-800-972-0590"), text.find("1-800-484-3731"));
+            assert!(
+                safespot.is_some() && safespot < nua,
+                "{locale:?} {key}: SafeSpot first, then Never Use Alone"
+            );
+        }
+        for key in [
+            "flag.stop_safely",
+            "flag.sedative_taper",
+            "flag.withdrawal_inpatient",
+        ] {
+            assert!(c.get(key).contains("{danger_signs}"), "{locale:?} {key}");
+        }
+        // The count of questions asked, 15 to 17 (tests/engine_validation.rs walks it).
+        let lead = c.get("start.lead");
+        assert!(
+            lead.contains("15") && lead.contains("17"),
+            "{locale:?}: {lead}"
+        );
+    }
+    let en = catalog(Locale::En);
+    assert!(en.get("flag.medication_support.opioids").contains(
+        "Naltrexone blocks opioids. In someone who uses opioids or takes methadone or \
+         buprenorphine, it brings on sudden withdrawal and stops opioid pain medicine working. \
+         Acamprosate is an option; ask which fits."
+    ));
+    let moud = en.get("flag.moud.on_medicine");
+    for words in [
+        "Keep taking",
+        "never stop it all at once",
+        "Tell the doctor",
+        "Never stop",
+    ] {
+        assert!(
+            moud.contains(words),
+            "flag.moud.on_medicine lacks {words:?}"
+        );
+    }
+    assert!(en
+        .get("flag.moud.not_sure.other")
+        .starts_with("If they take"));
+    assert!(en.get("danger_signs").contains("call 911"));
+}

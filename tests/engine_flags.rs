@@ -1,4 +1,4 @@
-//! Every flag of docs/clinical-rules.md's Flags table (version 2): a case where
+//! Every flag of docs/clinical-rules.md's Flags table (version 2.1): a case where
 //! its condition holds raises it, naming the answers that did; a closely
 //! related case where it does not hold does not. Then their order.
 
@@ -748,5 +748,320 @@ fn flags_come_in_flag_order_with_safety_flags_first() {
     assert!(
         seen > 30,
         "the cases raise too few flags to check the order: {seen}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Version 2.1: opioid_medicine, and the variants the engine picks
+// ---------------------------------------------------------------------------
+
+const METHADONE: (&str, &[&str]) = ("opioid_medicine", &["methadone"]);
+const BUPRENORPHINE: (&str, &[&str]) = ("opioid_medicine", &["buprenorphine"]);
+const NALTREXONE: (&str, &[&str]) = ("opioid_medicine", &["naltrexone"]);
+const NOT_SURE: (&str, &[&str]) = ("opioid_medicine", &["not_sure"]);
+const SOMEONE_ELSE: (&str, &[&str]) = ("respondent", &["someone_else"]);
+
+#[test]
+fn naloxone_on_any_opioid_medicine_whatever_is_used() {
+    for (medicine, id) in [
+        (METHADONE, "methadone"),
+        (BUPRENORPHINE, "buprenorphine"),
+        (NALTREXONE, "naltrexone"),
+    ] {
+        holds(
+            Flag::Naloxone,
+            &[("substances", &["cannabis"]), medicine],
+            &[("opioid_medicine", id)],
+        );
+    }
+    // Not sure is advice about the medicine, not about overdose.
+    absent(
+        Flag::Naloxone,
+        &[SOMEONE_ELSE, ("substances", &["alcohol"]), NOT_SURE],
+    );
+}
+
+#[test]
+fn mixing_risk_on_a_medicine_with_alcohol_or_sedatives_has_its_own_words() {
+    for (gaba, medicine, id) in [
+        ("alcohol", METHADONE, "methadone"),
+        ("sedatives", BUPRENORPHINE, "buprenorphine"),
+        ("alcohol", NOT_SURE, "not_sure"),
+    ] {
+        holds_with(
+            Flag::MixingRisk,
+            &[
+                ("substances", &[gaba]),
+                medicine,
+                ("frequency", &["less_than_weekly"]),
+            ],
+            &[
+                ("substances", gaba),
+                ("opioid_medicine", id),
+                ("frequency", "less_than_weekly"),
+            ],
+            Some("flag.mixing_risk.on_medicine"),
+        );
+    }
+    // Naltrexone is no opioid: alcohol with it is not mixing.
+    absent(
+        Flag::MixingRisk,
+        &[
+            ("substances", &["alcohol"]),
+            NALTREXONE,
+            ("frequency", &["most_days"]),
+        ],
+    );
+    // Nor methadone without use in the past month, nor with stimulants.
+    absent(Flag::MixingRisk, &[("substances", &["alcohol"]), METHADONE]);
+    absent(
+        Flag::MixingRisk,
+        &[
+            ("substances", &["stimulants"]),
+            METHADONE,
+            ("frequency", &["most_days"]),
+        ],
+    );
+    // Opioids with alcohol and no medicine: the words of version 2.
+    holds(
+        Flag::MixingRisk,
+        &[
+            ("substances", &["opioids", "alcohol"]),
+            ("frequency", &["weekly"]),
+        ],
+        &[("substances", "opioids")],
+    );
+}
+
+#[test]
+fn low_tolerance_on_naltrexone_has_its_own_words() {
+    let a = holds_with(
+        Flag::LowTolerance,
+        &[
+            ("substances", &["alcohol"]),
+            NALTREXONE,
+            ("frequency", &["most_days"]),
+        ],
+        &[("opioid_medicine", "naltrexone")],
+        Some("flag.low_tolerance.naltrexone"),
+    );
+    // Only the medicine is why: not the alcohol, nor how often.
+    let f = raised(&a, Flag::LowTolerance).unwrap();
+    assert_eq!(f.answers.len(), 1, "{:?}", f.answers);
+    // With opioids after a break as well, still the naltrexone words, naming both.
+    holds_with(
+        Flag::LowTolerance,
+        &[("substances", &["opioids"]), NALTREXONE],
+        &[
+            ("opioid_medicine", "naltrexone"),
+            ("substances", "opioids"),
+            ("frequency", "not_past_month"),
+        ],
+        Some("flag.low_tolerance.naltrexone"),
+    );
+    // Methadone is not naltrexone, and weekly use is no break.
+    absent(
+        Flag::LowTolerance,
+        &[
+            ("substances", &["opioids"]),
+            METHADONE,
+            ("frequency", &["weekly"]),
+        ],
+    );
+}
+
+#[test]
+fn sedative_taper_beside_withdrawal_inpatient_never_promises_a_home_taper() {
+    // Daily sedatives and severe withdrawal: D1 = 4, stopping in a hospital.
+    let a = holds_with(
+        Flag::SedativeTaper,
+        &[
+            ("substances", &["sedatives"]),
+            ("frequency", &["most_days"]),
+            ("withdrawal", &["severe"]),
+        ],
+        &[("substances", "sedatives"), ("frequency", "most_days")],
+        Some("flag.sedative_taper.inpatient"),
+    );
+    assert!(raised(&a, Flag::WithdrawalInpatient).is_some());
+    // Pregnant, too.
+    holds_with(
+        Flag::SedativeTaper,
+        &[
+            ("pregnancy", &["yes"]),
+            ("substances", &["sedatives"]),
+            ("frequency", &["most_days"]),
+            ("withdrawal", &["mild"]),
+        ],
+        &[("substances", "sedatives")],
+        Some("flag.sedative_taper.inpatient"),
+    );
+    // R11 (daily benzodiazepines, withdrawal not sure): the plain taper words.
+    let a = holds(
+        Flag::SedativeTaper,
+        REFERENCE[10].changes,
+        &[("substances", "sedatives")],
+    );
+    assert!(raised(&a, Flag::WithdrawalInpatient).is_none());
+}
+
+#[test]
+fn pregnancy_opioids_on_a_medicine_says_keep_taking_it() {
+    for (medicine, id) in [(METHADONE, "methadone"), (NOT_SURE, "not_sure")] {
+        holds_with(
+            Flag::PregnancyOpioids,
+            &[
+                ("pregnancy", &["yes"]),
+                ("substances", &["cannabis"]),
+                medicine,
+            ],
+            &[("pregnancy", "yes"), ("opioid_medicine", id)],
+            Some("flag.pregnancy_opioids.on_medicine"),
+        );
+    }
+    absent(
+        Flag::PregnancyOpioids,
+        &[
+            ("pregnancy", &["yes"]),
+            ("substances", &["cannabis"]),
+            NALTREXONE,
+        ],
+    );
+    absent(
+        Flag::PregnancyOpioids,
+        &[("pregnancy", &["postpartum"]), METHADONE],
+    );
+}
+
+#[test]
+fn postpartum_names_overdose_only_with_an_overdose_risk_and_the_medicine_when_it_may_apply() {
+    let postpartum = ("pregnancy", &["postpartum"][..]);
+    // Cannabis only: neither.
+    holds(
+        Flag::Postpartum,
+        &[
+            postpartum,
+            ("substances", &["cannabis"]),
+            ("frequency", &["weekly"]),
+        ],
+        &[("pregnancy", "postpartum")],
+    );
+    // Naloxone raised (stimulants), or mixing (alcohol with sedatives): the overdose words.
+    holds_with(
+        Flag::Postpartum,
+        &[postpartum, ("substances", &["stimulants"])],
+        &[("pregnancy", "postpartum"), ("substances", "stimulants")],
+        Some("flag.postpartum.overdose"),
+    );
+    holds_with(
+        Flag::Postpartum,
+        &[
+            postpartum,
+            ("substances", &["alcohol", "sedatives"]),
+            ("frequency", &["weekly"]),
+        ],
+        &[("substances", "alcohol"), ("frequency", "weekly")],
+        Some("flag.postpartum.overdose"),
+    );
+    // Alcohol alone: no overdose words.
+    holds(
+        Flag::Postpartum,
+        &[
+            postpartum,
+            ("substances", &["alcohol"]),
+            ("frequency", &["most_days"]),
+        ],
+        &[("pregnancy", "postpartum")],
+    );
+    // On methadone: naloxone is raised, so both.
+    holds_with(
+        Flag::Postpartum,
+        &[postpartum, ("substances", &["cannabis"]), METHADONE],
+        &[
+            ("pregnancy", "postpartum"),
+            ("opioid_medicine", "methadone"),
+        ],
+        Some("flag.postpartum.overdose_medicine"),
+    );
+    // Not sure, with cannabis only: the medicine words without the overdose words.
+    holds_with(
+        Flag::Postpartum,
+        &[
+            SOMEONE_ELSE,
+            postpartum,
+            ("substances", &["cannabis"]),
+            NOT_SURE,
+        ],
+        &[("pregnancy", "postpartum"), ("opioid_medicine", "not_sure")],
+        Some("flag.postpartum.medicine"),
+    );
+    absent(Flag::Postpartum, &[("pregnancy", &["no"]), METHADONE]);
+}
+
+#[test]
+fn moud_on_a_medicine_or_perhaps_on_one() {
+    for (medicine, id) in [(METHADONE, "methadone"), (BUPRENORPHINE, "buprenorphine")] {
+        // A methadone patient who uses only cocaine is still told to keep taking it.
+        holds_with(
+            Flag::Moud,
+            &[("substances", &["stimulants"]), medicine],
+            &[("opioid_medicine", id)],
+            Some("flag.moud.on_medicine"),
+        );
+    }
+    holds_with(
+        Flag::Moud,
+        &[SOMEONE_ELSE, ("substances", &["opioids"]), NOT_SURE],
+        &[("substances", "opioids"), ("opioid_medicine", "not_sure")],
+        Some("flag.moud.not_sure"),
+    );
+    holds_with(
+        Flag::Moud,
+        &[SOMEONE_ELSE, ("substances", &["alcohol"]), NOT_SURE],
+        &[("opioid_medicine", "not_sure")],
+        Some("flag.moud.not_sure"),
+    );
+    // Opioids on naltrexone: the words for starting a medicine.
+    holds(
+        Flag::Moud,
+        &[("substances", &["opioids"]), NALTREXONE],
+        &[("substances", "opioids")],
+    );
+    absent(Flag::Moud, &[("substances", &["alcohol"]), NALTREXONE]);
+}
+
+#[test]
+fn medication_support_cautions_about_naltrexone_with_opioids_and_is_not_for_someone_on_it() {
+    for (changes, names) in [
+        (
+            &[("substances", &["alcohol", "opioids"][..])][..],
+            &[("substances", "alcohol"), ("substances", "opioids")][..],
+        ),
+        (
+            &[("substances", &["alcohol"]), METHADONE],
+            &[("substances", "alcohol"), ("opioid_medicine", "methadone")],
+        ),
+        (
+            &[SOMEONE_ELSE, ("substances", &["alcohol"]), NOT_SURE],
+            &[("substances", "alcohol"), ("opioid_medicine", "not_sure")],
+        ),
+    ] {
+        holds_with(
+            Flag::MedicationSupport,
+            changes,
+            names,
+            Some("flag.medication_support.opioids"),
+        );
+    }
+    // Alcohol alone: the plain words, naming that there is no opioid medicine.
+    holds(
+        Flag::MedicationSupport,
+        &[("substances", &["alcohol"])],
+        &[("substances", "alcohol"), ("opioid_medicine", "no")],
+    );
+    // Already on naltrexone: no suggestion of it.
+    absent(
+        Flag::MedicationSupport,
+        &[("substances", &["alcohol"]), NALTREXONE],
     );
 }

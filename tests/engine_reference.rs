@@ -1,4 +1,4 @@
-//! The reference cases R1 to R18 of docs/clinical-rules.md (version 2), and the
+//! The reference cases R1 to R20 of docs/clinical-rules.md (version 2.1), and the
 //! emergencies: which line leads, and what an emergency keeps of the answers.
 
 mod support;
@@ -11,8 +11,8 @@ fn assess_ok(r: &iop_op_fit::engine::Responses) -> Assessment {
 }
 
 #[test]
-fn r1_to_r18_give_the_level_detox_first_flags_and_crisis_line_of_the_table() {
-    assert_eq!(REFERENCE.len(), 18);
+fn r1_to_r20_give_the_level_detox_first_flags_and_crisis_line_of_the_table() {
+    assert_eq!(REFERENCE.len(), 20);
     let mut failures = Vec::new();
     for (k, case) in REFERENCE.iter().enumerate() {
         assert!(
@@ -121,6 +121,56 @@ fn r12_opioids_with_alcohol_is_php_with_detox_and_the_mixing_advice() {
             mixing.answers
         );
     }
+}
+
+/// R19 and R20: the medication advice carries the naltrexone caution, and
+/// R19's methadone is why its mixing, naloxone and medicine advice is raised.
+#[test]
+fn r19_and_r20_mixing_with_methadone_or_heroin_get_the_naltrexone_caution() {
+    for k in [18, 19] {
+        let case = &REFERENCE[k];
+        let a = assess_ok(&case.responses());
+        let f = raised(&a, Flag::MedicationSupport).unwrap();
+        assert_eq!(
+            f.message, "flag.medication_support.opioids",
+            "{}",
+            case.case
+        );
+    }
+    let case = &REFERENCE[18];
+    assert!(case.case.starts_with("R19"));
+    let a = assess_ok(&case.responses());
+    assert_eq!(a.reasons[0].id, "level_iop_mixed");
+    for flag in [Flag::MixingRisk, Flag::Naloxone, Flag::Moud] {
+        let f = raised(&a, flag).unwrap();
+        assert!(
+            f.answers
+                .iter()
+                .any(|x| x.question.id() == "opioid_medicine" && x.option == "methadone"),
+            "{flag:?} does not name methadone: {:?}",
+            f.answers
+        );
+    }
+    assert_eq!(
+        raised(&a, Flag::Moud).unwrap().message,
+        "flag.moud.on_medicine"
+    );
+    assert_eq!(
+        raised(&a, Flag::MixingRisk).unwrap().message,
+        "flag.mixing_risk.on_medicine"
+    );
+    // The level's reason names the medicine too: it is why the use is mixed.
+    assert!(a.reasons[0]
+        .answers
+        .iter()
+        .any(|x| x.question.id() == "opioid_medicine"));
+    // Without the medicine, the same drinking is op.
+    let no_medicine = assessed(&[
+        ("substances", &["alcohol"]),
+        ("frequency", &["weekly"]),
+        ("withdrawal", &["mild"]),
+    ]);
+    assert_eq!(no_medicine.level, Level::Op);
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! Builders for answer sets, and the reference cases of docs/clinical-rules.md
-//! (version 2), shared by the engine tests.
+//! (version 2.1), shared by the engine tests.
 #![allow(dead_code)] // each test file uses a different part
 
 use iop_op_fit::engine::{
@@ -119,7 +119,7 @@ impl Reference {
 use CrisisLine::*;
 use Flag::*;
 
-/// R1 to R18, as in the clinical model's table.
+/// R1 to R20, as in the clinical model's table.
 pub const REFERENCE: &[Reference] = &[
     Reference {
         case: "R1 typical IOP",
@@ -393,6 +393,36 @@ pub const REFERENCE: &[Reference] = &[
         detox_first: false,
         flags_include: &[Naloxone, Moud],
         flags: &[Naloxone, LowTolerance, Moud],
+        crisis_first: None,
+    },
+    Reference {
+        case: "R19 methadone and drinking",
+        changes: &[
+            ("substances", &["alcohol"]),
+            ("opioid_medicine", &["methadone"]),
+            ("frequency", &["weekly"]),
+            ("withdrawal", &["mild"]),
+        ],
+        early: false,
+        level: Level::Iop,
+        detox_first: false,
+        flags_include: &[MixingRisk, Moud, Naloxone, MedicationSupport],
+        flags: &[Naloxone, MixingRisk, Moud, MedicationSupport],
+        crisis_first: None,
+    },
+    Reference {
+        case: "R20 heroin and alcohol, no medicine",
+        changes: &[
+            ("substances", &["opioids", "alcohol"]),
+            ("opioid_medicine", &["no"]),
+            ("frequency", &["less_than_weekly"]),
+            ("withdrawal", &["mild"]),
+        ],
+        early: false,
+        level: Level::Op,
+        detox_first: false,
+        flags_include: &[MixingRisk, Moud, Naloxone, LowTolerance, MedicationSupport],
+        flags: &[Naloxone, MixingRisk, LowTolerance, Moud, MedicationSupport],
         crisis_first: None,
     },
 ];
