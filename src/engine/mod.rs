@@ -1,5 +1,5 @@
 //! The clinical engine: pure Rust, no web types, so every rule is tested
-//! natively in milliseconds. It implements version 2 of the clinical model,
+//! natively in milliseconds. It implements version 2.1 of the clinical model,
 //! described rule by rule in `docs/clinical-rules.md`; nothing outside this
 //! module decides a clinical outcome.
 //!
