@@ -89,8 +89,8 @@ function renderPages() {
   const out = mkdtempSync(join(tmpdir(), "iop-op-fit-bench-"));
   const fill = {
     WIDGET_CSS: readFileSync(join(MAIN, "styles", "widget.css"), "utf8"),
-    // Before any answer the widget counts 16 questions (clinical model v2: 14 to 16 are asked).
-    PROGRESS: escapeHtml(en.progress.replace("{n}", "1").replace("{total}", "16")),
+    // Before any answer the widget counts 17 questions (clinical model v2.1: 15 to 17 are asked).
+    PROGRESS: escapeHtml(en.progress.replace("{n}", "1").replace("{total}", "17")),
     PRIVACY: escapeHtml(en["privacy.note"].replace("{org}", "Test Clinic")),
   };
   for (const name of ["widget.html", "static.html", "surveyjs.html"]) {

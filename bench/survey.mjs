@@ -1,6 +1,6 @@
-// The peer: the same seventeen questions (clinical model version 2) as a
+// The peer: the same eighteen questions (clinical model version 2.1) as a
 // SurveyJS survey, one question per page, with the widget's skip logic
-// written as SurveyJS `visibleIf` expressions (so 14 to 16 are asked). Question and option ids are the contract ids of
+// written as SurveyJS `visibleIf` expressions (so 15 to 17 are asked). Question and option ids are the contract ids of
 // docs/clinical-rules.md; every text comes from the widget's English
 // catalog (src/content/locales/en.json), so both show the same words.
 //
@@ -16,6 +16,7 @@ export const QUESTIONS = [
   ["age", "single", ["under_18", "18_to_64", "65_plus"]],
   ["pregnancy", "single", ["no", "postpartum", "yes"]],
   ["substances", "multi", ["alcohol", "opioids", "sedatives", "stimulants", "cannabis", "other"]],
+  ["opioid_medicine", "single", ["no", "not_sure", "buprenorphine", "methadone", "naltrexone"]],
   ["frequency", "single", ["not_past_month", "less_than_weekly", "weekly", "most_days"]],
   ["sober_time", "single", ["over_six_months", "one_to_six_months"]],
   ["withdrawal", "single", ["none", "not_sure", "mild", "moderate", "severe"]],
@@ -32,6 +33,8 @@ export const QUESTIONS = [
 
 /** Substances that ask about overdose risks (src/engine/questions.rs, Substance::OVERDOSE_RISK). */
 const OVERDOSE_RISK_SUBSTANCES = ["opioids", "sedatives", "stimulants", "other"];
+/** Medicines that ask about overdose risks too (OpioidMedicine::on_medicine). */
+const ON_MEDICINE = ["buprenorphine", "methadone"];
 const quoted = (ids) => `[${ids.map((id) => `'${id}'`).join(", ")}]`;
 const ACTIVE = "{frequency} notempty and {frequency} <> 'not_past_month'";
 
@@ -39,7 +42,7 @@ const ACTIVE = "{frequency} notempty and {frequency} <> 'not_past_month'";
 export const VISIBLE_IF = {
   sober_time: "{frequency} = 'not_past_month'",
   withdrawal: ACTIVE,
-  overdose_risk: `{substances} anyof ${quoted(OVERDOSE_RISK_SUBSTANCES)}`,
+  overdose_risk: `{substances} anyof ${quoted(OVERDOSE_RISK_SUBSTANCES)} or {opioid_medicine} anyof ${quoted(ON_MEDICINE)}`,
   control: ACTIVE,
 };
 

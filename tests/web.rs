@@ -166,7 +166,7 @@ async fn answering_moves_on_and_focus_follows_the_heading() {
     assert!(find(&root, "fieldset[data-question=danger]").is_some());
     assert_eq!(
         find(&root, ".iof-progress-text").unwrap().text_content(),
-        Some(catalog(Locale::En).fill("progress", &[("n", "2"), ("total", "16")]))
+        Some(catalog(Locale::En).fill("progress", &[("n", "2"), ("total", "17")]))
     );
 }
 
