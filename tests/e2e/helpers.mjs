@@ -38,6 +38,7 @@ export const DEFAULTS = {
   age: ["18_to_64"],
   pregnancy: ["no"],
   substances: ["cannabis"],
+  opioid_medicine: ["no"],
   frequency: ["not_past_month"],
   sober_time: ["over_six_months"],
   withdrawal: ["none"],
@@ -54,10 +55,11 @@ export const DEFAULTS = {
 
 /** The questions in the order they are asked (docs/clinical-rules.md): each asked when `asked` holds, or always. */
 const ORDER = [
-  ["respondent"], ["danger"], ["age"], ["pregnancy"], ["substances"], ["frequency"],
+  ["respondent"], ["danger"], ["age"], ["pregnancy"], ["substances"], ["opioid_medicine"], ["frequency"],
   ["sober_time", (a) => a.frequency[0] === "not_past_month"],
   ["withdrawal", (a) => a.frequency[0] !== "not_past_month"],
-  ["overdose_risk", (a) => a.substances.some((s) => ["opioids", "sedatives", "stimulants", "other"].includes(s))],
+  ["overdose_risk", (a) => a.substances.some((s) => ["opioids", "sedatives", "stimulants", "other"].includes(s))
+    || ["buprenorphine", "methadone"].includes(a.opioid_medicine[0])],
   ["health"], ["mental_health"],
   ["control", (a) => a.frequency[0] !== "not_past_month"],
   ["treatment"], ["home"], ["support"], ["commitments"], ["readiness"],

@@ -90,7 +90,7 @@ function differentPixels(page, a, b) {
 
 const START = "[data-screen=start] button.iof-primary";
 const CONTINUE = "form[data-screen=question] button[type=submit]";
-const progress = (t, n) => t.progress.replace("{n}", String(n)).replace("{total}", "16");
+const progress = (t, n) => t.progress.replace("{n}", String(n)).replace("{total}", "17");
 const focusedText = (w) => w.evaluate((host) => host.shadowRoot.activeElement?.textContent ?? null);
 
 describe("the screens painted before the wasm", () => {
