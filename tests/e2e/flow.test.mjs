@@ -79,8 +79,12 @@ async function continueToResult(name) {
   await expectNextSteps(result);
 }
 
-/** `key`'s English text as the summary file writes it (the provider's name filled in, HTML escaped). */
-const inSummary = (key) => en[key].replace(/\{org\}/g, "Test Clinic").replace(/&/g, "&amp;").replace(/</g, "&lt;")
+/**
+ * `key`'s English text as the summary file writes it (the provider's name, and in flag texts the
+ * danger signs and the national overdose-prevention line, filled in; HTML escaped).
+ */
+const inSummary = (key) => en[key].replace(/\{org\}/g, "Test Clinic")
+  .replace("{danger_signs}", en.danger_signs).replace("{use_alone}", en["use_alone.national"]).replace(/&/g, "&amp;").replace(/</g, "&lt;")
   .replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 describe("reference cases through the UI", () => {
@@ -187,7 +191,7 @@ describe("answering for someone else", () => {
     assert.equal(screen, "result");
     // No use in the past month: sober_time is asked; withdrawal, control and overdose_risk (cannabis) are not.
     assert.deepEqual(asked, pathFor().slice(2));
-    assert.equal(2 + asked.length, 14, "the shortest path has 14 questions");
+    assert.equal(2 + asked.length, 15, "the shortest path has 15 questions");
     const result = w.locator("[data-screen=result]");
     // P7: the least severe answers give op with no safety flag; answering for someone else adds family advice.
     assert.equal(await result.getAttribute("data-level"), "op");
