@@ -47,8 +47,29 @@
           "or damaged, so it was not run");
         mismatch.fix = "Upload iop-op-fit.js and the core/ folder beside it from the same release.";
         throw mismatch;
-      }, function () { throw error; });
+      }, function () { return unreachable(error); });
     });
+  }
+
+  // The wasm could not be fetched at all. From another origin, a request that
+  // needs no CORS tells a missing Access-Control-Allow-Origin header (it gets
+  // through) from a network failure or a connect-src rule (it fails too).
+  function unreachable(error) {
+    var origin = new URL(WASM_URL).origin;
+    function fail(reason, fix) {
+      var e = new Error(WASM_URL + " could not be fetched: " + reason + " (" + error.message + ")");
+      e.fix = fix;
+      throw e;
+    }
+    var network = function () {
+      fail("the network failed, or the page's Content-Security-Policy does not allow it",
+        "Check that " + origin + " can be reached from this page, and that connect-src in the page's Content-Security-Policy (if it has one) allows it.");
+    };
+    if (origin === location.origin) return network();
+    return fetch(WASM_URL, { mode: "no-cors" }).then(function () {
+      fail(origin + " does not allow this page's origin (CORS)",
+        "Have " + origin + " send Access-Control-Allow-Origin: * (or " + location.origin + ") with the files in core/, or serve them from this site.");
+    }, network);
   }
 
   // The download starts at once, before anything is painted; compiling, and
@@ -258,6 +279,21 @@
     var late = -1; // after take(): the control last used, by its place among the focusable ones
     var busy = 0; // a tap under way (from the finger going down) or just answered, until its frame is drawn
     var t;
+    // Every timer and frame callback still to run. Each holds these screens
+    // (through this scope) until it runs, so once they are gone, or the
+    // widget is unmounted, they are cancelled and nothing keeps the nodes.
+    var timers = [];
+    var frames = [];
+    function later(fn, ms) { timers.push(setTimeout(fn, ms)); }
+    function nextFrame(fn) { frames.push(requestAnimationFrame(fn)); }
+    function letGo() {
+      timers.forEach(clearTimeout);
+      frames.forEach(cancelAnimationFrame);
+      timers = [];
+      frames = [];
+      if (box) box.remove();
+      box = null;
+    }
     function place(el) {
       return Array.prototype.indexOf.call(box.querySelectorAll(focusable), el && el.closest(focusable));
     }
@@ -291,7 +327,7 @@
     }
     function onClick(e) {
       var tap = busy = Date.now();
-      requestAnimationFrame(function () { setTimeout(function () { if (busy === tap) busy = 0; }, 0); });
+      nextFrame(function () { later(function () { if (busy === tap) busy = 0; }, 0); });
       var button = e.target.closest("button");
       if (taken) {
         if (!button) return; // links work as they are; an answer is a change, below
@@ -318,7 +354,7 @@
       var said = live.textContent;
       if (said) {
         live.textContent = "\u00a0";
-        setTimeout(function () { live.textContent = said; }, 50);
+        later(function () { live.textContent = said; }, 50);
       }
     }
     function onChange(e) {
@@ -350,11 +386,11 @@
       quiet: function () {
         return new Promise(function (resolve) {
           function check() {
-            if (busy && Date.now() - busy < 1000) setTimeout(check, 16); else resolve();
+            if (busy && Date.now() - busy < 1000) later(check, 16); else resolve();
           }
           var once = function () { if (once) { once = null; check(); } };
-          requestAnimationFrame(function () { setTimeout(once, 0); });
-          setTimeout(once, 100);
+          nextFrame(function () { later(once, 0); });
+          later(once, 100);
         });
       },
       take: function () {
@@ -383,7 +419,11 @@
         } else if (tapped) {
           tapped.click();
         }
-      }
+        letGo();
+      },
+      // The widget was unmounted, perhaps before it took over: the painted
+      // screens go, and with them anything that could keep them alive.
+      dispose: letGo
     };
   }
 
@@ -440,6 +480,8 @@
           inner.unmount();
           inner.free();
           inner = null;
+          // Unmounted before the widget had rendered: its painted screens are still there.
+          if (early) early.dispose();
           unstyle(host.shadowRoot);
           removeAdded();
           mounted.delete(el);
@@ -448,6 +490,7 @@
       };
       return handle;
     }).catch(function (error) {
+      if (early) early.dispose();
       try {
         fallback(host, options, error);
       } catch (e) {

@@ -91,6 +91,56 @@ describe("when the widget cannot start", () => {
   }
 });
 
+describe("when the wasm cannot be fetched, the console says why", () => {
+  /** A site page on its own origin loading the widget from `assets`; the fallback shows; the loader's console error. */
+  async function fallbackError(page, assets) {
+    const siteDir = join(scratch, "site-fetch");
+    mkdirSync(siteDir, { recursive: true });
+    writeFileSync(join(siteDir, "index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+      <link rel="icon" href="data:,"><title>Asset host</title></head><body>
+      <div data-iop-op-fit data-org-name="Test Clinic" data-phone="+1-555-010-0100" data-contact-url="/contact"></div>
+      <script src="${assets.origin}/iop-op-fit/iop-op-fit.js" defer></script></body></html>`);
+    const site = await serve({ roots: { "/": siteDir } });
+    try {
+      const messages = consoleMessages(page);
+      await page.goto(`${site.origin}/`);
+      const box = page.locator("[data-iop-op-fit] [data-fallback]");
+      await box.waitFor();
+      await expectNextSteps(box);
+      const ours = messages.of("error").filter((e) => e.startsWith("iop-op-fit:"));
+      assert.equal(ours.length, 1, `one error from the loader: ${messages.of("error").join("\n")}`);
+      console.log(`  ${ours[0]}`);
+      return ours[0];
+    } finally {
+      await site.close();
+    }
+  }
+
+  test("an asset host that sends no CORS header is named, not the page's script policy", async () => {
+    const assets = await serve({ roots: { "/iop-op-fit/": DIST }, cors: false });
+    try {
+      const error = await fallbackError(env.page, assets);
+      assert.match(error, /does not allow this page's origin \(CORS\)/, error);
+      assert.ok(error.includes(`Have ${assets.origin} send Access-Control-Allow-Origin`), error);
+      assert.doesNotMatch(error, /wasm-unsafe-eval/, error);
+    } finally {
+      await assets.close();
+    }
+  });
+
+  test("a network failure is named as one", async () => {
+    const assets = await serve({ roots: { "/iop-op-fit/": DIST } });
+    try {
+      await env.page.route("**/core/iop-op-fit_bg.wasm", (route) => route.abort("connectionfailed"));
+      const error = await fallbackError(env.page, assets);
+      assert.match(error, /could not be fetched: the network failed, or the page's Content-Security-Policy does not allow it/, error);
+      assert.doesNotMatch(error, /CORS|wasm-unsafe-eval/, error);
+    } finally {
+      await assets.close();
+    }
+  });
+});
+
 describe("several widgets and the JavaScript API", () => {
   test("a mount point that cannot hold a shadow root gets the widget in a <div>, and a warning", async () => {
     const page = env.page;

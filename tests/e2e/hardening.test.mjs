@@ -8,7 +8,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   answer, axeAllRules, back, CASES, complete, consoleMessages, domSnapshot, en, expectNextSteps, HOSTS, eventListeners, expectNoAxeViolationsAllRules,
-  expectScreen, keepWasmMemories, landmarksUnder, memoryAfterGc, openHost, openWithoutWidget, option, setup, snap,
+  expectScreen, holdWasm, keepWasmMemories, landmarksUnder, memoryAfterGc, openHost, openWithoutWidget, option, setup, snap,
   start, storedKeys, TIMEOUT, widget,
 } from "./helpers.mjs";
 
@@ -454,6 +454,122 @@ describe("single-page sites", () => {
     // The shadow root cannot be removed once attached; it is empty. Nothing else changed.
     assert.equal(await domSnapshot(page), before.dom.replace('<DIV id="spa-target">', '<DIV id="spa-target">#shadow()'));
     assert.deepEqual(await eventListeners(cdp), before.listeners, "the same event listeners as before the first mount");
+  });
+
+  test("the moment unmount() returns, with the page's clock stopped, nothing of the widget is alive", async () => {
+    // A timer or frame callback the loader left pending keeps the painted screens alive until it
+    // runs (the old loader's lasted up to 100 ms after the mount), so a reading taken soon after an
+    // unmount found them or not, by chance. Here the page's clock is paused once the widget has
+    // taken over and answered, before the unmount: no callback can run between the unmount and
+    // the reading, so one reading, after collection, finds exactly what the unmount left.
+    const page = env.page;
+    const cdp = await openForMeasuring(page);
+    await page.evaluate(() => window.__cycle(document.getElementById("spa-target")));
+    const first = await memoryAfterGc(page, cdp);
+    await page.evaluate(async (options) => {
+      sessionStorage.clear();
+      const el = document.getElementById("spa-target");
+      window.__handle = await window.IopOpFit.mount(el, options);
+      await window.__use(el.shadowRoot, "self");
+    }, OPTIONS);
+    await cdp.send("Emulation.setVirtualTimePolicy", { policy: "pause" });
+    await page.evaluate(() => { window.__handle.unmount(); window.__handle = null; });
+    for (let i = 0; i < 3; i++) await cdp.send("HeapProfiler.collectGarbage");
+    const now = await cdp.send("Memory.getDOMCounters");
+    console.log(`  settled after one cycle: nodes ${first.nodes}, listeners ${first.jsEventListeners}; at once after the next: nodes ${now.nodes}, listeners ${now.jsEventListeners}`);
+    assert.ok(now.nodes <= first.nodes && now.jsEventListeners <= first.jsEventListeners,
+      `nodes ${first.nodes} -> ${now.nodes}, listeners ${first.jsEventListeners} -> ${now.jsEventListeners}: something still holds the widget or its painted screens`);
+  });
+
+  // The painted early screens stand in until the widget has rendered beside them (loader/). An
+  // unmount can land at any step of that: each is made to happen here, on purpose, and must leave
+  // no painted screen in the shadow root and nothing alive (nodes, listeners) once collected.
+  /**
+   * Nothing of a widget is alive once collection has settled (memoryAfterGc): the same event
+   * listeners as `before`, and no detached node but Yew's own prototypes. Yew keeps one empty
+   * element per tag name it has rendered, for the page's life, to clone (vendor/yew,
+   * dom_bundle/btag): childless, with no attributes, one per tag. A painted screen or a widget
+   * left behind is a detached tree, with children and attributes. With `counters`, the DOM
+   * counters are no higher than `before`'s too (when the wasm had rendered before it).
+   */
+  async function expectNothingLeft(page, cdp, before, what, { counters = false } = {}) {
+    const now = await memoryAfterGc(page, cdp);
+    console.log(`  ${what}: nodes ${before.counters.nodes} -> ${now.nodes}, listeners ${before.counters.jsEventListeners} -> ${now.jsEventListeners}`);
+    await cdp.send("DOM.enable");
+    const { detachedNodes } = await cdp.send("DOM.getDetachedDomNodes");
+    await cdp.send("DOM.disable");
+    const trees = detachedNodes.map(({ treeNode: n }) => `<${n.localName}${n.attributes.length ? " " + n.attributes.join(" ") : ""}>` +
+      (n.childNodeCount ? ` with ${n.childNodeCount} children` : ""));
+    const names = detachedNodes.map(({ treeNode: n }) => n.localName);
+    const prototypes = detachedNodes.every(({ treeNode: n }) => n.nodeType === 1 && n.childNodeCount === 0 && n.attributes.length === 0);
+    assert.ok(prototypes && new Set(names).size === names.length,
+      `${what}: detached nodes are alive beyond Yew's one empty element per tag: ${trees.join(", ")}`);
+    if (counters) assert.ok(now.nodes <= before.counters.nodes, `${what}: DOM nodes are left alive (${before.counters.nodes} before, ${now.nodes} now)`);
+    assert.deepEqual(await eventListeners(cdp), before.listeners, `${what}: the same event listeners as before the mount`);
+  }
+
+  for (const [step, use] of [
+    ["the painted start screen", async () => {}],
+    ["the painted first question, an answer chosen and Continue tapped", async (w) => {
+      await w.locator("[data-screen=start] button.iof-primary").click();
+      await option(w, "respondent", "self").check();
+      await w.locator("form[data-screen=question] button[type=submit]").click();
+    }],
+  ]) {
+    test(`a mount point removed while ${step} shows, before the wasm arrives: nothing is left`, async () => {
+      const page = env.page;
+      const release = await holdWasm(page);
+      const cdp = await openForMeasuring(page);
+      const before = { counters: await memoryAfterGc(page, cdp), listeners: await eventListeners(cdp) };
+      await addElement(page, "#view-two", { id: "early", attrs: { "data-iop-op-fit": "", "data-org-name": "Test Clinic" } });
+      // On the element: once it is out of the page, its events no longer reach the document.
+      await page.evaluate(() => {
+        window.__ready = 0;
+        document.getElementById("early").addEventListener("iop-op-fit:ready", () => { window.__ready += 1; });
+      });
+      const w = page.locator("#early");
+      await w.locator("[data-screen=start]").waitFor();
+      await use(w);
+      assert.equal(await page.evaluate(() => window.__ready), 0, "still the painted screens: the wasm is held back");
+      // The router leaves the view; the wasm arrives afterwards and the widget is unmounted as soon as it starts.
+      await page.evaluate(() => { window.__kept = document.getElementById("early"); window.__kept.remove(); });
+      release();
+      await page.waitForFunction(() => window.__ready === 1, null, { timeout: TIMEOUT });
+      await page.waitForFunction(() => window.__kept.shadowRoot.childNodes.length === 0 &&
+        window.__kept.shadowRoot.adoptedStyleSheets.length === 0, null, { timeout: TIMEOUT }).catch(async () => {
+        const left = await page.evaluate(() => [...window.__kept.shadowRoot.childNodes].map((n) => n.outerHTML?.slice(0, 120) ?? n.nodeName));
+        assert.fail(`the shadow root still holds ${JSON.stringify(left)}`);
+      });
+      await page.evaluate(() => { window.__kept = null; });
+      await expectNothingLeft(page, cdp, before, `removed during ${step}`);
+    });
+  }
+
+  test("unmounted the moment mount() gives its handle, before the widget has rendered: nothing is left", async () => {
+    const page = env.page;
+    const cdp = await openForMeasuring(page);
+    await page.evaluate(() => window.__cycle(document.getElementById("spa-target"))); // the wasm is loaded and warm
+    const before = { counters: await memoryAfterGc(page, cdp), listeners: await eventListeners(cdp) };
+    // Yew renders in slices of 16 ms: on a slow phone, the first render's effects (where the widget
+    // joins the page and the painted screen goes) come in a later task than the handle. A CPU slowed
+    // 50 times makes that so here (the first assertion checks it was).
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 50 });
+    const seen = await page.evaluate(async (options) => {
+      sessionStorage.clear();
+      const el = document.getElementById("spa-target");
+      const mounting = window.IopOpFit.mount(el, options);
+      const screen = el.shadowRoot.firstElementChild; // painted at once, as mount() is called
+      const handle = await mounting;
+      // Still standing when the handle came: the widget has not rendered beside it yet.
+      const painted = screen?.isConnected && screen.querySelectorAll("[data-screen=start]").length;
+      handle.unmount();
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      return { painted, left: el.shadowRoot.childNodes.length, sheets: el.shadowRoot.adoptedStyleSheets.length };
+    }, OPTIONS);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+    assert.equal(seen.painted, 1, "the handle came while the painted start screen still showed");
+    assert.deepEqual({ left: seen.left, sheets: seen.sheets }, { left: 0, sheets: 0 }, "the shadow root is empty: no painted screen left behind");
+    await expectNothingLeft(page, cdp, before, "unmounted before the widget rendered", { counters: true });
   });
 
   test("20 widgets on one page, all used, then all unmounted, twice: memory does not grow, no node or listener is left", async () => {

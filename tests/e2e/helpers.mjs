@@ -519,16 +519,39 @@ export function keepWasmMemories() {
 }
 
 /**
- * After forced garbage collection (three rounds, DevTools protocol): the JS
- * heap in use (Runtime.getHeapUsage), the wasm linear memory (every memory
+ * Memory once collection has settled: the JS heap in use
+ * (Runtime.getHeapUsage), the wasm linear memory (every memory
  * keepWasmMemories saw) and the DOM counters (nodes and JS event listeners
- * alive, attached or not).
+ * alive, attached or not). One reading is two drawn frames and a task (so
+ * what the page scheduled runs first) and then three forced collections
+ * (DevTools protocol); readings are taken until two in a row give the same
+ * nodes, listeners and wasm memory. A single reading can catch an object that
+ * a timer or a frame callback still holds for a moment, so it would pass or
+ * fail by chance; two that agree are what is really kept.
  */
 export async function memoryAfterGc(page, cdp) {
-  await page.evaluate(() => new Promise((ok) => setTimeout(ok, 50))); // let anything scheduled run first
-  for (let i = 0; i < 3; i++) await cdp.send("HeapProfiler.collectGarbage");
-  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
-  const wasm = await page.evaluate(() => (window.__wasmMemories || []).reduce((sum, m) => sum + m.buffer.byteLength, 0));
-  const { nodes, jsEventListeners } = await cdp.send("Memory.getDOMCounters");
-  return { js: usedSize, wasm, nodes, jsEventListeners };
+  const readings = [];
+  for (let i = 0; i < 20; i++) {
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 0)))));
+    for (let j = 0; j < 3; j++) await cdp.send("HeapProfiler.collectGarbage");
+    const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+    const wasm = await page.evaluate(() => (window.__wasmMemories || []).reduce((sum, m) => sum + m.buffer.byteLength, 0));
+    const { nodes, jsEventListeners } = await cdp.send("Memory.getDOMCounters");
+    const now = { js: usedSize, wasm, nodes, jsEventListeners };
+    const last = readings.at(-1);
+    readings.push(now);
+    if (last && last.nodes === nodes && last.jsEventListeners === jsEventListeners && last.wasm === wasm) return now;
+  }
+  throw new Error(`memory did not settle in 20 readings: ${JSON.stringify(readings)}`);
+}
+
+/** Holds the widget's wasm back (a route) until the returned function is called. */
+export async function holdWasm(page) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route("**/core/iop-op-fit_bg.wasm", async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
 }

@@ -10,23 +10,12 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { consoleMessages, en, expectNoAxeViolations, expectScreen, locale, MAIN, setup, widget } from "./helpers.mjs";
+import { consoleMessages, en, expectNoAxeViolations, expectScreen, holdWasm, locale, MAIN, setup, widget } from "./helpers.mjs";
 
 const env = setup();
 const FIXTURE = JSON.parse(readFileSync(join(MAIN, "tests", "fixtures", "options.json"), "utf8")).cases;
 const es = locale("es");
 const pt = locale("pt-BR");
-
-/** Holds the wasm back until the returned function is called. */
-async function holdWasm(page) {
-  let release;
-  const released = new Promise((resolve) => { release = resolve; });
-  await page.route("**/core/iop-op-fit_bg.wasm", async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
 
 /** Resolves when the page's widget (or every widget) has told the page it started. */
 function readyCount(page) {

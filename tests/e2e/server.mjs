@@ -19,7 +19,7 @@ const TYPES = {
  * `headers(path)` may add headers (say, a Content-Security-Policy) per request;
  * `notFound(path)` returning true answers 404 (say, for every .wasm file).
  */
-export async function serve({ roots, port = 0, gzip = false, headers = () => ({}), notFound = () => false }) {
+export async function serve({ roots, port = 0, gzip = false, cors = true, headers = () => ({}), notFound = () => false }) {
   const requests = [];
   // Longest prefix first, so "/dist/" wins over "/".
   const mounts = Object.entries(roots).sort(([a], [b]) => b.length - a.length).map(([prefix, dir]) => [prefix, resolve(dir)]);
@@ -44,7 +44,7 @@ export async function serve({ roots, port = 0, gzip = false, headers = () => ({}
       let body = await readFile(path);
       const head = {
         "Content-Type": TYPES[extname(path)] || "application/octet-stream",
-        "Access-Control-Allow-Origin": "*",
+        ...(cors ? { "Access-Control-Allow-Origin": "*" } : {}),
         "Cache-Control": "no-store",
         ...headers(url.pathname),
       };
