@@ -25,11 +25,17 @@ describe("invalid options", () => {
   test("each gives exactly one warning naming it; every widget still shows its start screen", async () => {
     const page = env.page;
     const messages = consoleMessages(page);
+    await page.addInitScript(() => {
+      window.__ready = 0;
+      document.addEventListener("iop-op-fit:ready", () => { window.__ready += 1; });
+    });
     await page.goto(`${env.server.origin}/bad-options.html`);
     for (const id of Object.keys(BAD)) {
       await page.locator(`#${id}`).locator("[data-screen=start] button.iof-primary").waitFor({ timeout: TIMEOUT });
     }
-    await page.waitForTimeout(100);
+    // A start screen shows before the wasm (painted by the loader); the warnings come from the
+    // widget as it starts, just before its ready event. Waiting a fixed time raced the wasm.
+    await page.waitForFunction(() => window.__ready === document.querySelectorAll("[data-iop-op-fit]").length, null, { timeout: TIMEOUT });
     const warnings = messages.of("warning");
     for (const [id, option] of Object.entries(BAD)) {
       const about = naming(warnings, option);

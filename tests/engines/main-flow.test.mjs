@@ -48,7 +48,13 @@ for (const engine of ENGINES) {
     let webdriver, driver;
     before(async () => {
       webdriver = spawn(engine.driver, [`--port=${engine.port}`], { stdio: "ignore" });
-      await new Promise((ok) => setTimeout(ok, 1000));
+      // Ready when it answers /status: a fixed wait raced a slow start on a new machine.
+      const deadline = Date.now() + 30_000;
+      while (!(await fetch(`http://127.0.0.1:${engine.port}/status`).then((r) => r.ok, () => false))) {
+        if (webdriver.exitCode !== null) throw new Error(`${engine.driver} exited (${webdriver.exitCode})`);
+        if (Date.now() > deadline) throw new Error(`${engine.driver} did not answer /status within 30 s`);
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
       driver = await new Builder()
         .usingServer(`http://127.0.0.1:${engine.port}`)
         .withCapabilities(engine.capabilities)
