@@ -347,7 +347,7 @@
       paint();
       focusHeading();
       // A live region is heard when its text changes, not when it arrives with
-      // it: "Question 1 of 16" is put in a moment after the new screen, as the
+      // it: "Question 1 of 17" is put in a moment after the new screen, as the
       // widget's own region, which stays in place, is given it. (A no-break
       // space holds the line meanwhile, so nothing moves.)
       var live = box.querySelector("[aria-live]");
