@@ -11,7 +11,7 @@ use super::emergency_screen::EmergencyScreen;
 use super::language_switch::LanguageSwitch;
 use super::progress::Progress;
 use super::question_screen::QuestionScreen;
-use super::result_screen::ResultScreen;
+use super::result::ResultScreen;
 use super::start_screen::StartScreen;
 use super::state::{Action, Screen, Visit};
 use super::text::Text;

@@ -1,22 +1,16 @@
 //! The Yew components the visitor sees, each named for what it shows. The
 //! UI asks and shows; every clinical decision comes from [`crate::engine`].
 
-mod answer_review;
 mod app;
 mod crisis_lines;
 mod emergency_screen;
 mod language_switch;
-mod levels_chart;
 mod next_step;
-mod offer_notes;
-mod program_card;
 mod progress;
 mod question_screen;
-mod referral;
-mod result_screen;
+mod result;
 mod start_screen;
 mod state;
-mod summary;
 mod text;
 mod urgent_calls;
 

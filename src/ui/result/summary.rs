@@ -5,9 +5,9 @@
 use super::answer_review::answered;
 use super::levels_chart::level_name;
 use super::offer_notes::offer_lines;
-use super::result_screen::shown_reasons;
-use super::text::Text;
+use super::shown_reasons;
 use crate::engine::{Assessment, Level, Responses};
+use crate::ui::text::Text;
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -83,7 +83,7 @@ pub fn summary_html(t: &Text, responses: &Responses, a: &Assessment, date: &str)
         title = escape(&t.get("summary.title")),
         date = escape(&t.fill("summary.date", &[("date", date)])),
         heading = escape(&heading),
-        detox = if a.detox_first { format!("<p>{}</p>", escape(&t.get("result.detox"))) } else { String::new() },
+        detox = if a.detox_first { format!("<p>{}</p>", escape(&t.detox(a))) } else { String::new() },
         safety = list("result.safety", flags(true)),
         advice = list("result.advice", flags(false)),
         why = escape(&t.get("result.why")),

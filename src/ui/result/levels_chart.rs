@@ -5,8 +5,8 @@
 
 use yew::prelude::*;
 
-use super::text::use_text;
 use crate::engine::Level;
+use crate::ui::text::use_text;
 
 const STEPS: [Level; 4] = [Level::Op, Level::Iop, Level::Php, Level::Residential];
 
@@ -59,7 +59,7 @@ fn short(level: Level) -> &'static str {
 }
 
 /// The provider's name for a level, else ours.
-pub fn level_name(t: &super::text::Text, level: Level) -> String {
+pub fn level_name(t: &crate::ui::text::Text, level: Level) -> String {
     t.options
         .program_for(level)
         .and_then(|p| p.name.clone())

@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use super::crisis_lines::{TEL_MA_SUBSTANCE, TEL_SAMHSA};
-use super::text::use_text;
 use crate::options::CrisisRegion;
+use crate::ui::crisis_lines::{TEL_MA_SUBSTANCE, TEL_SAMHSA};
+use crate::ui::text::use_text;
 
 /// SAMHSA's locator of licensed treatment, by place and type of care.
 const FIND_TREATMENT: &str = "https://findtreatment.gov/";

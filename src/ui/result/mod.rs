@@ -1,16 +1,23 @@
 //! The result: the level in words, why, the provider's program, the levels
 //! picture, the call to action, 988 and 911, advice, the answers, and a summary.
 
+mod answer_review;
+mod levels_chart;
+mod offer_notes;
+mod program_card;
+mod referral;
+mod summary;
+
 use yew::prelude::*;
 
-use super::answer_review::AnswerReview;
+use self::answer_review::AnswerReview;
+use self::levels_chart::{level_name, LevelsChart};
+use self::offer_notes::OfferNotes;
+use self::program_card::ProgramCard;
+use self::referral::Referral;
+use self::summary::summary_html;
 use super::crisis_lines::CrisisLines;
-use super::levels_chart::{level_name, LevelsChart};
 use super::next_step::NextStep;
-use super::offer_notes::OfferNotes;
-use super::program_card::ProgramCard;
-use super::referral::Referral;
-use super::summary::summary_html;
 use super::text::use_text;
 use super::urgent_calls::UrgentCalls;
 use crate::browser::download::save_html;
@@ -98,7 +105,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 }
             }
             if a.detox_first {
-                <p class="iof-callout iof-warning">{ t.get("result.detox") }</p>
+                <p class="iof-callout iof-warning">{ t.detox(a) }</p>
             }
             if let Some(offer) = offer.clone() {
                 <OfferNotes assessment={a.clone()} {offer} />

@@ -6,9 +6,9 @@
 use yew::prelude::*;
 
 use super::levels_chart::level_name;
-use super::text::{use_text, Text};
 use crate::engine::Assessment;
 use crate::options::Offer;
+use crate::ui::text::{use_text, Text};
 
 /// The sentences, in order: for the result screen and the summary alike.
 pub fn offer_lines(t: &Text, a: &Assessment, offer: &Offer) -> Vec<String> {
@@ -73,6 +73,7 @@ mod tests {
         Assessment {
             level,
             detox_first,
+            detox: Vec::new(),
             crisis_first: None,
             after_emergency: None,
             ratings: None,

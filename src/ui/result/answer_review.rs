@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use super::text::{use_text, Text};
 use crate::engine::{Question, Responses};
+use crate::ui::text::{use_text, Text};
 
 /// Each answered question in the order asked, with its title and the answer
 /// in words (e.g. "Alcohol, Cannabis (marijuana)"): the review and the summary.

@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use super::levels_chart::level_name;
-use super::text::use_text;
 use crate::engine::Level;
+use crate::ui::text::use_text;
 
 #[derive(Properties, PartialEq)]
 pub struct ProgramCardProps {
