@@ -31,12 +31,22 @@ fn literal_arguments(source: &str, call: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every file under `folder`, subfolders too (the result screen has its own).
 fn sources(folder: &str) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
-    std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
-        .collect()
+    fn read(dir: &Path) -> String {
+        std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|f| {
+                let path = f.unwrap().path();
+                if path.is_dir() {
+                    read(&path)
+                } else {
+                    std::fs::read_to_string(path).unwrap()
+                }
+            })
+            .collect()
+    }
+    read(&Path::new(env!("CARGO_MANIFEST_DIR")).join(folder))
 }
 
 #[test]
@@ -151,6 +161,17 @@ fn every_result_reason_and_flag_has_words() {
         "found no flag text variants in the engine"
     );
     for key in variants {
+        assert!(en.contains(key), "{key} has no text");
+    }
+    // The detox lines the engine picks.
+    let detox: Vec<&str> = rules
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| s.starts_with("result.detox") || *s == "danger_signs")
+        .collect();
+    assert!(detox.len() >= 7, "found only {detox:?}");
+    for key in detox {
         assert!(en.contains(key), "{key} has no text");
     }
 }
@@ -278,4 +299,38 @@ fn the_safety_words_of_version_2_1_are_there() {
         .get("flag.moud.not_sure.other")
         .starts_with("If they take"));
     assert!(en.get("danger_signs").contains("call 911"));
+    // Detox words for the chosen substances only; beside the inpatient
+    // words no detox program as an equal choice; on a medicine, keep it.
+    for locale in Locale::ALL {
+        let c = catalog(locale);
+        let program = [
+            "detox program",
+            "programa de desintoxicación",
+            "programa de desintoxicação",
+        ];
+        let inpatient = c.get("result.detox.alcohol.inpatient");
+        assert!(
+            !program.iter().any(|p| inpatient.contains(p)),
+            "{locale:?}: {inpatient}"
+        );
+        assert!(c.get("result.detox.sedatives").contains("GHB"));
+        for key in ["result.detox", "result.detox.other"] {
+            let text = c.get(key);
+            for drug in [
+                "Xanax",
+                "buprenorphine",
+                "buprenorfina",
+                "alcohol",
+                "álcool",
+            ] {
+                assert!(!text.contains(drug), "{locale:?} {key} names {drug}");
+            }
+        }
+    }
+    assert!(en
+        .get("result.detox.on_medicine")
+        .starts_with("Keep taking"));
+    assert!(en
+        .get("result.detox.on_medicine")
+        .contains("continue your dose"));
 }

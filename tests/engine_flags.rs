@@ -1065,3 +1065,119 @@ fn medication_support_cautions_about_naltrexone_with_opioids_and_is_not_for_some
         &[("substances", &["alcohol"]), NALTREXONE],
     );
 }
+
+/// The detox lines for `changes`, each checked to name only answers given.
+#[track_caller]
+fn detox(changes: Answers) -> Vec<&'static str> {
+    let r = answers(changes);
+    let a = iop_op_fit::engine::assess(&r).unwrap();
+    assert_eq!(a.detox_first, !a.detox.is_empty(), "{}", r.to_json());
+    for line in &a.detox {
+        assert!(
+            !line.answers.is_empty(),
+            "{} names no answers",
+            line.message
+        );
+        for x in &line.answers {
+            assert!(
+                r.get(x.question).is_some_and(|v| v.contains(&x.option)),
+                "{} names {}={}, not given in {}",
+                line.message,
+                x.question.id(),
+                x.option,
+                r.to_json()
+            );
+        }
+    }
+    a.detox.iter().map(|l| l.message).collect()
+}
+
+#[test]
+fn detox_lines_name_only_the_substances_and_medicine_chosen() {
+    const ALCOHOL_DAILY_MODERATE: Answers = &[
+        ("substances", &["alcohol"]),
+        ("frequency", &["most_days"]),
+        ("withdrawal", &["moderate"]),
+    ];
+    // Alcohol, outside a hospital: a doctor or a detox program, and the danger signs.
+    assert_eq!(
+        detox(ALCOHOL_DAILY_MODERATE),
+        ["result.detox", "result.detox.alcohol", "danger_signs"]
+    );
+    // No detox_first: no detox words at all.
+    assert!(detox(&[("substances", &["alcohol"]), ("frequency", &["weekly"])]).is_empty());
+    // Severe alcohol withdrawal: the inpatient words, no detox program as
+    // an equal choice; withdrawal_inpatient carries the danger signs.
+    let severe = detox(&[
+        ("substances", &["alcohol"]),
+        ("frequency", &["weekly"]),
+        ("withdrawal", &["severe"]),
+    ]);
+    assert_eq!(severe, ["result.detox", "result.detox.alcohol.inpatient"]);
+    // Opioids alone: the opioid words, not the alcohol or sedative ones,
+    // and not the danger signs after cutting down alcohol or sedatives.
+    let opioids = detox(&[
+        ("substances", &["opioids"]),
+        ("frequency", &["most_days"]),
+        ("withdrawal", &["severe"]),
+    ]);
+    assert_eq!(opioids, ["result.detox", "result.detox.opioids"]);
+    // On methadone: keep taking it, instead of the words for starting it.
+    let on = detox(&[
+        ("substances", &["opioids"]),
+        METHADONE,
+        ("frequency", &["most_days"]),
+        ("withdrawal", &["severe"]),
+    ]);
+    assert_eq!(on, ["result.detox", "result.detox.on_medicine"]);
+    assert!(!detox(ALCOHOL_DAILY_MODERATE).contains(&"result.detox.on_medicine"));
+    let on_alcohol = detox(&[
+        BUPRENORPHINE,
+        ALCOHOL_DAILY_MODERATE[0],
+        ALCOHOL_DAILY_MODERATE[1],
+        ALCOHOL_DAILY_MODERATE[2],
+    ]);
+    assert!(
+        on_alcohol.contains(&"result.detox.on_medicine"),
+        "{on_alcohol:?}"
+    );
+    assert!(
+        !on_alcohol.contains(&"result.detox.opioids"),
+        "{on_alcohol:?}"
+    );
+    // A relative who does not know: the "if they take" words.
+    let unsure = detox(&[
+        SOMEONE_ELSE,
+        NOT_SURE,
+        ALCOHOL_DAILY_MODERATE[0],
+        ALCOHOL_DAILY_MODERATE[1],
+        ALCOHOL_DAILY_MODERATE[2],
+    ]);
+    assert!(unsure.contains(&"result.detox.not_sure"), "{unsure:?}");
+    assert!(!detox(&[
+        SOMEONE_ELSE,
+        ALCOHOL_DAILY_MODERATE[0],
+        ALCOHOL_DAILY_MODERATE[1],
+        ALCOHOL_DAILY_MODERATE[2]
+    ])
+    .contains(&"result.detox.not_sure"));
+    // Daily sedatives (R11): the taper words; sedative_taper carries the danger signs.
+    let sedatives = detox(&[
+        ("substances", &["sedatives"]),
+        ("frequency", &["most_days"]),
+        ("withdrawal", &["not_sure"]),
+    ]);
+    assert_eq!(sedatives, ["result.detox", "result.detox.sedatives"]);
+    assert!(!detox(ALCOHOL_DAILY_MODERATE).contains(&"result.detox.sedatives"));
+}
+
+#[test]
+fn an_early_withdrawal_emergency_gets_only_the_general_detox_words() {
+    let r = support::early(&["withdrawal_emergency"]);
+    let a = iop_op_fit::engine::assess(&r).unwrap();
+    assert_eq!(a.detox.len(), 1);
+    assert_eq!(a.detox[0].message, "result.detox");
+    assert_eq!(a.detox[0].answers[0].option, "withdrawal_emergency");
+    let r = support::early(&["overdose"]);
+    assert!(iop_op_fit::engine::assess(&r).unwrap().detox.is_empty());
+}

@@ -114,12 +114,23 @@ pub struct Raised {
     pub answers: Vec<AnswerRef>,
 }
 
+/// One line of the detox words, with the answers that chose it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DetoxLine {
+    /// The translation key, e.g. `result.detox.alcohol`.
+    pub message: &'static str,
+    pub answers: Vec<AnswerRef>,
+}
+
 /// The result of a self-screen.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Assessment {
     pub level: Level,
     /// Medically supervised withdrawal management is needed before or with the level.
     pub detox_first: bool,
+    /// With `detox_first`: the detox words for the substances chosen and the
+    /// medicine taken, in the order shown. Empty otherwise.
+    pub detox: Vec<DetoxLine>,
     /// For an emergency: the line to call first.
     pub crisis_first: Option<CrisisLine>,
     /// For an emergency reached with every other question answered: the level

@@ -57,7 +57,7 @@ pub mod responses;
 pub mod rules;
 
 pub use assessment::{
-    AnswerRef, Assessment, CrisisLine, Dimension, Flag, Level, Raised, Ratings, Reason,
+    AnswerRef, Assessment, CrisisLine, DetoxLine, Dimension, Flag, Level, Raised, Ratings, Reason,
 };
 pub use questions::{Choice, Kind, Question, Set};
 pub use responses::{AnswerError, Given, Responses};

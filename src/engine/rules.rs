@@ -4,7 +4,7 @@
 //! answers; ids appear only in the answers each reason and flag names.
 
 use super::assessment::{
-    AnswerRef, Assessment, CrisisLine, Dimension, Flag, Level, Raised, Ratings, Reason,
+    AnswerRef, Assessment, CrisisLine, DetoxLine, Dimension, Flag, Level, Raised, Ratings, Reason,
 };
 use super::flow;
 use super::questions::*;
@@ -796,6 +796,72 @@ fn raise_flags(c: &Case, d: &Ratings, detox_first: bool, level: Level) -> Vec<Ra
     raised
 }
 
+/// The detox words for this case, with `detox_first`: why stopping needs care
+/// (`why`: the answers that set it), then one line per substance chosen and
+/// the medicine taken, so no one reads advice for a drug they do not use.
+fn detox_lines(c: &Case, flags: &[Raised], why: Vec<AnswerRef>) -> Vec<DetoxLine> {
+    use Substance::*;
+    let flag = |id: Flag| flags.iter().find(|f| f.id == id);
+    let inpatient = flag(Flag::WithdrawalInpatient);
+    let mut lines = vec![DetoxLine {
+        message: "result.detox",
+        answers: why,
+    }];
+    let mut line = |on: bool, message: &'static str, answers: Vec<AnswerRef>| {
+        if on {
+            lines.push(DetoxLine { message, answers });
+        }
+    };
+    // Beside "stopping should happen in a hospital", a detox program is not
+    // offered as an equal choice.
+    let mut alcohol = c.substance_refs(&[Alcohol]);
+    if let Some(f) = inpatient {
+        alcohol.extend(
+            f.answers
+                .iter()
+                .filter(|a| !alcohol.contains(a))
+                .copied()
+                .collect::<Vec<_>>(),
+        );
+    }
+    line(
+        c.uses(Alcohol),
+        if inpatient.is_some() {
+            "result.detox.alcohol.inpatient"
+        } else {
+            "result.detox.alcohol"
+        },
+        alcohol,
+    );
+    line(
+        c.uses(Opioids) && !c.on_medicine(),
+        "result.detox.opioids",
+        c.substance_refs(&[Opioids]),
+    );
+    line(
+        c.on_medicine(),
+        "result.detox.on_medicine",
+        c.refs(&[Question::OpioidMedicine]),
+    );
+    line(
+        c.opioid_medicine == OpioidMedicine::NotSure,
+        "result.detox.not_sure",
+        c.refs(&[Question::OpioidMedicine]),
+    );
+    line(
+        c.uses(Sedatives),
+        "result.detox.sedatives",
+        c.substance_refs(&[Sedatives]),
+    );
+    // The taper and inpatient flags end with the danger signs already.
+    line(
+        c.gaba() && flag(Flag::SedativeTaper).is_none() && inpatient.is_none(),
+        "danger_signs",
+        c.substance_refs(GABA),
+    );
+    lines
+}
+
 /// Rates complete answers, as if no danger had been reported.
 /// `withdrawal_now` (a withdrawal emergency was reported) sets `detox_first`
 /// whatever the ratings, and the flags follow it.
@@ -859,13 +925,33 @@ fn assess_case(c: &Case, withdrawal_now: bool) -> Assessment {
         reasons.extend(f.reasons.iter().filter(|x| x.rating == r).cloned());
     }
     let detox_first = ratings.withdrawal >= 3 || withdrawal_now;
+    let flags = raise_flags(c, &ratings, detox_first, level);
+    let detox = if detox_first {
+        let mut why: Vec<AnswerRef> = Vec::new();
+        let severe = f
+            .reasons
+            .iter()
+            .filter(|r| r.dimension == Some(Dimension::Withdrawal) && r.rating >= 3);
+        for a in severe.flat_map(|r| &r.answers) {
+            if !why.contains(a) {
+                why.push(*a);
+            }
+        }
+        if withdrawal_now {
+            why.push(answer(Question::Danger, Danger::WithdrawalEmergency));
+        }
+        detox_lines(c, &flags, why)
+    } else {
+        Vec::new()
+    };
     Assessment {
         level,
         detox_first,
+        detox,
         crisis_first: None,
         after_emergency: None,
         ratings: Some(ratings),
-        flags: raise_flags(c, &ratings, detox_first, level),
+        flags,
         reasons,
     }
 }
@@ -923,9 +1009,18 @@ pub fn assess(responses: &Responses) -> Result<Assessment, AnswerError> {
                 ..later
             }
         }
+        // Only the danger is known: the general words, no substance lines.
         Err(_) => Assessment {
             level: Level::Emergency,
             detox_first: withdrawal_now,
+            detox: if withdrawal_now {
+                vec![DetoxLine {
+                    message: "result.detox",
+                    answers: vec![answer(Question::Danger, Danger::WithdrawalEmergency)],
+                }]
+            } else {
+                Vec::new()
+            },
             crisis_first: None,
             after_emergency: None,
             ratings: None,

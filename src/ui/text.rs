@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::content::{catalog, Catalog, Locale};
-use crate::engine::Raised;
+use crate::engine::{Assessment, Raised};
 use crate::options::{CrisisRegion, Options};
 
 #[derive(Clone, Debug)]
@@ -78,6 +78,12 @@ impl Text {
             f.message,
             &[("use_alone", &use_alone), ("danger_signs", &danger_signs)],
         )
+    }
+
+    /// The detox words the engine chose for this result, as one paragraph.
+    pub fn detox(&self, a: &Assessment) -> String {
+        let lines: Vec<String> = a.detox.iter().map(|l| self.get(l.message)).collect();
+        lines.join(" ")
     }
 }
 
