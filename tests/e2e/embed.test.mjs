@@ -28,6 +28,16 @@ const env = setup({ extraRoots, headers });
 const scratch = mkdtempSync(join(tmpdir(), "iop-op-fit-e2e-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** A site on its own origin whose page embeds the widget from the asset host `assets` (served at /iop-op-fit/). */
+async function siteOn(assets) {
+  const siteDir = mkdtempSync(join(scratch, "site-"));
+  writeFileSync(join(siteDir, "index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <link rel="icon" href="data:,"><title>Another origin</title></head><body>
+    <div data-iop-op-fit data-org-name="Test Clinic" data-phone="+1-555-010-0100" data-contact-url="/contact"></div>
+    <script src="${assets.origin}/iop-op-fit/iop-op-fit.js" defer></script></body></html>`);
+  return serve({ roots: { "/": siteDir } });
+}
+
 describe("the one-tag embed", () => {
   test("mounts into an open shadow root on a plain page and starts", async () => {
     const page = env.page;
@@ -53,13 +63,7 @@ describe("the one-tag embed", () => {
 
   test("loads from another origin (asset host) than the page's", async () => {
     const assets = await serve({ roots: { "/iop-op-fit/": DIST } });
-    const siteDir = join(scratch, "site");
-    mkdirSync(siteDir, { recursive: true });
-    writeFileSync(join(siteDir, "index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8">
-      <link rel="icon" href="data:,"><title>Another origin</title></head><body>
-      <div data-iop-op-fit data-org-name="Test Clinic" data-phone="+1-555-010-0100" data-contact-url="/contact"></div>
-      <script src="${assets.origin}/iop-op-fit/iop-op-fit.js" defer></script></body></html>`);
-    const site = await serve({ roots: { "/": siteDir } });
+    const site = await siteOn(assets);
     try {
       const page = env.page;
       await openHost(page, `${site.origin}/`);
@@ -94,13 +98,7 @@ describe("when the widget cannot start", () => {
 describe("when the wasm cannot be fetched, the console says why", () => {
   /** A site page on its own origin loading the widget from `assets`; the fallback shows; the loader's console error. */
   async function fallbackError(page, assets) {
-    const siteDir = join(scratch, "site-fetch");
-    mkdirSync(siteDir, { recursive: true });
-    writeFileSync(join(siteDir, "index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8">
-      <link rel="icon" href="data:,"><title>Asset host</title></head><body>
-      <div data-iop-op-fit data-org-name="Test Clinic" data-phone="+1-555-010-0100" data-contact-url="/contact"></div>
-      <script src="${assets.origin}/iop-op-fit/iop-op-fit.js" defer></script></body></html>`);
-    const site = await serve({ roots: { "/": siteDir } });
+    const site = await siteOn(assets);
     try {
       const messages = consoleMessages(page);
       await page.goto(`${site.origin}/`);
