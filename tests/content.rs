@@ -327,6 +327,51 @@ fn the_safety_words_of_version_2_1_are_there() {
             }
         }
     }
+    // The overdose steps: CPR first, with 911 coaching; naloxone without
+    // stopping CPR; 2 breaths after 30 pushes for the trained; rescue
+    // breaths, 1 every 6 seconds, for slow breathing; Good Samaritan
+    // protection from drug charges only. The withdrawal emergency names
+    // the danger signs, written once.
+    for locale in Locale::ALL {
+        let c = catalog(locale);
+        for key in ["emergency.overdose.steps", "emergency.overdose.steps.other"] {
+            let text = c.get(key);
+            let cpr = if locale == Locale::En { "CPR" } else { "RCP" };
+            let pos = |w: &str| {
+                text.find(w)
+                    .unwrap_or_else(|| panic!("{locale:?} {key} lacks {w:?}"))
+            };
+            assert!(
+                pos(cpr) < pos("naloxon"),
+                "{locale:?} {key}: CPR comes first"
+            );
+            for words in ["911", " 2 ", " 30 ", " 6 ", "Massachusetts"] {
+                pos(words);
+            }
+        }
+        for key in [
+            "emergency.withdrawal.steps",
+            "emergency.withdrawal.steps.other",
+        ] {
+            assert!(c.get(key).ends_with("|{danger_signs}"), "{locale:?} {key}");
+        }
+    }
+    let steps = en.get("emergency.overdose.steps");
+    for words in [
+        "Not breathing, or only gasping? Start CPR now",
+        "Push hard and fast in the middle of the chest",
+        "911 operator will coach you",
+        "as soon as it is there",
+        "Do not stop CPR to wait for it",
+        "Give 2 breaths after every 30 pushes",
+        "1 breath every 6 seconds",
+        "from charges for having drugs.",
+    ] {
+        assert!(
+            steps.contains(words),
+            "emergency.overdose.steps lacks {words:?}"
+        );
+    }
     assert!(en
         .get("result.detox.on_medicine")
         .starts_with("Keep taking"));

@@ -42,7 +42,7 @@ pub fn EmergencyScreen(props: &EmergencyScreenProps) -> Html {
             { for a.reasons.iter().filter_map(|r| steps_key(r.id)).map(|key| html! {
                 <div class="iof-steps">
                     <h3>{ t.get(&key) }</h3>
-                    <ol>{ for t.get(&format!("{key}.steps")).split('|').map(|s| html! { <li>{ s.to_owned() }</li> }) }</ol>
+                    <ol>{ for t.advice(&format!("{key}.steps")).split('|').map(|s| html! { <li>{ s.to_owned() }</li> }) }</ol>
                 </div>
             }) }
             <CrisisLines />

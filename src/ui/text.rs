@@ -63,26 +63,32 @@ impl Text {
         self.catalog.fill(key, &all)
     }
 
-    /// A flag's words. The engine never sees options, so the words that
-    /// depend on them are filled in here: the overdose-prevention line for
-    /// people who use alone (`{use_alone}`, in Massachusetts SafeSpot first).
-    /// The danger signs after cutting down (`{danger_signs}`) are written once
-    /// for the flags that end with them.
-    pub fn flag(&self, f: &Raised) -> String {
+    /// Safety advice (a flag, a detox line, emergency steps). The engine
+    /// never sees options, so the words that depend on them are filled in
+    /// here: the overdose-prevention line for people who use alone
+    /// (`{use_alone}`, in Massachusetts SafeSpot first). The danger signs
+    /// after cutting down (`{danger_signs}`) are written once for the texts
+    /// that name them.
+    pub fn advice(&self, key: &str) -> String {
         let use_alone = match self.options.crisis_region {
             CrisisRegion::National => self.get("use_alone.national"),
             CrisisRegion::Massachusetts => self.get("use_alone.massachusetts"),
         };
         let danger_signs = self.get("danger_signs");
         self.fill(
-            f.message,
+            key,
             &[("use_alone", &use_alone), ("danger_signs", &danger_signs)],
         )
     }
 
+    /// A flag's words.
+    pub fn flag(&self, f: &Raised) -> String {
+        self.advice(f.message)
+    }
+
     /// The detox words the engine chose for this result, as one paragraph.
     pub fn detox(&self, a: &Assessment) -> String {
-        let lines: Vec<String> = a.detox.iter().map(|l| self.get(l.message)).collect();
+        let lines: Vec<String> = a.detox.iter().map(|l| self.advice(l.message)).collect();
         lines.join(" ")
     }
 }
@@ -148,5 +154,9 @@ mod tests {
             let text = flag(message, "national", true);
             assert!(text.contains("After they cut down"), "{text}");
         }
+        let (options, _) = Options::parse([("crisisRegion", "national")]);
+        let t = Text::new(Locale::En, Rc::new(options), false);
+        let steps = t.advice("emergency.withdrawal.steps");
+        assert!(steps.ends_with(&t.get("danger_signs")), "{steps}");
     }
 }
