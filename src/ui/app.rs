@@ -18,7 +18,7 @@ use super::text::Text;
 use crate::browser::{page, storage};
 use crate::content::Locale;
 use crate::engine::questions::Respondent;
-use crate::engine::{assess, Assessment, Question, Responses};
+use crate::engine::{assess, Assessment, Level, Question, Responses};
 use crate::options::Options;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -104,7 +104,10 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
     let assessment = matches!(visit.screen, Screen::Result | Screen::Emergency)
         .then(|| assess(&visit.responses).ok())
         .flatten();
-    use_effect_with(assessment.clone(), {
+    // The result event (emitEvents) is never sent for an emergency: the
+    // privacy sentence promises only the suggested level of care.
+    let emitted = assessment.clone().filter(|a| a.level != Level::Emergency);
+    use_effect_with(emitted, {
         let on_result = props.on_result.clone();
         move |a| {
             if let Some(a) = a {
@@ -190,7 +193,10 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
                     <p class="iof-crisis-mini">
                         <a href={TEL_911}>{ t.get("crisis.911") }</a>{ " · " }<a href={TEL_988}>{ t.get("crisis.988") }</a>
                     </p>
-                    <p class="iof-privacy">{ t.get("privacy.note") }</p>
+                    // The start screen says it among its facts: once per screen.
+                    if visit.screen != Screen::Start {
+                        <p class="iof-privacy">{ t.privacy() }</p>
+                    }
                     if !visit.responses.is_empty() {
                         <button type="button" class="iof-text-button" data-action="clear" onclick={send(&visit, || Action::Clear)}>
                             { t.get("privacy.clear") }

@@ -26,7 +26,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             <p class="iof-lead">{ t.get("start.lead") }</p>
             <ul class="iof-facts">
                 <li>{ t.get("start.time") }</li>
-                <li>{ t.get("start.private") }</li>
+                <li class="iof-privacy">{ t.privacy() }</li>
                 <li>{ t.get("start.not_diagnosis") }</li>
             </ul>
             <button type="button" class="iof-primary" onclick={props.on_start.reform(|_| ())}>{ t.get(label) }</button>

@@ -63,6 +63,17 @@ impl Text {
         self.catalog.fill(key, &all)
     }
 
+    /// The privacy sentence, true with every option: with `emitEvents` on,
+    /// it also says what the website is told.
+    pub fn privacy(&self) -> String {
+        let note = self.get("privacy.note");
+        if self.options.emit_events {
+            format!("{note} {}", self.get("privacy.events"))
+        } else {
+            note
+        }
+    }
+
     /// Safety advice (a flag, a detox line, emergency steps). The engine
     /// never sees options, so the words that depend on them are filled in
     /// here: the overdose-prevention line for people who use alone

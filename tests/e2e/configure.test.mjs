@@ -22,7 +22,7 @@ const NAME = `Fish & "Chips" <Clinic> O'Neil`;
 const ESCAPED = "Fish &amp; &quot;Chips&quot; &lt;Clinic&gt; O&#39;Neil";
 /** A plain name (HTML tags in a name earn their own warning, which the escaping test relies on). */
 const PLAIN = "Bayview Recovery & Wellness";
-const privateNote = (org) => en["start.private"].replace("{org}", org);
+const privateNote = (org) => en["privacy.note"].replace("{org}", org);
 
 async function open(page) {
   await page.goto(url());

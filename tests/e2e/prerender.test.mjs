@@ -96,7 +96,7 @@ describe("the screens painted before the wasm", () => {
       roots: 1, screens: 1, lang: "en", heading: en["start.heading"], status: "",
     });
     assert.equal(await w.locator("[data-screen=start] li").nth(1).textContent(),
-      en["start.private"].replace("{org}", "Test Clinic"));
+      en["privacy.note"].replace("{org}", "Test Clinic"));
     assert.equal(await w.locator(".iof-privacy").textContent(), en["privacy.note"].replace("{org}", "Test Clinic"));
     await expectNoAxeViolations(page, "the painted start screen");
 

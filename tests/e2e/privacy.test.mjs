@@ -197,4 +197,23 @@ describe("events visible to the host page", () => {
     assert.ok(events.some((e) => e.type === "iop-op-fit:result" && e.target === "mount"), "the recorder saw the opted-in event");
     assert.deepEqual(await pageTraces(page), before);
   });
+
+  test("with data-emit-events=\"true\", the privacy sentence says so, and an emergency sends no result event", async () => {
+    const page = env.page;
+    const w = widget(page);
+    await page.addInitScript(() => {
+      window.__results = [];
+      document.addEventListener("iop-op-fit:result", (e) => window.__results.push(e.detail));
+    });
+    await openHost(page, `${env.server.origin}/emit-events.html`);
+    const told = `${en["privacy.note"]} ${en["privacy.events"]}`.replace("{org}", "Test Clinic");
+    await w.locator("[data-screen=start] .iof-privacy", { hasText: en["privacy.events"] }).waitFor({ timeout: TIMEOUT });
+    assert.equal(await w.locator(".iof-privacy").count(), 1, "the start screen says it once");
+    assert.equal(await w.locator(".iof-privacy").textContent(), told);
+    const { screen } = await complete(page, CASES.R5.answers);
+    assert.equal(screen, "emergency");
+    assert.equal(await w.locator(".iof-privacy").textContent(), told, "once on the next screens too");
+    await page.waitForTimeout(500); // room for a late event to show up
+    assert.deepEqual(await page.evaluate(() => window.__results), [], "no result event for an emergency");
+  });
 });
