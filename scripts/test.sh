@@ -38,9 +38,7 @@ step "main flow in WebKit and Firefox ESR (WebDriver, under Xvfb)"
 xvfb-run -a node --test tests/engines/
 
 step "screen reader: Orca hears a whole visit by keyboard in Firefox ESR (its own Xvfb, D-Bus, AT-SPI bus and Openbox)"
-# Orca's speech comes with timing that varies from run to run: one more full
-# run when the first fails, which must then pass every assertion.
-node --test tests/screen-reader/ || { echo "screen reader: the first run failed; running it once more"; node --test tests/screen-reader/; }
+node --test tests/screen-reader/
 
 step "new machine: setup and release build from a fresh clone with an empty cargo registry"
 ./scripts/check-new-machine.sh

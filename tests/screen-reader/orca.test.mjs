@@ -43,25 +43,38 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 /**
  * Waits until Orca has finished reacting: the first new utterance within
  * `first` ms, then `quiet` ms without another (a live region and the heading
- * after it can be a second apart). Returns the new utterances.
+ * after it can be a second apart). With `until`, it also keeps listening
+ * (up to `max`) until what was said so far satisfies it: on a slow, busy
+ * machine Orca has said a new screen's heading more than `quiet` after its
+ * live region, and a reading cut off there failed by chance. Returns the new
+ * utterances.
  */
-async function settle(from, { first = 3000, quiet = 1500, max = 15000 } = {}) {
+async function settle(from, { first = 3000, quiet = 1500, max = 15000, until = null } = {}) {
   const t0 = Date.now();
   let count = spoken().length, last = Date.now();
+  const heard = () => spoken().slice(from).join(" ").replace(/\s+/g, " ");
   while (Date.now() - t0 < max) {
     await sleep(80);
     const now = spoken().length;
     if (now !== count) { count = now; last = Date.now(); continue; }
+    if (until && !until(heard())) continue;
     if (count > from ? Date.now() - last >= quiet : Date.now() - t0 >= first) break;
   }
   return spoken().slice(from);
 }
 
-/** Presses one key (xdotool's name, e.g. "Tab", "shift+Tab", "space") and returns what Orca said, as one string. */
-async function press(key, expectSilence = false) {
+/** What arriving on a new screen is heard as: its heading, and (for a question) its progress text. */
+const ARRIVAL = (text) => /heading level 2/.test(text) && /Question \d+ of \d+/.test(text);
+const HEADING = (text) => /heading level 2/.test(text);
+
+/**
+ * Presses one key (xdotool's name, e.g. "Tab", "shift+Tab", "space") and returns what Orca said,
+ * as one string; with `until` (ARRIVAL or HEADING), once that has been said.
+ */
+async function press(key, expectSilence = false, until = null) {
   const from = spoken().length;
   execFileSync("xdotool", ["key", "--clearmodifiers", key], { env });
-  const heard = await settle(from, expectSilence ? { first: 1500 } : {});
+  const heard = await settle(from, expectSilence ? { first: 1500 } : { until });
   transcript.push(`> ${key}`, ...heard.map((u) => `    ${u}`));
   expectNoRepeats(heard, `after ${key}`);
   return heard.join(" ").replace(/\s+/g, " ").trim();
@@ -233,7 +246,8 @@ async function downToOption(id, previous) {
 async function answer(id, values) {
   await readToOptions(id);
   await choose(id, values);
-  return press("Return");
+  // A question (heading and progress) or, at the end, the result (no progress text: heard out to `max`).
+  return press("Return", false, ARRIVAL);
 }
 
 /** A TCP port nothing listens on now, for geckodriver. */
@@ -308,7 +322,7 @@ describe("Orca in Firefox ESR", () => {
     // Tab to Start, Enter.
     const startButton = await pressUntil("Tab", new RegExp(`${say("start.button")} push button`));
     assert.equal(count(startButton, say("start.button")), 1);
-    let heard = await press("Return");
+    let heard = await press("Return", false, ARRIVAL);
     await expectArrival(heard, "respondent");
     await readToOptions("respondent");
 
@@ -328,7 +342,7 @@ describe("Orca in Firefox ESR", () => {
     await expectOptionSaid("respondent", await downToOption("respondent", "self"));
     await expectOptionSaid("respondent", await press("Up"));
     await choose("respondent", DEFAULTS.respondent);
-    heard = await press("Return");
+    heard = await press("Return", false, ARRIVAL);
     await expectArrival(heard, "danger");
 
     // A danger: the emergency screen.
@@ -345,7 +359,7 @@ describe("Orca in Firefox ESR", () => {
 
     // Back: to the danger question, focus on its heading, the answer kept.
     await pressUntil("shift+Tab", new RegExp(`${say("nav.back")} push button`), 20);
-    heard = await press("Return");
+    heard = await press("Return", false, HEADING);
     await expectArrival(heard, "danger", { progress: false });
 
     // "None of these" (which clears the others).
@@ -375,11 +389,11 @@ describe("Orca in Firefox ESR", () => {
     const changeLabel = say("result.review.change_label").replace("{question}", say("q.health.title"));
     heard = await pressUntil("Tab", new RegExp(`${escape(changeLabel)} push button`), 30);
     assert.equal(count(heard, changeLabel), 1, `the Change button's name is said once: ${heard}`);
-    heard = await press("Return");
+    heard = await press("Return", false, ARRIVAL);
     await expectArrival(heard, "health");
     await readToOptions("health");
     await choose("health", DEFAULTS.health);
-    heard = await press("Return");
+    heard = await press("Return", false, HEADING);
     assert.equal(await screenShown(), "result");
     assert.equal(count(heard, heading), 1, `back on the result after Change, its heading is said once: ${heard}`);
     assert.equal((await focused()).text, heading, "after Change, focus is back on the result's heading");
