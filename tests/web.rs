@@ -284,3 +284,125 @@ async fn the_component_renders_in_a_plain_yew_app() {
     assert!(el.query_selector("[data-screen=start]").unwrap().is_some());
     assert!(el.text_content().unwrap().contains("Rust Clinic"));
 }
+
+mod support;
+
+/// Reads the text of the file the summary button offers: the download link's
+/// `blob:` address is read synchronously as the link is clicked, before it is revoked.
+fn catch_downloads() {
+    js_sys::Function::new_no_args(
+        "HTMLAnchorElement.prototype.click = function () {
+            const x = new XMLHttpRequest(); x.open('GET', this.href, false); x.send();
+            window.__iofSummary = new DOMParser().parseFromString(x.responseText, 'text/html').body.textContent;
+        };",
+    )
+    .call0(&wasm_bindgen::JsValue::UNDEFINED)
+    .unwrap();
+}
+
+fn words(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The result screen of `case` with these options, and the summary it offers, as text.
+async fn screen_and_summary(case: &str, pairs: &[(&str, &str)]) -> (Vec<String>, String) {
+    let reference = support::REFERENCE
+        .iter()
+        .find(|r| r.case.starts_with(&format!("{case} ")))
+        .unwrap();
+    let id = format!("parity-{case}");
+    web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+        .set_item(
+            &format!("iop-op-fit:#{id}"),
+            &format!(
+                r#"{{"v":1,"screen":"result","answers":{}}}"#,
+                reference.responses().to_json()
+            ),
+        )
+        .unwrap();
+    let el = mount_point();
+    el.set_id(&id);
+    let _handle = mount(el.clone(), options(pairs), None, None).unwrap();
+    let root = shadow(&el);
+    // The other tests' widgets render at the same time: wait up to 5 s.
+    for _ in 0..500 {
+        if find(&root, "[data-screen=result]").is_some() {
+            break;
+        }
+        tick().await;
+    }
+    assert!(
+        find(&root, "[data-screen=result]").is_some(),
+        "{case}: no result: {}",
+        root.inner_html()
+    );
+    // Every piece of words the screen shows: headings, paragraphs, links and
+    // list items that hold only text (not the controls: buttons, the
+    // "show all reasons" toggle, the chart's step labels).
+    let shown = root
+        .query_selector_all("[data-screen=result] :is(h2, h3, p, a, li:not(:has(*)))")
+        .unwrap();
+    let items: Vec<String> = (0..shown.length())
+        .map(|i| words(&shown.item(i).unwrap().text_content().unwrap_or_default()))
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert!(items.len() > 20, "{case}: only {} items", items.len());
+    catch_downloads();
+    click(&root, ".iof-actions button");
+    let summary = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__iofSummary".into())
+        .unwrap()
+        .as_string()
+        .expect("the summary was offered");
+    (items, words(&summary))
+}
+
+/// Issue 20: the summary shows every item the result screen shows, whatever
+/// the result and the options (a level not offered, Massachusetts lines, a
+/// provider's program and hostile text in its name).
+#[wasm_bindgen_test]
+async fn the_summary_shows_everything_the_result_screen_shows() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "R1",
+            &[
+                ("orgName", r#"Harbor <b>&</b> "Co""#),
+                ("phone", "+1-555-010-0100"),
+                ("contactUrl", "/contact"),
+            ],
+        ),
+        (
+            "R4",
+            &[
+                ("levels", "iop,op"),
+                ("detox", "false"),
+                ("medication", "naltrexone"),
+            ],
+        ),
+        (
+            "R7",
+            &[
+                ("crisisRegion", "massachusetts"),
+                ("residentialName", "Harbor House"),
+                ("residentialTherapies", "CBT, family groups"),
+            ],
+        ),
+        (
+            "R12",
+            &[("levels", "op"), ("crisisRegion", "massachusetts")],
+        ),
+        ("R19", &[("iopHours", "9-12"), ("iopSchedule", "evening")]),
+    ];
+    for (case, pairs) in cases {
+        let (items, summary) = screen_and_summary(case, pairs).await;
+        for item in &items {
+            assert!(
+                summary.contains(item.as_str()),
+                "{case}: the summary lacks \"{item}\" that the screen shows\nsummary: {summary}"
+            );
+        }
+    }
+}

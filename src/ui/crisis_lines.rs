@@ -2,7 +2,8 @@
 
 use yew::prelude::*;
 
-use super::text::use_text;
+use super::text::{use_text, Text};
+use super::Link;
 use crate::options::CrisisRegion;
 
 /// The national lines every screen offers.
@@ -12,9 +13,8 @@ const TEL_POISON: &str = "tel:18002221222";
 pub(super) const TEL_SAMHSA: &str = "tel:18006624357";
 pub(super) const TEL_MA_SUBSTANCE: &str = "tel:8003275050";
 
-#[function_component]
-pub fn CrisisLines() -> Html {
-    let t = use_text();
+/// The lines in order, national then the region's: for the screens and the summary.
+pub(super) fn crisis_lines(t: &Text) -> Vec<Link> {
     let regional: &[(&str, &str)] = match t.options.crisis_region {
         CrisisRegion::National => &[("crisis.samhsa", TEL_SAMHSA)],
         CrisisRegion::Massachusetts => &[
@@ -22,15 +22,34 @@ pub fn CrisisLines() -> Html {
             ("crisis.ma_behavioral", "tel:8337732445"),
         ],
     };
+    [
+        ("crisis.911", TEL_911),
+        ("crisis.988", TEL_988),
+        ("crisis.poison", TEL_POISON),
+    ]
+    .iter()
+    .chain(regional)
+    .map(|(key, href)| Link::new(t.get(key), href))
+    .collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CrisisLinesProps {
+    /// The screen already has a big "Call 911" button: no second one in a row.
+    #[prop_or_default]
+    pub without_911: bool,
+}
+
+#[function_component]
+pub fn CrisisLines(props: &CrisisLinesProps) -> Html {
+    let t = use_text();
     html! {
         <section class="iof-crisis">
             <h3>{ t.get("crisis.heading") }</h3>
             <ul>
-                <li><a class="iof-link-button iof-urgent" href={TEL_911}>{ t.get("crisis.911") }</a></li>
-                <li><a class="iof-link-button" href={TEL_988}>{ t.get("crisis.988") }</a></li>
-                <li><a class="iof-link-button" href={TEL_POISON}>{ t.get("crisis.poison") }</a></li>
-                { for regional.iter().map(|(key, href)| html! {
-                    <li><a class="iof-link-button" href={*href}>{ t.get(key) }</a></li>
+                { for crisis_lines(&t).into_iter().filter(|l| !(props.without_911 && l.href == TEL_911)).map(|l| {
+                    let urgent = (l.href == TEL_911).then_some("iof-urgent");
+                    html! { <li><a class={classes!("iof-link-button", urgent)} href={l.href}>{ l.text }</a></li> }
                 }) }
             </ul>
         </section>

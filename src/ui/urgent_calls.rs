@@ -4,7 +4,8 @@
 use yew::prelude::*;
 
 use super::crisis_lines::{TEL_911, TEL_988};
-use super::text::use_text;
+use super::text::{use_text, Text};
+use super::Link;
 use crate::engine::CrisisLine;
 
 #[derive(Properties, PartialEq)]
@@ -12,17 +13,21 @@ pub struct UrgentCallsProps {
     pub first: CrisisLine,
 }
 
+/// The buttons in order: for the screens and the summary.
+pub(super) fn urgent_calls(t: &Text, first: CrisisLine) -> Vec<Link> {
+    let call_911 = Link::new(t.get("crisis.911"), TEL_911);
+    match first {
+        CrisisLine::Call911 => vec![call_911],
+        CrisisLine::Call988 => vec![Link::new(t.get("crisis.988"), TEL_988), call_911],
+    }
+}
+
 #[function_component]
 pub fn UrgentCalls(props: &UrgentCallsProps) -> Html {
     let t = use_text();
-    let call_911 = html! { <a class="iof-link-button iof-urgent iof-big" href={TEL_911}>{ t.get("crisis.911") }</a> };
-    match props.first {
-        CrisisLine::Call911 => call_911,
-        CrisisLine::Call988 => html! {
-            <>
-                <a class="iof-link-button iof-urgent iof-big" href={TEL_988}>{ t.get("crisis.988") }</a>
-                { call_911 }
-            </>
-        },
+    html! {
+        { for urgent_calls(&t, props.first).into_iter().map(|l| html! {
+            <a class="iof-link-button iof-urgent iof-big" href={l.href}>{ l.text }</a>
+        }) }
     }
 }

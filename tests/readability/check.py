@@ -83,7 +83,7 @@ def fills(catalog, locale):
         # Filled by the UI into flag texts (src/ui/text.rs, Text::flag).
         "use_alone": catalog["use_alone.national"],
         "danger_signs": catalog["danger_signs"],
-        "n": "3", "total": "17", "hours": "9", "date": "12/1/2026",
+        "n": "3", "total": "17", "hours": "9", "date": "12/1/2026", "rating": "2",
     }
 
 

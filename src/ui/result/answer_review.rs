@@ -4,27 +4,13 @@
 
 use yew::prelude::*;
 
-use crate::engine::{Question, Responses};
-use crate::ui::text::{use_text, Text};
-
-/// Each answered question in the order asked, with its title and the answer
-/// in words (e.g. "Alcohol, Cannabis (marijuana)"): the review and the summary.
-pub fn answered<'a>(
-    t: &'a Text,
-    responses: &'a Responses,
-) -> impl Iterator<Item = (Question, String, String)> + 'a {
-    responses.iter().map(move |(q, ids)| {
-        let words: Vec<String> = ids
-            .iter()
-            .map(|o| t.get(&format!("q.{}.{o}", q.id())))
-            .collect();
-        (q, t.get(&format!("q.{}.title", q.id())), words.join(", "))
-    })
-}
+use super::model::{Answer, Section};
+use crate::engine::Question;
+use crate::ui::text::use_text;
 
 #[derive(Properties, PartialEq)]
 pub struct AnswerReviewProps {
-    pub responses: Responses,
+    pub review: Section<Answer>,
     pub on_change: Callback<Question>,
 }
 
@@ -33,14 +19,15 @@ pub fn AnswerReview(props: &AnswerReviewProps) -> Html {
     let t = use_text();
     html! {
         <section class="iof-review">
-            <h3>{ t.get("result.review") }</h3>
+            <h3>{ &props.review.heading }</h3>
             <ul>
-                { for answered(&t, &props.responses).map(|(q, title, words)| {
-                    let label = t.fill("result.review.change_label", &[("question", &title)]);
+                { for props.review.items.iter().map(|a| {
+                    let q = a.question;
+                    let label = t.fill("result.review.change_label", &[("question", &a.title)]);
                     html! {
                         <li class="iof-review-row" data-review={q.id()}>
-                            <p class="iof-review-question">{ title }</p>
-                            <p class="iof-review-answer">{ words }</p>
+                            <p class="iof-review-question">{ &a.title }</p>
+                            <p class="iof-review-answer">{ &a.words }</p>
                             <button type="button" class="iof-text-button" aria-label={label}
                                 onclick={props.on_change.reform(move |_| q)}>{ t.get("result.review.change") }</button>
                         </li>

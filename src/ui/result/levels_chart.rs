@@ -5,30 +5,43 @@
 
 use yew::prelude::*;
 
+use super::model::{level_name, LevelsView};
 use crate::engine::Level;
-use crate::ui::text::use_text;
+use crate::ui::text::Text;
 
 const STEPS: [Level; 4] = [Level::Op, Level::Iop, Level::Php, Level::Residential];
 
+/// The picture in words: the levels, and which one this is.
+pub(super) fn levels_text(t: &Text, level: Level) -> String {
+    let names: Vec<String> = STEPS.iter().map(|&l| level_name(t, l)).collect();
+    t.fill(
+        "result.levels.text",
+        &[
+            ("levels", &names.join(", ")),
+            ("level", &level_name(t, level)),
+        ],
+    )
+}
+
 #[derive(Properties, PartialEq)]
 pub struct LevelsChartProps {
-    pub level: Level,
+    pub levels: LevelsView,
 }
 
 #[function_component]
 pub fn LevelsChart(props: &LevelsChartProps) -> Html {
-    let t = use_text();
-    let name = |l: Level| level_name(&t, l);
-    let names: Vec<String> = STEPS.iter().map(|&l| name(l)).collect();
-    let caption = t.fill(
-        "result.levels.text",
-        &[("levels", &names.join(", ")), ("level", &name(props.level))],
-    );
+    let LevelsView {
+        heading,
+        level,
+        text,
+    } = &props.levels;
     html! {
+        <>
+        <h3>{ heading }</h3>
         <div class="iof-levels">
             <svg viewBox="0 0 320 150" aria-hidden="true" focusable="false">
                 { for STEPS.iter().enumerate().map(|(i, &l)| {
-                    let here = l == props.level;
+                    let here = l == *level;
                     let height = 30 + 25 * i as i32;
                     let x = 8 + 78 * i as i32;
                     html! {
@@ -42,8 +55,9 @@ pub fn LevelsChart(props: &LevelsChartProps) -> Html {
                     }
                 }) }
             </svg>
-            <p class="iof-levels-text">{ caption }</p>
+            <p class="iof-levels-text">{ text }</p>
         </div>
+        </>
     }
 }
 
@@ -56,12 +70,4 @@ fn short(level: Level) -> &'static str {
         Level::Residential => "RES",
         Level::Emergency => "911",
     }
-}
-
-/// The provider's name for a level, else ours.
-pub fn level_name(t: &crate::ui::text::Text, level: Level) -> String {
-    t.options
-        .program_for(level)
-        .and_then(|p| p.name.clone())
-        .unwrap_or_else(|| t.get(&format!("level.{}.name", level.id())))
 }

@@ -5,12 +5,12 @@
 
 use yew::prelude::*;
 
-use super::levels_chart::level_name;
+use super::model::{level_name, OfferView};
 use crate::engine::Assessment;
 use crate::options::Offer;
-use crate::ui::text::{use_text, Text};
+use crate::ui::text::Text;
 
-/// The sentences, in order: for the result screen and the summary alike.
+/// The sentences, in order (the view model holds them for both renderings).
 pub fn offer_lines(t: &Text, a: &Assessment, offer: &Offer) -> Vec<String> {
     let level = a.after_emergency.unwrap_or(a.level);
     let mut lines = Vec::new();
@@ -41,20 +41,18 @@ pub fn offer_lines(t: &Text, a: &Assessment, offer: &Offer) -> Vec<String> {
 
 #[derive(Properties, PartialEq)]
 pub struct OfferNotesProps {
-    pub assessment: Assessment,
-    pub offer: Offer,
+    pub offer: OfferView,
 }
 
 #[function_component]
 pub fn OfferNotes(props: &OfferNotesProps) -> Html {
-    let t = use_text();
-    let lines = offer_lines(&t, &props.assessment, &props.offer);
-    if lines.is_empty() {
+    let o = &props.offer;
+    if o.lines.is_empty() {
         return html! {};
     }
     html! {
-        <div class="iof-callout iof-offer" data-offered-here={props.offer.level_here.to_string()}>
-            { for lines.into_iter().map(|line| html! { <p>{ line }</p> }) }
+        <div class="iof-callout iof-offer" data-offered-here={o.level_here.to_string()}>
+            { for o.lines.iter().map(|line| html! { <p>{ line }</p> }) }
         </div>
     }
 }

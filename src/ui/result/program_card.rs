@@ -2,48 +2,22 @@
 
 use yew::prelude::*;
 
-use super::levels_chart::level_name;
-use crate::engine::Level;
-use crate::ui::text::use_text;
+use super::model::ProgramView;
 
 #[derive(Properties, PartialEq)]
 pub struct ProgramCardProps {
-    pub level: Level,
-    pub adolescent: bool,
+    pub program: ProgramView,
 }
 
 #[function_component]
 pub fn ProgramCard(props: &ProgramCardProps) -> Html {
-    let t = use_text();
-    let Some(program) = t.options.program_for(props.level) else {
-        return html! {};
-    };
-    let teen_iop = props.adolescent && props.level == Level::Iop;
-    let short = if teen_iop {
-        "level.iop.short.teen".to_owned()
-    } else {
-        format!("level.{}.short", props.level.id())
-    };
-    let hours = program.hours.map(|(lo, hi)| {
-        let range = if lo == hi {
-            lo.to_string()
-        } else {
-            format!("{lo}–{hi}")
-        };
-        t.fill("result.program.hours", &[("hours", &range)])
-    });
+    let p = &props.program;
     html! {
         <section class="iof-program">
-            <h3>{ t.get("result.program") }</h3>
-            <p class="iof-program-name">{ level_name(&t, props.level) }</p>
-            <p>{ t.get(&short) }</p>
-            <ul>
-                if let Some(hours) = hours { <li>{ hours }</li> }
-                if let Some(s) = program.schedule { <li>{ t.get(&format!("result.program.schedule.{}", s.id())) }</li> }
-                if !program.therapies.is_empty() {
-                    <li>{ t.fill("result.program.therapies", &[("therapies", &program.therapies.join(", "))]) }</li>
-                }
-            </ul>
+            <h3>{ &p.heading }</h3>
+            <p class="iof-program-name">{ &p.name }</p>
+            <p>{ &p.short }</p>
+            <ul>{ for p.details.iter().map(|d| html! { <li>{ d }</li> }) }</ul>
         </section>
     }
 }

@@ -3,27 +3,47 @@
 
 use yew::prelude::*;
 
+use super::model::Section;
 use crate::options::CrisisRegion;
 use crate::ui::crisis_lines::{TEL_MA_SUBSTANCE, TEL_SAMHSA};
-use crate::ui::text::use_text;
+use crate::ui::text::Text;
+use crate::ui::Link;
 
 /// SAMHSA's locator of licensed treatment, by place and type of care.
 const FIND_TREATMENT: &str = "https://findtreatment.gov/";
 
+/// The places to look, in order.
+pub(super) fn referral_links(t: &Text) -> Vec<Link> {
+    let mut links = vec![
+        Link::new(t.get("referral.findtreatment"), FIND_TREATMENT),
+        Link::new(t.get("crisis.samhsa"), TEL_SAMHSA),
+    ];
+    if t.options.crisis_region == CrisisRegion::Massachusetts {
+        links.push(Link::new(t.get("crisis.ma_substance"), TEL_MA_SUBSTANCE));
+    }
+    links
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReferralProps {
+    pub referral: Section<Link>,
+}
+
 #[function_component]
-pub fn Referral() -> Html {
-    let t = use_text();
+pub fn Referral(props: &ReferralProps) -> Html {
+    let r = &props.referral;
     html! {
         <section class="iof-referral" data-referral="">
-            <h3>{ t.get("result.referral") }</h3>
+            <h3>{ &r.heading }</h3>
             <ul>
-                <li><a class="iof-link-button" href={FIND_TREATMENT} target="_blank" rel="noopener noreferrer">
-                    { t.get("referral.findtreatment") }
-                </a></li>
-                <li><a class="iof-link-button" href={TEL_SAMHSA}>{ t.get("crisis.samhsa") }</a></li>
-                if t.options.crisis_region == CrisisRegion::Massachusetts {
-                    <li><a class="iof-link-button" href={TEL_MA_SUBSTANCE}>{ t.get("crisis.ma_substance") }</a></li>
-                }
+                { for r.items.iter().map(|l| {
+                    // The locator opens beside the widget; the helplines are calls.
+                    let web = l.href.starts_with("https:");
+                    html! {
+                        <li><a class="iof-link-button" href={l.href.clone()}
+                            target={web.then_some("_blank")} rel={web.then_some("noopener noreferrer")}>{ &l.text }</a></li>
+                    }
+                }) }
             </ul>
         </section>
     }
