@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use iop_op_fit::content::{catalog, Locale};
-use iop_op_fit::engine::assessment::{Flag, Level};
+use iop_op_fit::engine::assessment::{Dimension, Flag, Level};
 use iop_op_fit::engine::Question;
 
 fn keys(locale: Locale) -> BTreeSet<String> {
@@ -121,11 +121,17 @@ fn every_result_reason_and_flag_has_words() {
         }
     }
     for &flag in Flag::ALL {
-        assert!(
-            en.contains(&format!("flag.{}", flag.id())),
-            "flag.{}",
-            flag.id()
-        );
+        // The visitor's advice, and its short name on the intake team's page.
+        for key in [
+            format!("flag.{}", flag.id()),
+            format!("intake.flag.{}", flag.id()),
+        ] {
+            assert!(en.contains(&key), "{key}");
+        }
+    }
+    for &dimension in Dimension::ALL {
+        let key = format!("intake.dimension.{}", dimension.id());
+        assert!(en.contains(&key), "{key}");
     }
     let rules = sources("src/engine");
     let reasons = literal_arguments(&rules, "reason_id!");

@@ -170,12 +170,14 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
             // One labelled region and no landmarks inside it: the widget is a
             // part of the host's page, which has its own header, main and footer
             // (its sections have headings but no names, so they are not regions).
-            <div class="iof" lang={locale.tag()} ref={root.clone()} role="region" aria-label={t.get("app.title")}
+            // Named by the title on screen (`iof-title`: the start screen's
+            // heading, else the header's title), so no label repeats it.
+            <div class="iof" lang={locale.tag()} ref={root.clone()} role="region" aria-labelledby="iof-title"
                 data-scheme={props.options.color_scheme.id()}>
                 <div class="iof-header">
                     // The start screen's heading already says it.
                     if visit.screen != Screen::Start {
-                        <p class="iof-title">{ t.get("app.title") }</p>
+                        <p class="iof-title" id="iof-title">{ t.get("app.title") }</p>
                     }
                     <LanguageSwitch on_change={on_locale} />
                 </div>
@@ -191,7 +193,7 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
                 </div>
                 <div class="iof-footer">
                     <p class="iof-crisis-mini">
-                        <a href={TEL_911}>{ t.get("crisis.911") }</a>{ " · " }<a href={TEL_988}>{ t.get("crisis.988") }</a>
+                        <a href={TEL_911}>{ t.get("crisis.911") }</a>{ " · " }<a href={TEL_988}>{ t.get("crisis.988.short") }</a>
                     </p>
                     // The start screen says it among its facts: once per screen.
                     if visit.screen != Screen::Start {

@@ -45,7 +45,7 @@ pub fn EmergencyScreen(props: &EmergencyScreenProps) -> Html {
                     <ol>{ for t.advice(&format!("{key}.steps")).split('|').map(|s| html! { <li>{ s.to_owned() }</li> }) }</ol>
                 </div>
             }) }
-            <CrisisLines />
+            <CrisisLines without_911=true />
             <NextStep />
             <div class="iof-actions">
                 <button type="button" class="iof-secondary" onclick={props.on_continue.reform(|_| ())}>{ t.get("emergency.continue") }</button>

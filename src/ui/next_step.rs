@@ -36,7 +36,12 @@ pub(super) fn next_step(t: &Text) -> NextStepView {
 /// The call button's words with the number kept on one line (`iof-phone`):
 /// a number broken across two lines can be misread.
 fn phone_on_one_line(t: &Text, text: &str) -> Html {
-    match t.options.phone.as_deref().and_then(|p| Some((text.strip_suffix(p)?, p))) {
+    match t
+        .options
+        .phone
+        .as_deref()
+        .and_then(|p| Some((text.strip_suffix(p)?, p)))
+    {
         Some((label, phone)) => html! { <>{ label }<span class="iof-phone">{ phone }</span></> },
         None => html! { { text } },
     }

@@ -22,7 +22,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
     };
     html! {
         <section class="iof-screen" data-screen="start">
-            <h2 tabindex="-1" ref={props.heading.clone()}>{ t.get("start.heading") }</h2>
+            <h2 id="iof-title" tabindex="-1" ref={props.heading.clone()}>{ t.get("start.heading") }</h2>
             <p class="iof-lead">{ t.get("start.lead") }</p>
             <ul class="iof-facts">
                 <li>{ t.get("start.time") }</li>

@@ -51,16 +51,33 @@ impl Text {
         self.fill(key, &[])
     }
 
-    /// The text for `key` with `{name}` placeholders filled (and `{org}` always).
+    /// The text for `key` with `{name}` placeholders filled (and `{org}`
+    /// always). `{org}` starting a sentence is capitalised, so the default
+    /// "our team" reads "Our team does not offer…".
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
-        let mut all = vec![("org", self.org())];
+        let org = self.org();
+        let mut all = vec![("org", org)];
         all.extend_from_slice(values);
         let other = self.other.then(|| [key, ".other"].concat());
         let key = match &other {
             Some(other) if self.catalog.lookup(other).is_some() => other,
             _ => key,
         };
-        self.catalog.fill(key, &all)
+        let raw = self.catalog.get(key);
+        let filled = self.catalog.fill(key, &all);
+        if !raw.starts_with("{org}") && !raw.contains(". {org}") {
+            return filled;
+        }
+        let mut chars = org.chars();
+        let capital: String = match chars.next() {
+            Some(c) => c.to_uppercase().chain(chars).collect(),
+            None => return filled,
+        };
+        let filled = filled.replace(&format!(". {org}"), &format!(". {capital}"));
+        match filled.strip_prefix(org) {
+            Some(rest) if raw.starts_with("{org}") => format!("{capital}{rest}"),
+            _ => filled,
+        }
     }
 
     /// The privacy sentence, true with every option: with `emitEvents` on,
@@ -148,6 +165,31 @@ mod tests {
         let other = flag("flag.naloxone", "massachusetts", true);
         assert!(other.contains("If they do use alone"), "{other}");
         assert!(!other.contains('{'), "{other}");
+    }
+
+    /// `{org}` starting a sentence reads right with the default words and with a name.
+    #[test]
+    fn a_provider_starting_a_sentence_is_capitalised() {
+        for (locale, default) in [
+            (Locale::En, "Our team does not offer"),
+            (Locale::Es, "Nuestro equipo no ofrece"),
+            (Locale::PtBr, "Nossa equipe não oferece"),
+        ] {
+            let t = Text::new(locale, Rc::new(Options::default()), false);
+            let text = t.fill("result.not_offered", &[("level", "IOP")]);
+            assert!(text.starts_with(default), "{text}");
+            let medicines = t.fill("result.medicines.here", &[("medicines", "x")]);
+            assert!(
+                medicines.contains(&default[..default.find(' ').unwrap() + 5]),
+                "{medicines}"
+            );
+        }
+        let (named, _) = Options::parse([("orgName", "harbor House")]);
+        let t = Text::new(Locale::En, Rc::new(named), false);
+        assert!(t
+            .get("result.detox.here")
+            .starts_with("Harbor House can help"));
+        assert_eq!(t.get("result.call"), "Call harbor House");
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub(super) fn urgent_calls(t: &Text, first: CrisisLine) -> Vec<Link> {
     let call_911 = Link::new(t.get("crisis.911"), TEL_911);
     match first {
         CrisisLine::Call911 => vec![call_911],
-        CrisisLine::Call988 => vec![Link::new(t.get("crisis.988"), TEL_988), call_911],
+        CrisisLine::Call988 => vec![Link::new(t.get("crisis.988.short"), TEL_988), call_911],
     }
 }
 
