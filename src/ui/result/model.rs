@@ -111,8 +111,9 @@ pub struct Intake {
     /// Column headings: dimension, rating, answers behind it.
     pub columns: [String; 3],
     pub dimensions: Vec<DimensionRow>,
-    /// The rule that set the level, and each of the decision's other facts, as label and value.
-    pub facts: Vec<(String, String)>,
+    /// The rule that set the level, and each of the decision's other facts:
+    /// a label and its lines.
+    pub facts: Vec<(String, Vec<String>)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -122,25 +123,33 @@ pub struct DimensionRow {
     pub answers: Vec<String>,
 }
 
-/// A question and its chosen option in words: "Substances: Opioids".
-fn answer_words(t: &Text, a: &AnswerRef) -> String {
-    let q = a.question.id();
-    format!(
-        "{}: {}",
-        t.get(&format!("q.{q}.title")),
-        t.get(&format!("q.{q}.{}", a.option))
-    )
-}
-
-/// Each answer once, in the order the reasons give them.
-fn each_once<'a>(refs: impl Iterator<Item = &'a AnswerRef>) -> Vec<AnswerRef> {
-    let mut once: Vec<AnswerRef> = Vec::new();
-    for r in refs {
-        if !once.contains(r) {
-            once.push(*r);
-        }
-    }
-    once
+/// The answers behind a finding, one line per question in the order asked,
+/// each option once: "What are you using? Alcohol, Opioids…".
+fn answer_lines<'a>(t: &Text, refs: impl Iterator<Item = &'a AnswerRef>) -> Vec<String> {
+    let refs: Vec<&AnswerRef> = refs.collect();
+    Question::ALL
+        .iter()
+        .filter_map(|&q| {
+            let mut options: Vec<&str> = Vec::new();
+            for r in refs.iter().filter(|r| r.question == q) {
+                if !options.contains(&r.option) {
+                    options.push(r.option);
+                }
+            }
+            let words: Vec<String> = options
+                .iter()
+                .map(|o| t.get(&format!("q.{}.{o}", q.id())))
+                .collect();
+            let title = t.get(&format!("q.{}.title", q.id()));
+            // Titles are questions; a colon after a question mark reads badly.
+            let gap = if title.ends_with(['?', ':', '¿']) {
+                " "
+            } else {
+                ": "
+            };
+            (!options.is_empty()).then(|| format!("{title}{gap}{}", words.join(", ")))
+        })
+        .collect()
 }
 
 impl ResultView {
@@ -323,32 +332,34 @@ fn intake(t: &Text, a: &Assessment) -> Intake {
                 Some(r) => t.fill("intake.rating", &[("rating", &r.get(d).to_string())]),
                 None => t.get("intake.not_rated"),
             },
-            answers: each_once(
+            answers: answer_lines(
+                t,
                 a.reasons
                     .iter()
                     .filter(|r| r.dimension == Some(d))
                     .flat_map(|r| &r.answers),
-            )
-            .iter()
-            .map(|r| answer_words(t, r))
-            .collect(),
+            ),
         })
         .collect();
     let yes_no = |b: bool| t.get(if b { "intake.yes" } else { "intake.no" });
     let flag = |f: &Raised| {
-        let why: Vec<String> = f.answers.iter().map(|r| answer_words(t, r)).collect();
         let name = t.get(&format!("intake.flag.{}", f.id.id()));
+        let why = answer_lines(t, f.answers.iter());
         if why.is_empty() {
             name
         } else {
-            format!("{name} ({})", why.join("; "))
+            format!("{name}: {}", why.join("; "))
         }
     };
-    let flags: Vec<String> = a.flags.iter().map(flag).collect();
+    let mut flags: Vec<String> = a.flags.iter().map(flag).collect();
+    if flags.is_empty() {
+        flags.push(t.get("intake.no"));
+    }
+    // The rule's id too, as docs/clinical-rules.md names it.
     let rule = a
         .reasons
         .first()
-        .map(|r| t.get(r.message))
+        .map(|r| format!("{} ({})", t.get(r.message), r.id))
         .unwrap_or_default();
     let crisis = a
         .crisis_first
@@ -363,18 +374,11 @@ fn intake(t: &Text, a: &Assessment) -> Intake {
         ],
         dimensions,
         facts: vec![
-            (t.get("intake.level"), level_name(t, a.level)),
-            (t.get("intake.rule"), rule),
-            (t.get("intake.detox_first"), yes_no(a.detox_first)),
-            (t.get("intake.crisis_first"), crisis),
-            (
-                t.get("intake.flags"),
-                if flags.is_empty() {
-                    t.get("intake.no")
-                } else {
-                    flags.join(". ")
-                },
-            ),
+            (t.get("intake.level"), vec![level_name(t, a.level)]),
+            (t.get("intake.rule"), vec![rule]),
+            (t.get("intake.detox_first"), vec![yes_no(a.detox_first)]),
+            (t.get("intake.crisis_first"), vec![crisis]),
+            (t.get("intake.flags"), flags),
         ],
     }
 }

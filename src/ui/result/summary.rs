@@ -14,7 +14,8 @@ use crate::ui::Link;
 /// intake team's table on a page of its own, links with their addresses.
 const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:40em;margin:2em auto;padding:0 1em}\
 dt{font-weight:bold}table{border-collapse:collapse;width:100%}th,td{border:1px solid #888;padding:.25em .4em;text-align:left;vertical-align:top}\
-.intake{margin-top:3em}.intake h2{margin-top:0}\
+.intake{margin-top:3em}.intake h2{margin-top:0}.intake dl{display:grid;grid-template-columns:max-content 1fr;gap:.3em 1em}\
+.intake dd{margin:0}.intake dd ul{margin:0;padding-left:1.1em}\
 @media print{body{font-size:11pt;max-width:none;margin:0;padding:0}\
 a{color:inherit;text-decoration:none}a[href^=\"http\"]::after{content:\" (\" attr(href) \")\"}\
 .intake{break-before:page;margin-top:0;font-size:10pt;line-height:1.35}.intake table,.intake tr{break-inside:avoid}\
@@ -61,7 +62,13 @@ fn intake(i: &Intake) -> String {
     let facts: String = i
         .facts
         .iter()
-        .map(|(label, value)| format!("<dt>{}</dt><dd>{}</dd>", text(label), text(value)))
+        .map(|(label, lines)| {
+            let value = match lines.as_slice() {
+                [one] => text(one).into_owned(),
+                many => list(many, |l| text(l).into_owned()),
+            };
+            format!("<dt>{}</dt><dd>{value}</dd>", text(label))
+        })
         .collect();
     format!(
         "<section class=\"intake\"><h2>{}</h2>{}<table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
