@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use self::answer_review::AnswerReview;
 use self::levels_chart::LevelsChart;
-use self::model::{ResultView, Section};
+use self::model::{Advice, ResultView, Section};
 use self::offer_notes::OfferNotes;
 use self::program_card::ProgramCard;
 use self::referral::Referral;
@@ -37,14 +37,16 @@ pub struct ResultScreenProps {
 }
 
 /// A block of advice: nothing when it has no items.
-fn flag_block(s: &Section, class: &'static str, kind: &'static str) -> Html {
+fn flag_block(s: &Section<Advice>, class: &'static str, kind: &'static str) -> Html {
     if s.items.is_empty() {
         return html! {};
     }
     html! {
         <section class={class} data-flags={kind}>
             <h3>{ &s.heading }</h3>
-            <ul>{ for s.items.iter().map(|item| html! { <li>{ item }</li> }) }</ul>
+            <ul>{ for s.items.iter().map(|a| html! {
+                <li data-flag={a.flag.map(|f| f.id())}>{ &a.text }</li>
+            }) }</ul>
         </section>
     }
 }

@@ -39,7 +39,7 @@ pub struct ResultView {
     pub after_emergency: Option<String>,
     pub detox: Vec<String>,
     pub offer: Option<OfferView>,
-    pub safety: Section,
+    pub safety: Section<Advice>,
     /// "Why this result": `lead` is the reason that set the level and the
     /// most telling findings; `more` the rest, each sentence once.
     pub why: Why,
@@ -50,10 +50,17 @@ pub struct ResultView {
     pub levels: Option<LevelsView>,
     pub crisis: Section<Link>,
     /// The other flags and the readiness advice.
-    pub advice: Section,
+    pub advice: Section<Advice>,
     pub note: String,
     pub review: Section<Answer>,
     pub intake: Intake,
+}
+
+/// A line of advice: a flag's words, or the readiness line (no flag).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Advice {
+    pub flag: Option<Flag>,
+    pub text: String,
 }
 
 /// A heading and its items.
@@ -154,18 +161,24 @@ fn answer_lines<'a>(t: &Text, refs: impl Iterator<Item = &'a AnswerRef>) -> Vec<
 
 impl ResultView {
     pub fn new(t: &Text, a: &Assessment, responses: &Responses) -> Self {
-        let flag_items = |safety: bool| -> Vec<String> {
+        let flag_items = |safety: bool| -> Vec<Advice> {
             a.flags
                 .iter()
                 .filter(|f| f.id.is_safety() == safety)
-                .map(|f| t.flag(f))
+                .map(|f| Advice {
+                    flag: Some(f.id),
+                    text: t.flag(f),
+                })
                 .collect()
         };
         // Readiness never changes the level and has its own advice.
         let readiness = responses
             .readiness()
             .filter(|r| *r != Readiness::Ready)
-            .map(|r| t.get(&format!("readiness.{}", r.id())));
+            .map(|r| Advice {
+                flag: None,
+                text: t.get(&format!("readiness.{}", r.id())),
+            });
         let mut advice = flag_items(false);
         advice.extend(readiness);
         let offer = t.options.offer(a);
