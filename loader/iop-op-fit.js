@@ -147,6 +147,11 @@
     colorScheme: function (value) {
       var scheme = value.toLowerCase();
       return /^(light|dark|auto)$/.test(scheme) ? scheme : null;
+    },
+    // Yes or no, as src/options.rs reads one: the privacy sentence on the painted start screen depends on it.
+    emitEvents: function (value) {
+      var word = value.toLowerCase();
+      return /^(true|yes|on|1|)$/.test(word) ? "true" : /^(false|no|off|0)$/.test(word) ? "false" : null;
     }
   };
   var ALLOWED = {
@@ -310,6 +315,9 @@
       if (scheme) region.setAttribute("data-scheme", scheme);
       var accent = option(options, "themeColor", true);
       if (accent) region.style.setProperty("--iof-accent", accent); // the CSSOM, as page::set_accent
+      // Painted with emitEvents off; with it on, the sentence says what the website is told (Text::privacy).
+      var privacy = next.querySelector(".iof-privacy");
+      if (privacy && option(options, "emitEvents", true) === "true") privacy.textContent += " " + t.events;
       if (visit.submitted) next.querySelector("[role=status]").textContent = t.loading;
       var chosen = visit.answer && next.querySelector("input[value='" + visit.answer + "']");
       if (chosen) chosen.checked = true;

@@ -93,7 +93,7 @@ const source = loader.replace(MARK, () => glue);
 // Keyed by primary subtag, as Locale::from_tag reads tags (pt-PT, PT_br: pt),
 // each with its catalog's tag for the lang attribute.
 const FALLBACK_KEYS = { title: "result.next", call: "result.call", contact: "result.contact", org: "org.default",
-  e988: "crisis.988", e911: "crisis.911", loading: "nav.loading" };
+  e988: "crisis.988", e911: "crisis.911", loading: "nav.loading", events: "privacy.events" };
 // One catalog per language the widget speaks (build.rs compiles the same files).
 const LOCALES = readdirSync(join("src", "content", "locales")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
 if (!LOCALES.includes("en")) throw new Error("the fallback needs the English catalog, src/content/locales/en.json");

@@ -241,7 +241,12 @@ describe("the screens painted before the wasm", () => {
 describe("the options it is painted with follow the Rust rules", () => {
   // Each case on its own widget, held before the wasm; what the painted screen
   // shows must be what the fixture says, and what the wasm then shows.
-  const CASES = FIXTURE.filter((c) => ["orgName", "locale", "themeColor", "colorScheme"].includes(c.option));
+  // emitEvents changes the privacy sentence; the fallback never reads it, so it is not in the shared
+  // fixture: the widget's own sentence after the takeover is what the painted one must equal.
+  const CASES = [
+    ...FIXTURE.filter((c) => ["orgName", "locale", "themeColor", "colorScheme"].includes(c.option)),
+    ...["true", "Yes", "", "off", "sometimes"].map((value) => ({ option: "emitEvents", value })),
+  ];
 
   test(`${CASES.length} cases, before and after the wasm`, async () => {
     const page = env.page;
@@ -281,6 +286,9 @@ describe("the options it is painted with follow the Rust rules", () => {
       if (c.option === "colorScheme") assert.equal(p.scheme, used ?? "light", what);
       if (c.option === "orgName") {
         assert.equal(p.privacy, en["privacy.note"].split("{org}").join(used ?? en["org.default"]), what);
+      }
+      if (c.option === "emitEvents") {
+        assert.equal(p.privacy.includes(en["privacy.events"]), ["true", "Yes", ""].includes(c.value), `${what}: ${p.privacy}`);
       }
       assert.deepEqual({ ...taken[i], roots: 1 }, p, `${what}: the wasm shows the same`);
       assert.equal(taken[i].roots, 1, `${what}: one screen after the takeover`);
