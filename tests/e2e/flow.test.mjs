@@ -112,6 +112,23 @@ describe("reference cases through the UI", () => {
   test("R11 daily benzodiazepines: iop, detox first, naloxone and a slow taper", () => checkCase("R11"));
   test("R12 opioids with alcohol: php, detox first, mixing risk and naloxone before medication", () => checkCase("R12"));
   test("R15 pregnant, occasional cannabis: op, pregnancy advice, no safety block", () => checkCase("R15"));
+  test("R19 methadone and drinking: the medicine is asked; iop, the mixing warning and the naltrexone caution", async () => {
+    const result = await checkCase("R19");
+    const text = await result.innerText();
+    for (const key of ["flag.mixing_risk.on_medicine", "flag.medication_support.opioids", "flag.moud.on_medicine"]) {
+      assert.ok(text.includes(en[key]), `the result shows ${key}: ${en[key]}`);
+    }
+    assert.ok(!text.includes(en["flag.medication_support"]), "not the naltrexone suggestion meant for alcohol alone");
+  });
+  test("a relative not sure about the medicine gets the \"if they take...\" words", async () => {
+    await openHost(env.page, url());
+    const answers = { respondent: "someone_else", substances: "opioids", opioid_medicine: "not_sure", frequency: "weekly", withdrawal: "mild" };
+    const { screen, asked } = await complete(env.page, answers);
+    assert.equal(screen, "result");
+    assert.ok(asked.includes("opioid_medicine"), `the medicine is asked: ${asked}`);
+    const text = await widget(env.page).locator("[data-screen=result]").innerText();
+    assert.ok(text.includes(en["flag.moud.not_sure.other"]), `the result says: ${en["flag.moud.not_sure.other"]}`);
+  });
 
   test("R5 overdose now: the emergency screen comes straight after danger, leading with 911; the result stays an emergency", async () => {
     await checkEmergency("R5");

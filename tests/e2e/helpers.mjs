@@ -121,6 +121,11 @@ export const CASES = {
     answers: { danger: ["suicide"] },
     level: "emergency", detoxFirst: "false", crisisFirst: "988",
   },
+  R19: {
+    answers: { substances: "alcohol", opioid_medicine: "methadone", frequency: "weekly", withdrawal: "mild" },
+    level: "iop", detoxFirst: "false",
+    flags: { safety: ["naloxone", "mixing_risk"], advice: ["moud", "medication_support"] },
+  },
 };
 
 /** Every option id the visitor can choose, and every level id: words that must not leak to the host. */
