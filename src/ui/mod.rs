@@ -1,26 +1,21 @@
 //! The Yew components the visitor sees, each named for what it shows. The
 //! UI asks and shows; every clinical decision comes from [`crate::engine`].
 //!
-//! One file per screen (`start_screen`, `question_screen`, `emergency_screen`)
-//! and the pieces several screens share (crisis lines, urgent calls, next
-//! step). The result is a folder, `result/`: its view model (`model.rs`,
+//! `screens/` holds one file per screen before the result (start, question,
+//! emergency); `parts/` the pieces several screens share (crisis lines,
+//! urgent calls, next step, progress, the language switch). The result is a
+//! folder, `result/`: its view model (`model.rs`,
 //! what a result says, built once) and the two renderings of it, the screen
 //! and the downloadable summary, with the screen's components. Data runs one
 //! way: assessment, view model, each rendering. `state.rs` is the visit's
 //! reducer and `text.rs` the visitor's words.
 
 mod app;
-mod crisis_lines;
-mod emergency_screen;
-mod language_switch;
-mod next_step;
-mod progress;
-mod question_screen;
+mod parts;
 mod result;
-mod start_screen;
+mod screens;
 mod state;
 mod text;
-mod urgent_calls;
 
 pub use app::{IopOpFit, IopOpFitProps};
 

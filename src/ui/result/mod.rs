@@ -20,10 +20,10 @@ use self::offer_notes::OfferNotes;
 use self::program_card::ProgramCard;
 use self::referral::Referral;
 use self::summary::summary_html;
-use super::crisis_lines::CrisisLines;
-use super::next_step::NextStep;
+use super::parts::crisis_lines::CrisisLines;
+use super::parts::next_step::NextStep;
 use super::text::use_text;
-use super::urgent_calls::UrgentCalls;
+use super::parts::urgent_calls::UrgentCalls;
 use crate::browser::download::save_html;
 use crate::engine::{Assessment, CrisisLine, Question, Responses};
 

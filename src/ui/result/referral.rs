@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::model::Section;
 use crate::options::CrisisRegion;
-use crate::ui::crisis_lines::{TEL_MA_SUBSTANCE, TEL_SAMHSA};
+use crate::ui::parts::crisis_lines::{TEL_MA_SUBSTANCE, TEL_SAMHSA};
 use crate::ui::text::Text;
 use crate::ui::Link;
 

@@ -2,19 +2,19 @@
 
 use yew::prelude::*;
 
-use super::text::{use_text, Text};
-use super::Link;
+use crate::ui::text::{use_text, Text};
+use crate::ui::Link;
 use crate::options::CrisisRegion;
 
 /// The national lines every screen offers.
-pub(super) const TEL_911: &str = "tel:911";
-pub(super) const TEL_988: &str = "tel:988";
+pub(in crate::ui) const TEL_911: &str = "tel:911";
+pub(in crate::ui) const TEL_988: &str = "tel:988";
 const TEL_POISON: &str = "tel:18002221222";
-pub(super) const TEL_SAMHSA: &str = "tel:18006624357";
-pub(super) const TEL_MA_SUBSTANCE: &str = "tel:8003275050";
+pub(in crate::ui) const TEL_SAMHSA: &str = "tel:18006624357";
+pub(in crate::ui) const TEL_MA_SUBSTANCE: &str = "tel:8003275050";
 
 /// The lines in order, national then the region's: for the screens and the summary.
-pub(super) fn crisis_lines(t: &Text) -> Vec<Link> {
+pub(in crate::ui) fn crisis_lines(t: &Text) -> Vec<Link> {
     let regional: &[(&str, &str)] = match t.options.crisis_region {
         CrisisRegion::National => &[("crisis.samhsa", TEL_SAMHSA)],
         CrisisRegion::Massachusetts => &[

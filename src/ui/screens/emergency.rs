@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use super::crisis_lines::CrisisLines;
-use super::next_step::NextStep;
-use super::text::use_text;
-use super::urgent_calls::UrgentCalls;
+use crate::ui::parts::crisis_lines::CrisisLines;
+use crate::ui::parts::next_step::NextStep;
+use crate::ui::text::use_text;
+use crate::ui::parts::urgent_calls::UrgentCalls;
 use crate::engine::{Assessment, CrisisLine};
 
 #[derive(Properties, PartialEq)]

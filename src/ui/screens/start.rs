@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::text::use_text;
+use crate::ui::text::use_text;
 
 #[derive(Properties, PartialEq)]
 pub struct StartScreenProps {

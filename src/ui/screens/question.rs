@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::text::use_text;
+use crate::ui::text::use_text;
 use crate::engine::questions::NONE;
 use crate::engine::{Kind, Question};
 

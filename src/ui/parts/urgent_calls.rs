@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use super::crisis_lines::{TEL_911, TEL_988};
-use super::text::{use_text, Text};
-use super::Link;
+use crate::ui::parts::crisis_lines::{TEL_911, TEL_988};
+use crate::ui::text::{use_text, Text};
+use crate::ui::Link;
 use crate::engine::CrisisLine;
 
 #[derive(Properties, PartialEq)]
@@ -14,7 +14,7 @@ pub struct UrgentCallsProps {
 }
 
 /// The buttons in order: for the screens and the summary.
-pub(super) fn urgent_calls(t: &Text, first: CrisisLine) -> Vec<Link> {
+pub(in crate::ui) fn urgent_calls(t: &Text, first: CrisisLine) -> Vec<Link> {
     let call_911 = Link::new(t.get("crisis.911"), TEL_911);
     match first {
         CrisisLine::Call911 => vec![call_911],

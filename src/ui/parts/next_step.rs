@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use super::text::{use_text, Text};
-use super::Link;
+use crate::ui::text::{use_text, Text};
+use crate::ui::Link;
 use crate::options::tel_href;
 
 /// The call to action's words and links: for the screens and the summary.
@@ -15,7 +15,7 @@ pub struct NextStepView {
     pub contact: Option<Link>,
 }
 
-pub(super) fn next_step(t: &Text) -> NextStepView {
+pub(in crate::ui) fn next_step(t: &Text) -> NextStepView {
     NextStepView {
         heading: t.get("result.next"),
         lead: t.get("result.next.lead"),

@@ -3,7 +3,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::text::use_text;
+use crate::ui::text::use_text;
 use crate::content::{catalog, Locale};
 
 #[derive(Properties, PartialEq)]
