@@ -60,3 +60,19 @@ fn dependencies_run_one_way() {
     }
     assert!(checked > 20, "found only {checked} crate paths");
 }
+
+/// `vendor/yew` is Yew as published plus `vendor/yew.patch` (vendor/PATCHED.md):
+/// every change in the patch must be in the folder, so a patch file that no
+/// longer says what the folder holds fails here.
+#[test]
+fn vendored_yew_holds_exactly_its_patch() {
+    let check = std::process::Command::new("git")
+        .args(["apply", "--check", "--reverse", "--directory=vendor/yew", "vendor/yew.patch"])
+        .output()
+        .expect("git is needed to check vendor/yew.patch");
+    assert!(
+        check.status.success(),
+        "vendor/yew.patch does not match vendor/yew: {}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}

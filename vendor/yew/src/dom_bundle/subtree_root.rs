@@ -171,13 +171,6 @@ impl EventListener {
         }
     }
 
-    #[cfg(not(test))]
-    fn forget(mut self) {
-        if let Some(callback) = self.callback.take() {
-            // Should always match, but no need to introduce a panic path here
-            callback.forget();
-        }
-    }
 }
 
 /// Ensures event handler registration.
@@ -187,9 +180,6 @@ struct HostHandlers {
     /// The host element where events are registered
     host: HtmlEventTarget,
 
-    /// Keep track of all listeners to drop them on registry drop.
-    /// The registry is never dropped in production.
-    #[cfg(test)]
     registered: Vec<(ListenerKind, EventListener)>,
 }
 
@@ -197,7 +187,6 @@ impl HostHandlers {
     fn new(host: HtmlEventTarget) -> Self {
         Self {
             host,
-            #[cfg(test)]
             registered: Vec::default(),
         }
     }
@@ -205,10 +194,6 @@ impl HostHandlers {
     fn add_listener(&mut self, desc: &EventDescriptor, callback: impl 'static + Fn(&Event)) {
         let cl = EventListener::new(&self.host, desc, callback);
 
-        // Never drop the closure as this event handler is static
-        #[cfg(not(test))]
-        cl.forget();
-        #[cfg(test)]
         self.registered.push((desc.kind.clone(), cl));
     }
 }
@@ -493,11 +478,13 @@ impl SubtreeData {
     }
 
     fn add_listener(self: &Rc<Self>, desc: &EventDescriptor) {
-        let this = self.clone();
+        let this = Rc::downgrade(self);
         let listener = {
             let desc = desc.clone();
             move |e: &Event| {
-                this.handle(desc.clone(), e.clone());
+                if let Some(this) = this.upgrade() {
+                    this.handle(desc.clone(), e.clone());
+                }
             }
         };
         self.host_handlers()
