@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Each step says when it starts, so a run's log gives every suite's time (tests/README.md).
+step() { printf '\n\033[1m== %s (%s, %ss into the run)\033[0m\n' "$*" "$(date -u +%T)" "$SECONDS"; }
 
 step "native tests (engine, content, options, UI logic)"
 cargo test --no-default-features
@@ -35,10 +36,11 @@ step "WordPress plugin: shortcode and settings in a real WordPress (Debian's pac
 node --test tests/wordpress/
 
 step "main flow in WebKit and Firefox ESR (WebDriver, under Xvfb)"
-xvfb-run -a node --test tests/engines/
+xvfb-run -a node --test tests/browsers/
 
 step "screen reader: Orca hears a whole visit by keyboard in Firefox ESR (its own Xvfb, D-Bus, AT-SPI bus and Openbox)"
 node --test tests/screen-reader/
 
 step "new machine: setup and release build from a fresh clone with an empty cargo registry"
 ./scripts/check-new-machine.sh
+step "all passed"

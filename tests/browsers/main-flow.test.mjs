@@ -3,7 +3,7 @@
 // Xvfb) and Firefox ESR (through geckodriver). Each answers R1 and reaches an
 // IOP result. Playwright cannot drive Debian's WebKit, so this uses W3C
 // WebDriver (selenium-webdriver), and clicks are dispatched in the page.
-// Run: xvfb-run -a node --test tests/engines/
+// Run: xvfb-run -a node --test tests/browsers/
 import { spawn } from "node:child_process";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
