@@ -13,6 +13,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
+# First the screens painted before the wasm arrives, rendered natively by the
+# real components (src/bin/prerender.rs); Trunk's post-build step puts them in
+# the loader (docs/architecture.md). Native, so before the wasm's settings below.
+mkdir -p target
+cargo run --quiet --locked --features prerender --bin prerender > target/prerendered.json
+export IOP_OP_FIT_PRERENDERED="$PWD/target/prerendered.json"
 if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ] &&
    RUSTC_BOOTSTRAP=1 cargo fetch --offline -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown >/dev/null 2>&1; then
   export RUSTC_BOOTSTRAP=1

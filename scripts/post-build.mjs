@@ -8,13 +8,15 @@
 // wasm's SHA-384 and refuses any other wasm. (scripts/release.sh packages the
 // three files with integrity.json for site owners.) The loader also gets the
 // widget's styles, and its start screen and first question in every language,
-// rendered by the real components (src/bin/prerender.rs), to paint before the
-// wasm arrives.
+// rendered by the real components (src/bin/prerender.rs, which scripts/build.sh
+// runs before `trunk build`), to paint before the wasm arrives
+// (docs/architecture.md draws the whole path).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
+import { tree } from "./html-tree.mjs";
 
 const dist = process.env.TRUNK_STAGING_DIR;
 if (!dist) throw new Error("post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)");
@@ -33,53 +35,15 @@ if (release) {
   execFileSync(join("node_modules", ".bin", "wasm-opt"), ["-Oz", "--converge", ...features, wasm, "-o", wasm], { stdio: "inherit" });
 }
 
-/** Each language's start screen and first question as HTML, from Yew's server-side renderer (src/bin/prerender.rs). */
-function prerender() {
-  // A native build: none of the release build's settings for the wasm's standard library apply.
-  const env = { ...process.env };
-  delete env.CARGO_UNSTABLE_BUILD_STD;
-  delete env.RUSTC_BOOTSTRAP;
-  const out = execFileSync("cargo", ["run", "--quiet", "--offline", "--locked", "--features", "prerender", "--bin", "prerender"],
-    { env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
-  return JSON.parse(out);
-}
-
 /**
- * The server renderer's HTML as a tree the loader builds with createElement
- * (Trusted Types forbid innerHTML): an element is [name, {attributes},
- * ...children], text is a string. The renderer writes well-formed HTML with
- * quoted attributes and only &amp; &lt; &gt; &quot; escaped; anything else is
- * refused here rather than read wrongly.
+ * Each language's start screen and first question as HTML, from Yew's
+ * server-side renderer (src/bin/prerender.rs). scripts/build.sh runs it before
+ * `trunk build` and names its output in IOP_OP_FIT_PRERENDERED.
  */
-function tree(html) {
-  const decode = (text) => {
-    const other = text.match(/&(?!(amp|lt|gt|quot);)/);
-    if (other) throw new Error(`prerendered HTML has a character reference this build cannot read: ${text}`);
-    return text.replace(/&(amp|lt|gt|quot);/g, (_, e) => ({ amp: "&", lt: "<", gt: ">", quot: '"' })[e]);
-  };
-  const VOID = new Set(["br", "hr", "img", "input", "meta", "link", "source", "wbr"]);
-  const root = ["", {}];
-  const open = [root];
-  const TOKEN = /<\/([a-z][a-z0-9-]*)>|<([a-z][a-z0-9-]*)((?:\s+[a-z][a-z0-9-]*(?:="[^"]*")?)*)\s*>|([^<]+)/gy;
-  let at = 0;
-  for (const [all, close, name, attrs, text] of html.matchAll(TOKEN)) {
-    at += all.length;
-    const parent = open[open.length - 1];
-    if (text !== undefined) parent.push(decode(text));
-    else if (close !== undefined) {
-      if (parent[0] !== close) throw new Error(`prerendered HTML closes <${close}> inside <${parent[0]}>`);
-      open.pop();
-    } else {
-      const attributes = {};
-      for (const [, key, value] of attrs.matchAll(/([a-z][a-z0-9-]*)(?:="([^"]*)")?/g)) attributes[key] = decode(value ?? "");
-      const element = [name, attributes];
-      parent.push(element);
-      if (!VOID.has(name)) open.push(element);
-    }
-  }
-  if (at !== html.length) throw new Error(`prerendered HTML could not be read after: ${html.slice(Math.max(0, at - 40), at + 40)}`);
-  if (open.length !== 1 || root.length !== 3) throw new Error("prerendered HTML must be one element, closed");
-  return root[2];
+function prerendered() {
+  const file = process.env.IOP_OP_FIT_PRERENDERED;
+  if (!file) throw new Error("the prerendered screens are missing: build with ./scripts/build.sh, which renders them before `trunk build`");
+  return JSON.parse(readFileSync(file, "utf8"));
 }
 
 const MARK = "/* @wasm-bindgen-glue */";
@@ -97,14 +61,14 @@ const FALLBACK_KEYS = { title: "result.next", call: "result.call", contact: "res
 // One catalog per language the widget speaks (build.rs compiles the same files).
 const LOCALES = readdirSync(join("src", "content", "locales")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
 if (!LOCALES.includes("en")) throw new Error("the fallback needs the English catalog, src/content/locales/en.json");
-const prerendered = prerender();
+const screensByTag = prerendered();
 const fallbackText = Object.fromEntries(LOCALES.map((tag) => {
   const catalog = JSON.parse(readFileSync(join("src", "content", "locales", `${tag}.json`), "utf8"));
   const words = Object.entries(FALLBACK_KEYS).map(([name, key]) => {
     if (typeof catalog[key] !== "string") throw new Error(`${tag}.json has no text for ${key}`);
     return [name, catalog[key]];
   });
-  const screens = prerendered[tag];
+  const screens = screensByTag[tag];
   if (!screens) throw new Error(`src/bin/prerender.rs rendered no screens for ${tag}`);
   return [tag.split("-")[0], { tag, ...Object.fromEntries(words), start: tree(screens.start), question: tree(screens.question) }];
 }));
