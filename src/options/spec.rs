@@ -258,17 +258,14 @@ impl Problem {
             }
             Problem::EmptyList => {
                 let values = match row.kind {
-                    Kind::List { values, .. } => values.join(", "),
+                    Kind::List { values, .. } => values,
                     _ => unreachable!("only lists can be empty lists"),
                 };
-                format!("is empty; name at least one of {values}. Using all {}.", number_word(values.len()))
+                let all = ["both", "all three", "all four"][values.len().clamp(2, 4) - 2];
+                format!("is empty; name at least one of {}. Using {all}.", values.join(", "))
             }
         }
     }
-}
-
-fn number_word(n: usize) -> &'static str {
-    ["none", "one", "two", "three", "four"].get(n).copied().unwrap_or("of them")
 }
 
 /// `a, b or c`.
@@ -485,7 +482,9 @@ pub fn loader_rules_json() -> String {
                     json!({ "kind": "color", "minContrast": f64::from(min_contrast_tenths) / 10.0 })
                 }
                 Kind::Locale => json!({ "kind": "locale", "values": Locale::ALL.map(Locale::tag) }),
-                Kind::OneOf { values, .. } => json!({ "kind": "oneOf", "values": values }),
+                Kind::OneOf { values, .. } => {
+                    json!({ "kind": "oneOf", "values": values.iter().map(|v| v[0]).collect::<Vec<_>>() })
+                }
                 Kind::List { values, none, .. } => json!({ "kind": "list", "values": values, "none": none }),
                 Kind::YesNo => json!({ "kind": "yesNo" }),
                 Kind::Hours { min, max } => json!({ "kind": "hours", "min": min, "max": max }),
