@@ -11,6 +11,8 @@
 //! both check, so the two cannot drift.
 
 mod offer;
+#[cfg(test)]
+pub(crate) use offer::tests::result as test_result;
 mod spec;
 
 pub use spec::{loader_rules_json, Kind, OptionSpec, SPEC};

@@ -49,3 +49,79 @@ impl Options {
         })
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use crate::engine::{Assessment, Flag, Level, Raised};
+    use crate::options::Options;
+
+    /// A result at `level` with these flags, for the offer's tests and its notes'.
+    pub(crate) fn result(level: Level, detox_first: bool, flags: &[Flag]) -> Assessment {
+        Assessment {
+            level,
+            detox_first,
+            detox: Vec::new(),
+            crisis_first: None,
+            after_emergency: None,
+            ratings: None,
+            flags: flags
+                .iter()
+                .map(|&id| Raised {
+                    id,
+                    message: id.message(),
+                    answers: Vec::new(),
+                })
+                .collect(),
+            reasons: Vec::new(),
+        }
+    }
+
+    fn options(pairs: &[(&str, &str)]) -> Options {
+        let (options, warnings) = Options::parse(pairs.iter().copied());
+        assert!(warnings.is_empty(), "{warnings:?}");
+        options
+    }
+
+    #[test]
+    fn withdrawal_care_and_medicines_are_offered_only_when_the_provider_said() {
+        let a = result(Level::Php, true, &[Flag::Moud, Flag::MedicationSupport]);
+        let unsaid = options(&[]);
+        assert_eq!(unsaid.offer(&a).unwrap().detox_here, None);
+        assert!(unsaid.offer(&a).unwrap().medicines.is_empty());
+
+        let without = options(&[("detox", "false"), ("medication", "naltrexone")]);
+        assert!(without.offer(&a).unwrap().refers(), "withdrawal care elsewhere is a referral");
+
+        let with = options(&[("detox", "true"), ("medication", "buprenorphine,methadone")]);
+        let offer = with.offer(&a).unwrap();
+        assert_eq!(offer.detox_here, Some(true));
+        assert!(!offer.refers());
+        // Alcohol alone is not treated by buprenorphine or methadone.
+        let alcohol = result(Level::Iop, false, &[Flag::MedicationSupport]);
+        assert!(with.offer(&alcohol).unwrap().medicines.is_empty());
+        assert_eq!(
+            with.offer(&alcohol).unwrap().detox_here,
+            None,
+            "not asked without detox_first"
+        );
+    }
+
+    #[test]
+    fn an_emergency_before_the_other_answers_has_nothing_to_offer() {
+        let o = options(&[("levels", "iop")]);
+        assert_eq!(o.offer(&result(Level::Emergency, false, &[])), None);
+        let mut later = result(Level::Emergency, false, &[]);
+        later.after_emergency = Some(Level::Php);
+        assert!(
+            !o.offer(&later).unwrap().level_here,
+            "the level the answers give once safe"
+        );
+    }
+
+    #[test]
+    fn a_teen_is_referred_when_teens_are_not_served() {
+        let a = result(Level::Iop, false, &[Flag::Adolescent]);
+        let offer = options(&[("servesAdolescents", "false")]).offer(&a).unwrap();
+        assert!(offer.teen_elsewhere && offer.refers());
+    }
+}
