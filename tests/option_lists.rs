@@ -47,7 +47,10 @@ fn the_readme_table_lists_the_spec() {
     for row in section.lines().filter(|l| l.starts_with("| `")) {
         let first = row.split('|').nth(1).unwrap();
         for name in between(first, "`", "`").into_iter().step_by(2) {
-            assert!(listed.insert(name.to_owned()), "README lists `{name}` twice");
+            assert!(
+                listed.insert(name.to_owned()),
+                "README lists `{name}` twice"
+            );
         }
     }
     assert_eq!(listed, spec(), "README's options table");

@@ -373,19 +373,33 @@ fn the_loader_rules_come_from_the_spec() {
     names.sort_unstable();
     assert_eq!(
         names,
-        ["colorScheme", "contactUrl", "emitEvents", "locale", "orgName", "phone", "themeColor"]
+        [
+            "colorScheme",
+            "contactUrl",
+            "emitEvents",
+            "locale",
+            "orgName",
+            "phone",
+            "themeColor"
+        ]
     );
     let rule = |name: &str, field: &str| rules[name][field].clone();
     assert_eq!(rule("orgName", "kind"), "text");
     assert_eq!(rule("orgName", "max"), 200);
     assert_eq!(rule("orgName", "allowed"), "text up to 200 characters");
     assert_eq!(rule("phone", "kind"), "phone");
-    assert_eq!((rule("phone", "minDigits"), rule("phone", "maxDigits")), (3.into(), 15.into()));
+    assert_eq!(
+        (rule("phone", "minDigits"), rule("phone", "maxDigits")),
+        (3.into(), 15.into())
+    );
     assert_eq!(rule("contactUrl", "kind"), "url");
     assert_eq!(rule("themeColor", "kind"), "color");
     assert_eq!(rule("themeColor", "minContrast"), 4.5);
     assert_eq!(rule("colorScheme", "kind"), "oneOf");
-    assert_eq!(rule("colorScheme", "values"), serde_json::json!(["light", "dark", "auto"]));
+    assert_eq!(
+        rule("colorScheme", "values"),
+        serde_json::json!(["light", "dark", "auto"])
+    );
     assert_eq!(rule("emitEvents", "kind"), "yesNo");
     assert_eq!(rule("locale", "kind"), "locale");
     let tags: Vec<&str> = Locale::ALL.iter().map(|l| l.tag()).collect();

@@ -3,15 +3,24 @@
 //! option and what is allowed, and the safe default is used instead.
 //! No web types, so every rule here is tested natively.
 //!
+//! [`SPEC`] (`spec.rs`) is the one table of options: a row per option with
+//! its name, its [`Kind`] and limits (which also give the allowed values in
+//! the warnings' words) and what a warning says is used instead. The parser
+//! reads it, `tests/option_lists.rs` checks the README, the configurator and
+//! the WordPress plugin against it, and [`loader_rules_json`] gives its rules
+//! for the options the loader checks. `offer.rs` is what the provider can do
+//! for one result.
+//!
 //! When the wasm cannot start, the loader's plain-HTML fallback
 //! (`loader/iop-op-fit.js`) shows the name, phone, contact link and language
-//! by the same rules: the trim in [`Options::parse`], `text`, `phone`, `url`
-//! and [`Locale::from_tag`]. `tests/fixtures/options.json` holds good and bad
+//! by the same rules: the trim in [`Options::parse`] and the text, phone, URL
+//! and locale kinds. `tests/fixtures/options.json` holds good and bad
 //! values that `tests/options.rs` and `tests/e2e/fallback-options.test.mjs`
 //! both check, so the two cannot drift.
 
 mod offer;
-#[cfg(test)]
+// For the offer notes' tests (the UI is in the widget feature).
+#[cfg(all(test, feature = "widget"))]
 pub(crate) use offer::tests::result as test_result;
 mod spec;
 
@@ -90,7 +99,6 @@ impl Medicine {
             Medicine::Naltrexone => "naltrexone",
         }
     }
-
 }
 
 /// What this provider can do for one result: whether it offers the level,
@@ -229,4 +237,3 @@ pub fn tel_href(phone: &str) -> String {
         .collect();
     format!("tel:{digits}")
 }
-

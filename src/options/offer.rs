@@ -90,7 +90,10 @@ pub(crate) mod tests {
         assert!(unsaid.offer(&a).unwrap().medicines.is_empty());
 
         let without = options(&[("detox", "false"), ("medication", "naltrexone")]);
-        assert!(without.offer(&a).unwrap().refers(), "withdrawal care elsewhere is a referral");
+        assert!(
+            without.offer(&a).unwrap().refers(),
+            "withdrawal care elsewhere is a referral"
+        );
 
         let with = options(&[("detox", "true"), ("medication", "buprenorphine,methadone")]);
         let offer = with.offer(&a).unwrap();
@@ -121,7 +124,9 @@ pub(crate) mod tests {
     #[test]
     fn a_teen_is_referred_when_teens_are_not_served() {
         let a = result(Level::Iop, false, &[Flag::Adolescent]);
-        let offer = options(&[("servesAdolescents", "false")]).offer(&a).unwrap();
+        let offer = options(&[("servesAdolescents", "false")])
+            .offer(&a)
+            .unwrap();
         assert!(offer.teen_elsewhere && offer.refers());
     }
 }

@@ -2,24 +2,34 @@
 //! a warning says the widget does instead. The parser, the warnings' "use …"
 //! words and the loader's rules (`loader_rules_json`) all come from these rows.
 
-#[cfg(test)]
-use crate::engine::Level;
 use super::{ColorScheme, CrisisRegion, Medicine, Options, Schedule, OFFERED_LEVELS};
 use crate::content::Locale;
+#[cfg(test)]
+use crate::engine::Level;
 
 /// What values an option takes, with its limits.
 #[derive(Clone, Copy, Debug)]
 pub enum Kind {
     /// Plain text up to `max` characters; `shown` text gets a warning for HTML tags.
-    Text { max: usize, shown: bool },
+    Text {
+        max: usize,
+        shown: bool,
+    },
     /// A comma-separated list of shown text items, each up to `max` characters.
-    TextList { max: usize },
+    TextList {
+        max: usize,
+    },
     /// Digits with optional `+ - ( ) .` and spaces.
-    Phone { min_digits: usize, max_digits: usize },
+    Phone {
+        min_digits: usize,
+        max_digits: usize,
+    },
     /// `https:`, `http:`, `mailto:` or a relative path.
     Url,
     /// A hex colour with at least `min_contrast_tenths`/10 : 1 contrast with white.
-    Color { min_contrast_tenths: u32 },
+    Color {
+        min_contrast_tenths: u32,
+    },
     /// One of the content's languages.
     Locale,
     /// One of `values`: each the word shown first, then the other spellings accepted.
@@ -36,7 +46,10 @@ pub enum Kind {
     },
     YesNo,
     /// Hours a week, as a number or a range.
-    Hours { min: u8, max: u8 },
+    Hours {
+        min: u8,
+        max: u8,
+    },
 }
 
 /// One option.
@@ -91,27 +104,46 @@ impl Value {
 }
 
 const MAX_TEXT: usize = 200;
-const TEXT: Kind = Kind::Text { max: MAX_TEXT, shown: true };
+const TEXT: Kind = Kind::Text {
+    max: MAX_TEXT,
+    shown: true,
+};
 const USE_DEFAULT: &str = "Using the default.";
 const LEAVE_OUT: &str = "Leaving it out.";
 const LEVEL_IDS: &[&str] = &["op", "iop", "php", "residential"];
 const MEDICINE_IDS: &[&str] = &["buprenorphine", "methadone", "naltrexone"];
-const SCHEDULES: &[&[&str]] = &[&["day"], &["evening"], &["day_and_evening", "day-and-evening", "both"]];
+const SCHEDULES: &[&[&str]] = &[
+    &["day"],
+    &["evening"],
+    &["day_and_evening", "day-and-evening", "both"],
+];
 const SCHEDULE_IDS: [Schedule; 3] = [Schedule::Day, Schedule::Evening, Schedule::DayAndEvening];
 
 macro_rules! program_rows {
     ($level:ident, $name:literal, $hours:literal, $schedule:literal, $therapies:literal) => {
         [
-            OptionSpec { name: $name, kind: TEXT, default: USE_DEFAULT, set: |o, v| o.$level.name = Some(v.text()) },
+            OptionSpec {
+                name: $name,
+                kind: TEXT,
+                default: USE_DEFAULT,
+                set: |o, v| o.$level.name = Some(v.text()),
+            },
             OptionSpec {
                 name: $hours,
                 kind: Kind::Hours { min: 1, max: 80 },
                 default: LEAVE_OUT,
-                set: |o, v| if let Value::Hours(h) = v { o.$level.hours = Some(h) },
+                set: |o, v| {
+                    if let Value::Hours(h) = v {
+                        o.$level.hours = Some(h)
+                    }
+                },
             },
             OptionSpec {
                 name: $schedule,
-                kind: Kind::OneOf { values: SCHEDULES, ignore_case: false },
+                kind: Kind::OneOf {
+                    values: SCHEDULES,
+                    ignore_case: false,
+                },
                 default: LEAVE_OUT,
                 set: |o, v| o.$level.schedule = Some(SCHEDULE_IDS[v.index()]),
             },
@@ -119,79 +151,164 @@ macro_rules! program_rows {
                 name: $therapies,
                 kind: Kind::TextList { max: MAX_TEXT },
                 default: USE_DEFAULT,
-                set: |o, v| if let Value::TextList(t) = v { o.$level.therapies = t },
+                set: |o, v| {
+                    if let Value::TextList(t) = v {
+                        o.$level.therapies = t
+                    }
+                },
             },
         ]
     };
 }
 
 const OP: [OptionSpec; 4] = program_rows!(op, "opName", "opHours", "opSchedule", "opTherapies");
-const IOP: [OptionSpec; 4] = program_rows!(iop, "iopName", "iopHours", "iopSchedule", "iopTherapies");
-const PHP: [OptionSpec; 4] = program_rows!(php, "phpName", "phpHours", "phpSchedule", "phpTherapies");
+const IOP: [OptionSpec; 4] =
+    program_rows!(iop, "iopName", "iopHours", "iopSchedule", "iopTherapies");
+const PHP: [OptionSpec; 4] =
+    program_rows!(php, "phpName", "phpHours", "phpSchedule", "phpTherapies");
 
 /// Every option, in the order the docs list them.
 pub const SPEC: &[OptionSpec] = &[
-    OptionSpec { name: "orgName", kind: TEXT, default: USE_DEFAULT, set: |o, v| o.org_name = Some(v.text()) },
+    OptionSpec {
+        name: "orgName",
+        kind: TEXT,
+        default: USE_DEFAULT,
+        set: |o, v| o.org_name = Some(v.text()),
+    },
     OptionSpec {
         name: "phone",
-        kind: Kind::Phone { min_digits: 3, max_digits: 15 },
+        kind: Kind::Phone {
+            min_digits: 3,
+            max_digits: 15,
+        },
         default: "The call button is hidden.",
         set: |o, v| o.phone = Some(v.text()),
     },
-    OptionSpec { name: "contactUrl", kind: Kind::Url, default: "The contact link is hidden.", set: |o, v| o.contact_url = Some(v.text()) },
+    OptionSpec {
+        name: "contactUrl",
+        kind: Kind::Url,
+        default: "The contact link is hidden.",
+        set: |o, v| o.contact_url = Some(v.text()),
+    },
     OptionSpec {
         name: "locale",
         kind: Kind::Locale,
         default: "Using the page's language.",
-        set: |o, v| if let Value::Locale(l) = v { o.locale = Some(l) },
+        set: |o, v| {
+            if let Value::Locale(l) = v {
+                o.locale = Some(l)
+            }
+        },
     },
     OptionSpec {
         name: "themeColor",
-        kind: Kind::Color { min_contrast_tenths: 45 },
+        kind: Kind::Color {
+            min_contrast_tenths: 45,
+        },
         default: "Using the default colour.",
         set: |o, v| o.theme_color = Some(v.text()),
     },
     OptionSpec {
         name: "colorScheme",
-        kind: Kind::OneOf { values: &[&["light"], &["dark"], &["auto"]], ignore_case: true },
+        kind: Kind::OneOf {
+            values: &[&["light"], &["dark"], &["auto"]],
+            ignore_case: true,
+        },
         default: "Using light.",
-        set: |o, v| o.color_scheme = [ColorScheme::Light, ColorScheme::Dark, ColorScheme::Auto][v.index()],
+        set: |o, v| {
+            o.color_scheme = [ColorScheme::Light, ColorScheme::Dark, ColorScheme::Auto][v.index()]
+        },
     },
-    OptionSpec { name: "servesAdolescents", kind: Kind::YesNo, default: USE_DEFAULT, set: |o, v| o.serves_adolescents = v.yes_no() },
+    OptionSpec {
+        name: "servesAdolescents",
+        kind: Kind::YesNo,
+        default: USE_DEFAULT,
+        set: |o, v| o.serves_adolescents = v.yes_no(),
+    },
     OptionSpec {
         name: "levels",
-        kind: Kind::List { values: LEVEL_IDS, of: "a level of care", none: false },
+        kind: Kind::List {
+            values: LEVEL_IDS,
+            of: "a level of care",
+            none: false,
+        },
         default: USE_DEFAULT,
         set: |o, v| o.levels = v.indices().into_iter().map(|i| OFFERED_LEVELS[i]).collect(),
     },
-    OptionSpec { name: "detox", kind: Kind::YesNo, default: USE_DEFAULT, set: |o, v| o.detox = Some(v.yes_no()) },
+    OptionSpec {
+        name: "detox",
+        kind: Kind::YesNo,
+        default: USE_DEFAULT,
+        set: |o, v| o.detox = Some(v.yes_no()),
+    },
     OptionSpec {
         name: "medication",
-        kind: Kind::List { values: MEDICINE_IDS, of: "a medicine", none: true },
+        kind: Kind::List {
+            values: MEDICINE_IDS,
+            of: "a medicine",
+            none: true,
+        },
         default: USE_DEFAULT,
-        set: |o, v| o.medication = Some(v.indices().into_iter().map(|i| Medicine::ALL[i]).collect()),
+        set: |o, v| {
+            o.medication = Some(v.indices().into_iter().map(|i| Medicine::ALL[i]).collect())
+        },
     },
     OptionSpec {
         name: "crisisRegion",
-        kind: Kind::OneOf { values: &[&["national", "us"], &["massachusetts", "ma"]], ignore_case: true },
+        kind: Kind::OneOf {
+            values: &[&["national", "us"], &["massachusetts", "ma"]],
+            ignore_case: true,
+        },
         default: "Using national.",
-        set: |o, v| o.crisis_region = [CrisisRegion::National, CrisisRegion::Massachusetts][v.index()],
+        set: |o, v| {
+            o.crisis_region = [CrisisRegion::National, CrisisRegion::Massachusetts][v.index()]
+        },
     },
-    OptionSpec { name: "storage", kind: Kind::YesNo, default: USE_DEFAULT, set: |o, v| o.storage = v.yes_no() },
+    OptionSpec {
+        name: "storage",
+        kind: Kind::YesNo,
+        default: USE_DEFAULT,
+        set: |o, v| o.storage = v.yes_no(),
+    },
     OptionSpec {
         name: "storageKey",
-        kind: Kind::Text { max: MAX_TEXT, shown: false },
+        kind: Kind::Text {
+            max: MAX_TEXT,
+            shown: false,
+        },
         default: USE_DEFAULT,
         set: |o, v| o.storage_key = Some(v.text()),
     },
-    OptionSpec { name: "emitEvents", kind: Kind::YesNo, default: USE_DEFAULT, set: |o, v| o.emit_events = v.yes_no() },
-    OP[0], OP[1], OP[2], OP[3],
-    IOP[0], IOP[1], IOP[2], IOP[3],
-    PHP[0], PHP[1], PHP[2], PHP[3],
-    OptionSpec { name: "residentialName", kind: TEXT, default: USE_DEFAULT, set: |o, v| o.residential.name = Some(v.text()) },
+    OptionSpec {
+        name: "emitEvents",
+        kind: Kind::YesNo,
+        default: USE_DEFAULT,
+        set: |o, v| o.emit_events = v.yes_no(),
+    },
+    OP[0],
+    OP[1],
+    OP[2],
+    OP[3],
+    IOP[0],
+    IOP[1],
+    IOP[2],
+    IOP[3],
+    PHP[0],
+    PHP[1],
+    PHP[2],
+    PHP[3],
+    OptionSpec {
+        name: "residentialName",
+        kind: TEXT,
+        default: USE_DEFAULT,
+        set: |o, v| o.residential.name = Some(v.text()),
+    },
     OptionSpec {
         name: "residentialSchedule",
-        kind: Kind::OneOf { values: SCHEDULES, ignore_case: false },
+        kind: Kind::OneOf {
+            values: SCHEDULES,
+            ignore_case: false,
+        },
         default: LEAVE_OUT,
         set: |o, v| o.residential.schedule = Some(SCHEDULE_IDS[v.index()]),
     },
@@ -199,19 +316,34 @@ pub const SPEC: &[OptionSpec] = &[
         name: "residentialTherapies",
         kind: Kind::TextList { max: MAX_TEXT },
         default: USE_DEFAULT,
-        set: |o, v| if let Value::TextList(t) = v { o.residential.therapies = t },
+        set: |o, v| {
+            if let Value::TextList(t) = v {
+                o.residential.therapies = t
+            }
+        },
     },
 ];
 
 /// Checks and sets one option; the error is the warning after the name.
 pub(super) fn apply(o: &mut Options, name: &str, value: &str) -> Result<(), String> {
-    let row = SPEC.iter().find(|row| row.name == name).ok_or_else(|| unknown(name))?;
-    let parsed = row.kind.check(value).map_err(|problem| problem.words(row, value))?;
+    let row = SPEC
+        .iter()
+        .find(|row| row.name == name)
+        .ok_or_else(|| unknown(name))?;
+    let parsed = row
+        .kind
+        .check(value)
+        .map_err(|problem| problem.words(row, value))?;
     (row.set)(o, parsed);
     // Kept, but the owner should know the tags will show as typed.
-    let shown = matches!(row.kind, Kind::Text { shown: true, .. } | Kind::TextList { .. });
+    let shown = matches!(
+        row.kind,
+        Kind::Text { shown: true, .. } | Kind::TextList { .. }
+    );
     match shown && value.contains('<') && value.contains('>') {
-        true => Err("contains HTML tags; it is shown as plain text, tags and all. Give plain text.".into()),
+        true => Err(
+            "contains HTML tags; it is shown as plain text, tags and all. Give plain text.".into(),
+        ),
         false => Ok(()),
     }
 }
@@ -219,11 +351,18 @@ pub(super) fn apply(o: &mut Options, name: &str, value: &str) -> Result<(), Stri
 fn unknown(name: &str) -> String {
     let close = SPEC
         .iter()
-        .find(|known| known.name.eq_ignore_ascii_case(&name.replace(['-', '_'], "")))
+        .find(|known| {
+            known
+                .name
+                .eq_ignore_ascii_case(&name.replace(['-', '_'], ""))
+        })
         .map(|known| format!(" Did you mean `{}`?", known.name))
         .unwrap_or_default();
     let names: Vec<&str> = SPEC.iter().map(|row| row.name).collect();
-    format!("is not an option and was ignored.{close} Options: {}", names.join(", "))
+    format!(
+        "is not an option and was ignored.{close} Options: {}",
+        names.join(", ")
+    )
 }
 
 /// Why a value was refused; [`Problem::words`] says it with the row's words.
@@ -232,7 +371,10 @@ enum Problem {
     TooLong(usize),
     /// Not of the kind, with what it is not (", which is not a phone number").
     Not(&'static str),
-    LowContrast { tenths: u32, needs: u32 },
+    LowContrast {
+        tenths: u32,
+        needs: u32,
+    },
     NotInList(String),
     EmptyList,
 }
@@ -280,8 +422,12 @@ impl Kind {
     /// The allowed values in words, as warnings say them after "use".
     pub fn allowed(&self) -> String {
         match *self {
-            Kind::Text { max, .. } | Kind::TextList { max } => format!("text up to {max} characters"),
-            Kind::Phone { .. } => "digits with optional + - ( ) . and spaces, like +1-555-010-0100".into(),
+            Kind::Text { max, .. } | Kind::TextList { max } => {
+                format!("text up to {max} characters")
+            }
+            Kind::Phone { .. } => {
+                "digits with optional + - ( ) . and spaces, like +1-555-010-0100".into()
+            }
             Kind::Url => "a web address (https://… or /contact) or mailto:".into(),
             Kind::Color { .. } => "a hex colour like #0b5cad".into(),
             Kind::Locale => either(&Locale::ALL.map(Locale::tag)),
@@ -308,13 +454,21 @@ impl Kind {
                 .map(|t| text(t, max))
                 .collect::<Result<_, _>>()
                 .map(Value::TextList),
-            Kind::Phone { min_digits, max_digits } => phone(value, min_digits, max_digits).map(Value::Text),
+            Kind::Phone {
+                min_digits,
+                max_digits,
+            } => phone(value, min_digits, max_digits).map(Value::Text),
             Kind::Url => url(value).map(Value::Text),
-            Kind::Color { min_contrast_tenths } => color(value, min_contrast_tenths).map(Value::Text),
+            Kind::Color {
+                min_contrast_tenths,
+            } => color(value, min_contrast_tenths).map(Value::Text),
             Kind::Locale => Locale::from_tag(value)
                 .map(Value::Locale)
                 .ok_or(Problem::Not(", which is not a supported language")),
-            Kind::OneOf { values, ignore_case } => values
+            Kind::OneOf {
+                values,
+                ignore_case,
+            } => values
                 .iter()
                 .position(|spellings| {
                     spellings.iter().any(|s| match ignore_case {
@@ -347,7 +501,10 @@ fn phone(value: &str, min_digits: usize, max_digits: usize) -> Result<String, Pr
     let allowed = value
         .chars()
         .all(|c| c.is_ascii_digit() || " +-().".contains(c));
-    if allowed && (min_digits..=max_digits).contains(&digits) && !value.chars().skip(1).any(|c| c == '+') {
+    if allowed
+        && (min_digits..=max_digits).contains(&digits)
+        && !value.chars().skip(1).any(|c| c == '+')
+    {
         Ok(value.to_owned())
     } else {
         Err(Problem::Not(", which is not a phone number"))
@@ -399,7 +556,10 @@ fn color(value: &str, min_contrast_tenths: u32) -> Result<String, Problem> {
     let ratio = contrast_with_white([channel(0), channel(2), channel(4)]);
     // Tenths by hand: float formatting would add about 20 KB to the wasm.
     if ratio * 10.0 < f64::from(min_contrast_tenths) {
-        return Err(Problem::LowContrast { tenths: (ratio * 10.0) as u32, needs: min_contrast_tenths });
+        return Err(Problem::LowContrast {
+            tenths: (ratio * 10.0) as u32,
+            needs: min_contrast_tenths,
+        });
     }
     Ok(format!("#{}", full.to_ascii_lowercase()))
 }
@@ -420,7 +580,12 @@ fn contrast_with_white(rgb: [u8; 3]) -> f64 {
 
 fn hours(value: &str, min: u8, max: u8) -> Result<(u8, u8), Problem> {
     let (lo, hi) = value.split_once(['-', '–']).unwrap_or((value, value));
-    let parse = |s: &str| s.trim().parse::<u8>().ok().filter(|h| (min..=max).contains(h));
+    let parse = |s: &str| {
+        s.trim()
+            .parse::<u8>()
+            .ok()
+            .filter(|h| (min..=max).contains(h))
+    };
     match (parse(lo), parse(hi)) {
         (Some(lo), Some(hi)) if lo <= hi && !value.trim_start().starts_with('-') => Ok((lo, hi)),
         _ => Err(Problem::Not("")),
@@ -445,7 +610,10 @@ fn list(value: &str, allowed: &[&str], none: bool) -> Result<Vec<usize>, Problem
         return Err(Problem::NotInList(bad.to_string()));
     }
     let chosen: Vec<usize> = (0..allowed.len())
-        .filter(|&i| ids.iter().any(|given| given.eq_ignore_ascii_case(allowed[i])))
+        .filter(|&i| {
+            ids.iter()
+                .any(|given| given.eq_ignore_ascii_case(allowed[i]))
+        })
         .collect();
     match chosen.is_empty() && !none {
         true => Err(Problem::EmptyList),
@@ -462,7 +630,15 @@ fn yes_no(value: &str) -> Result<bool, Problem> {
 }
 
 /// The options the loader's plain-HTML fallback checks itself.
-const LOADER_CHECKS: [&str; 7] = ["orgName", "phone", "contactUrl", "themeColor", "colorScheme", "emitEvents", "locale"];
+const LOADER_CHECKS: [&str; 7] = [
+    "orgName",
+    "phone",
+    "contactUrl",
+    "themeColor",
+    "colorScheme",
+    "emitEvents",
+    "locale",
+];
 
 /// For the loader: each option it checks, keyed by name, with its `kind`,
 /// limits and `allowed` words, so its rules come from this table.
@@ -505,6 +681,9 @@ mod tests {
     fn list_values_are_the_ids() {
         assert_eq!(LEVEL_IDS, OFFERED_LEVELS.map(Level::id));
         assert_eq!(MEDICINE_IDS, Medicine::ALL.map(Medicine::id));
-        assert_eq!(SCHEDULES.iter().map(|s| s[0]).collect::<Vec<_>>(), SCHEDULE_IDS.map(Schedule::id));
+        assert_eq!(
+            SCHEDULES.iter().map(|s| s[0]).collect::<Vec<_>>(),
+            SCHEDULE_IDS.map(Schedule::id)
+        );
     }
 }
