@@ -13,7 +13,7 @@
 use std::time::Instant;
 
 use iop_op_fit::engine::{flow, AnswerError, Given, Kind, Question, Responses};
-use iop_op_fit::options::{tel_href, Options, OPTION_NAMES};
+use iop_op_fit::options::{tel_href, Options, SPEC};
 use serde_json::{Map, Value};
 
 /// How many inputs each test feeds.
@@ -579,7 +579,7 @@ fn option_value(rng: &mut Rng, name: &str) -> String {
 
 /// A name that is not an option: a near miss of a real one, junk or empty.
 fn fake_name(rng: &mut Rng) -> String {
-    let real = rng.pick(OPTION_NAMES);
+    let real = rng.pick(SPEC).name;
     match rng.below(6) {
         0 => real.to_lowercase(),
         1 => format!("data-{real}"),
@@ -668,7 +668,7 @@ fn options_from_generated_pairs_never_panic_warn_by_name_and_keep_the_good_ones(
         let pairs: Vec<(String, String)> = (0..rng.below(7))
             .map(|_| {
                 let name = if rng.chance(85) {
-                    rng.pick(OPTION_NAMES).to_string()
+                    rng.pick(SPEC).name.to_string()
                 } else {
                     fake_name(&mut rng)
                 };

@@ -7,7 +7,7 @@ use std::path::Path;
 const RULES: &[(&str, &[&str], bool)] = &[
     ("src/engine", &["engine"], false),
     ("src/content", &["content"], false),
-    ("src/options.rs", &["options", "engine", "content"], false),
+    ("src/options", &["options", "engine", "content"], false),
     ("src/browser", &["browser", "engine", "content"], false),
     (
         "src/ui",

@@ -2,7 +2,7 @@
 //! warning naming the option and what is allowed, with a safe default.
 
 use iop_op_fit::content::Locale;
-use iop_op_fit::options::{tel_href, CrisisRegion, Options, Schedule, OPTION_NAMES};
+use iop_op_fit::options::{tel_href, CrisisRegion, Options, Schedule, SPEC};
 
 fn parse(pairs: &[(&str, &str)]) -> (Options, Vec<String>) {
     Options::parse(pairs.iter().copied())
@@ -165,11 +165,11 @@ fn several_problems_give_one_warning_each_and_keep_the_good_ones() {
     assert_eq!(o.org_name.as_deref(), Some("Good"));
 }
 
-/// `OPTION_NAMES` is what the options accept: each listed name, given a good
+/// `SPEC` is what the options accept: each listed name, given a good
 /// value, is read and changes something, with no warning.
 #[test]
 fn every_listed_option_is_read() {
-    for &name in OPTION_NAMES {
+    for name in SPEC.iter().map(|row| row.name) {
         let value = match name {
             "phone" => "+1-555-010-0100",
             "contactUrl" => "/contact",
@@ -358,6 +358,66 @@ fn what_the_provider_offers_is_read_with_one_warning_each_and_safe_defaults() {
             o,
             Options::default(),
             "{name}={value} keeps the safe default"
+        );
+    }
+}
+
+/// The loader's rules, from the spec: each option it checks, with its limits,
+/// and the same "use …" words as the widget's own warnings.
+#[test]
+fn the_loader_rules_come_from_the_spec() {
+    let rules: serde_json::Value =
+        serde_json::from_str(&iop_op_fit::options::loader_rules_json()).unwrap();
+    let rules = rules.as_object().unwrap();
+    let mut names: Vec<&str> = rules.keys().map(String::as_str).collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        [
+            "colorScheme",
+            "contactUrl",
+            "emitEvents",
+            "locale",
+            "orgName",
+            "phone",
+            "themeColor"
+        ]
+    );
+    let rule = |name: &str, field: &str| rules[name][field].clone();
+    assert_eq!(rule("orgName", "kind"), "text");
+    assert_eq!(rule("orgName", "max"), 200);
+    assert_eq!(rule("orgName", "allowed"), "text up to 200 characters");
+    assert_eq!(rule("phone", "kind"), "phone");
+    assert_eq!(
+        (rule("phone", "minDigits"), rule("phone", "maxDigits")),
+        (3.into(), 15.into())
+    );
+    assert_eq!(rule("contactUrl", "kind"), "url");
+    assert_eq!(rule("themeColor", "kind"), "color");
+    assert_eq!(rule("themeColor", "minContrast"), 4.5);
+    assert_eq!(rule("colorScheme", "kind"), "oneOf");
+    assert_eq!(
+        rule("colorScheme", "values"),
+        serde_json::json!(["light", "dark", "auto"])
+    );
+    assert_eq!(rule("emitEvents", "kind"), "yesNo");
+    assert_eq!(rule("locale", "kind"), "locale");
+    let tags: Vec<&str> = Locale::ALL.iter().map(|l| l.tag()).collect();
+    assert_eq!(rule("locale", "values"), serde_json::json!(tags));
+    // A bad value's warning says the same allowed words.
+    for (name, bad) in [
+        ("phone", "call us"),
+        ("contactUrl", "javascript:alert(1)"),
+        ("themeColor", "red"),
+        ("colorScheme", "purple"),
+        ("emitEvents", "maybe"),
+        ("locale", "xx"),
+    ] {
+        let allowed = rule(name, "allowed");
+        let (_, warnings) = parse(&[(name, bad)]);
+        assert!(
+            warnings[0].contains(&format!("; use {}. ", allowed.as_str().unwrap())),
+            "{name}: {warnings:?}"
         );
     }
 }
