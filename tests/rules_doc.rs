@@ -1,0 +1,121 @@
+//! docs/clinical-rules.md's tables against the engine: the questions (order,
+//! options, when each is asked), the levels and the flags. A row of the doc
+//! and the code that disagree fail here.
+
+use iop_op_fit::engine::{flow, Flag, Level, Question};
+
+const DOC: &str = include_str!("../docs/clinical-rules.md");
+
+/// The body rows of the tables in the doc's section starting with `heading`
+/// (up to the next heading of the same level), each as its cells.
+fn rows(heading: &str) -> Vec<Vec<&'static str>> {
+    let level = heading.split(' ').next().unwrap();
+    let start = DOC
+        .find(&format!("\n{heading}"))
+        .unwrap_or_else(|| panic!("no section {heading:?} in the doc"));
+    let section = &DOC[start + 1..];
+    let end = section[1..]
+        .find(&format!("\n{level} "))
+        .map_or(section.len(), |e| e + 1);
+    section[..end]
+        .lines()
+        .filter(|l| l.starts_with('|') && !l.starts_with("|---"))
+        .map(|l| l.trim_matches('|').split(" | ").map(str::trim).collect())
+        // Table headers: their first cell is the column name, not code.
+        .filter(|cells: &Vec<&str>| cells[0].starts_with('`') || cells[0].parse::<u32>().is_ok())
+        .collect()
+}
+
+/// The words in backticks in `cell`, in order.
+fn ticked(cell: &str) -> Vec<&str> {
+    cell.split('`').skip(1).step_by(2).collect()
+}
+
+#[test]
+fn questions_are_in_the_doc_order_with_the_doc_options() {
+    let rows = rows("## 3. The questions");
+    let ids: Vec<&str> = rows.iter().map(|r| ticked(r[1])[0]).collect();
+    let code: Vec<&str> = Question::ALL.iter().map(|q| q.id()).collect();
+    assert_eq!(ids, code, "question order");
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(row[0], (i + 1).to_string(), "number of `{}`", ids[i]);
+        let q = Question::ALL[i];
+        assert_eq!(ticked(row[3]), q.options(), "options of `{}`", q.id());
+    }
+}
+
+#[test]
+fn questions_are_asked_when_the_doc_says() {
+    for row in rows("## 3. The questions") {
+        let q = Question::from_id(ticked(row[1])[0]).unwrap();
+        let asked = row[4];
+        let Some(rule) = flow::skip_rule(q) else {
+            assert_eq!(asked, "always", "`{}` has no skip rule", q.id());
+            continue;
+        };
+        assert_ne!(asked, "always", "`{}` has a skip rule", q.id());
+        // "unless" in the doc is a negated condition in the code's words.
+        assert_eq!(
+            asked.starts_with("unless"),
+            rule.asked_when.contains(" not "),
+            "`{}`: {asked:?} against {:?}",
+            q.id(),
+            rule.asked_when
+        );
+        // Each word the doc ticks is a deciding question or one of its options.
+        let deciding: Vec<&str> = rule.decided_by.iter().map(|d| d.id()).collect();
+        let doc_words = ticked(asked);
+        for word in &doc_words {
+            assert!(
+                deciding.contains(word)
+                    || rule.decided_by.iter().any(|d| d.option(word).is_some()),
+                "`{}`: the doc's `{word}` does not decide it",
+                q.id()
+            );
+        }
+        // And the options the code's words name are the doc's.
+        for word in ticked(rule.asked_when) {
+            assert!(
+                deciding.contains(&word) || doc_words.contains(&word),
+                "`{}`: `{word}` of {:?} is not in the doc's {asked:?}",
+                q.id(),
+                rule.asked_when
+            );
+        }
+    }
+}
+
+#[test]
+fn overdose_risk_substances_are_the_docs() {
+    let row = rows("## 3. The questions")
+        .into_iter()
+        .find(|r| r[1] == "`overdose_risk`")
+        .unwrap();
+    let substances: Vec<&str> = ticked(row[4])
+        .into_iter()
+        .filter(|w| Question::Substances.option(w).is_some())
+        .collect();
+    let code: Vec<&str> = iop_op_fit::engine::questions::Substance::OVERDOSE_RISK
+        .iter()
+        .map(|s| s.id())
+        .collect();
+    assert_eq!(substances, code);
+}
+
+#[test]
+fn levels_are_the_docs() {
+    let ids: Vec<&str> = rows("## 2. Levels of care")
+        .iter()
+        .map(|r| ticked(r[0])[0])
+        .collect();
+    assert_eq!(ids, Level::IDS);
+}
+
+#[test]
+fn flags_are_the_docs_in_order() {
+    let ids: Vec<&str> = rows("## 5. Flags")
+        .iter()
+        .map(|r| ticked(r[0])[0])
+        .collect();
+    assert_eq!(ids, Flag::IDS);
+}
