@@ -1,24 +1,23 @@
 //! docs/clinical-rules.md's tables against the engine: the questions (order,
-//! options, when each is asked), the levels and the flags. A row of the doc
+//! options, when each is asked), the levels, the level rules and the flags. A row of the doc
 //! and the code that disagree fail here.
 
-use iop_op_fit::engine::{flow, Flag, Level, Question};
+use iop_op_fit::engine::rules::LEVEL_RULES;
+use iop_op_fit::engine::{flow, Dimension, Flag, Level, Question};
 
 const DOC: &str = include_str!("../docs/clinical-rules.md");
 
 /// The body rows of the tables in the doc's section starting with `heading`
 /// (up to the next heading of the same level), each as its cells.
 fn rows(heading: &str) -> Vec<Vec<&'static str>> {
-    let level = heading.split(' ').next().unwrap();
-    let start = DOC
-        .find(&format!("\n{heading}"))
-        .unwrap_or_else(|| panic!("no section {heading:?} in the doc"));
-    let section = &DOC[start + 1..];
-    let end = section[1..]
-        .find(&format!("\n{level} "))
-        .map_or(section.len(), |e| e + 1);
-    section[..end]
-        .lines()
+    let depth = heading.split(' ').next().unwrap().len();
+    let mut lines = DOC.lines().skip_while(|l| !l.starts_with(heading));
+    assert!(lines.next().is_some(), "no section {heading:?} in the doc");
+    lines
+        .take_while(|l| {
+            let hashes = l.len() - l.trim_start_matches('#').len();
+            hashes == 0 || hashes > depth
+        })
         .filter(|l| l.starts_with('|') && !l.starts_with("|---"))
         .map(|l| l.trim_matches('|').split(" | ").map(str::trim).collect())
         // Table headers: their first cell is the column name, not code.
@@ -67,8 +66,7 @@ fn questions_are_asked_when_the_doc_says() {
         let doc_words = ticked(asked);
         for word in &doc_words {
             assert!(
-                deciding.contains(word)
-                    || rule.decided_by.iter().any(|d| d.option(word).is_some()),
+                deciding.contains(word) || rule.decided_by.iter().any(|d| d.option(word).is_some()),
                 "`{}`: the doc's `{word}` does not decide it",
                 q.id()
             );
@@ -118,4 +116,26 @@ fn flags_are_the_docs_in_order() {
         .map(|r| ticked(r[0])[0])
         .collect();
     assert_eq!(ids, Flag::IDS);
+}
+
+#[test]
+fn level_rules_are_the_docs_in_order() {
+    let rows = rows("### 4.3 The level");
+    assert_eq!(rows.len(), LEVEL_RULES.len(), "number of level rules");
+    for (i, (row, rule)) in rows.iter().zip(LEVEL_RULES).enumerate() {
+        assert_eq!(row[0], (i + 1).to_string(), "rule {}'s number", i + 1);
+        assert_eq!(ticked(row[4]), [rule.reason.0], "rule {}'s reason", row[0]);
+        assert_eq!(row[3], rule.level.id(), "rule {}'s level", row[0]);
+        // Each dimension the rule's condition names (D1 to D6) explains it.
+        for (n, dimension) in (1..).zip(Dimension::ALL) {
+            if row[1].contains(&format!("D{n} ")) {
+                assert!(
+                    rule.dimensions.contains(dimension),
+                    "rule {} reads D{n} but does not name {}",
+                    row[0],
+                    dimension.id()
+                );
+            }
+        }
+    }
 }

@@ -17,7 +17,7 @@ macro_rules! reason_id {
     };
 }
 
-type ReasonId = (&'static str, &'static str);
+pub type ReasonId = (&'static str, &'static str);
 
 /// Alcohol and sedatives: the substances whose withdrawal can cause seizures
 /// and delirium ("gaba" in the model), and that slow breathing with opioids.
@@ -409,148 +409,161 @@ enum Uses {
     Mixing,
 }
 
-/// A level rule: when it holds, the level, its reason, the dimensions whose
-/// top findings explain it, and the other answers it reads.
-type LevelRule = (bool, Level, ReasonId, &'static [Dimension], Uses);
+/// A level rule of the doc's section 4.3 (its number is its place in
+/// [`LEVEL_RULES`], from 1): when it holds, the level, its reason, the
+/// dimensions whose top findings explain it, and the other answers it reads.
+pub struct LevelRule {
+    pub level: Level,
+    /// The reason id and its translation key.
+    pub reason: ReasonId,
+    pub dimensions: &'static [Dimension],
+    uses: Uses,
+    holds: fn(&Case, &Ratings) -> bool,
+}
+
+/// The level rules in the order they are tried; the last always holds.
+pub const LEVEL_RULES: &[LevelRule] = &[
+    LevelRule {
+        level: Level::Residential,
+        reason: reason_id!("level_residential_mental_health_environment"),
+        dimensions: &[Dimension::MentalHealth, Dimension::Environment],
+        uses: Uses::Nothing,
+        holds: |_c, d| d.mental_health >= 3 && d.environment >= 3,
+    },
+    LevelRule {
+        level: Level::Residential,
+        reason: reason_id!("level_residential_relapse_environment"),
+        dimensions: &[Dimension::Relapse, Dimension::Environment],
+        uses: Uses::Nothing,
+        holds: |_c, d| d.relapse >= 3 && d.environment >= 3,
+    },
+    LevelRule {
+        level: Level::Residential,
+        reason: reason_id!("level_residential_withdrawal_health"),
+        dimensions: &[Dimension::Withdrawal, Dimension::PhysicalHealth],
+        uses: Uses::Nothing,
+        holds: |_c, d| d.withdrawal >= 3 && d.physical_health >= 2,
+    },
+    // Withdrawal that needs watching, with no safe place to do it.
+    LevelRule {
+        level: Level::Residential,
+        reason: reason_id!("level_residential_withdrawal_environment"),
+        dimensions: &[Dimension::Withdrawal, Dimension::Environment],
+        uses: Uses::Nothing,
+        holds: |_c, d| d.withdrawal >= 3 && d.environment >= 3,
+    },
+    LevelRule {
+        level: Level::Php,
+        reason: reason_id!("level_php_mental_health"),
+        dimensions: &[
+            Dimension::MentalHealth,
+            Dimension::Relapse,
+            Dimension::Environment,
+        ],
+        uses: Uses::Frequency,
+        holds: |c, d| d.mental_health >= 3 && (c.active() || d.relapse >= 2 || d.environment >= 2),
+    },
+    LevelRule {
+        level: Level::Php,
+        reason: reason_id!("level_php_health"),
+        dimensions: &[
+            Dimension::PhysicalHealth,
+            Dimension::Withdrawal,
+            Dimension::MentalHealth,
+            Dimension::Relapse,
+        ],
+        uses: Uses::Frequency,
+        holds: |c, d| {
+            d.physical_health >= 3
+                && c.active()
+                && (d.withdrawal >= 2 || d.mental_health >= 2 || d.relapse >= 2)
+        },
+    },
+    LevelRule {
+        level: Level::Php,
+        reason: reason_id!("level_php_relapse_environment"),
+        dimensions: &[Dimension::Relapse, Dimension::Environment],
+        uses: Uses::Nothing,
+        holds: |_c, d| d.relapse >= 3 && d.environment >= 2,
+    },
+    LevelRule {
+        level: Level::Php,
+        reason: reason_id!("level_php_withdrawal"),
+        dimensions: &[Dimension::Withdrawal],
+        uses: Uses::Nothing,
+        holds: |_c, d| d.withdrawal == 4,
+    },
+    LevelRule {
+        level: Level::Php,
+        reason: reason_id!("level_php_mixed"),
+        dimensions: &[Dimension::Withdrawal, Dimension::Relapse],
+        uses: Uses::Mixing,
+        holds: |c, d| c.mixed() && (c.wd() >= Withdrawal::Moderate || d.relapse >= 3),
+    },
+    LevelRule {
+        level: Level::Iop,
+        reason: reason_id!("level_iop_relapse"),
+        dimensions: &[Dimension::Relapse],
+        uses: Uses::Nothing,
+        holds: |_c, d| d.relapse >= 2,
+    },
+    LevelRule {
+        level: Level::Iop,
+        reason: reason_id!("level_iop_environment"),
+        dimensions: &[Dimension::Environment],
+        uses: Uses::Nothing,
+        holds: |_c, d| d.environment >= 3,
+    },
+    LevelRule {
+        level: Level::Iop,
+        reason: reason_id!("level_iop_withdrawal"),
+        dimensions: &[Dimension::Withdrawal],
+        uses: Uses::Nothing,
+        holds: |_c, d| d.withdrawal >= 2,
+    },
+    LevelRule {
+        level: Level::Iop,
+        reason: reason_id!("level_iop_mental_health"),
+        dimensions: &[Dimension::MentalHealth],
+        uses: Uses::Frequency,
+        holds: |c, d| (d.mental_health >= 2 && c.regular()) || d.mental_health >= 3,
+    },
+    LevelRule {
+        level: Level::Iop,
+        reason: reason_id!("level_iop_mixed"),
+        dimensions: &[],
+        uses: Uses::Mixing,
+        holds: |c, _d| c.mixed(),
+    },
+    LevelRule {
+        level: Level::Iop,
+        reason: reason_id!("level_iop_health_daily"),
+        dimensions: &[Dimension::PhysicalHealth],
+        uses: Uses::Frequency,
+        holds: |c, d| d.physical_health >= 2 && c.daily(),
+    },
+    LevelRule {
+        level: Level::Iop,
+        reason: reason_id!("level_iop_environment_daily"),
+        dimensions: &[Dimension::Environment],
+        uses: Uses::Frequency,
+        holds: |c, d| c.daily() && d.environment >= 2,
+    },
+    LevelRule {
+        level: Level::Op,
+        reason: reason_id!("level_op_low_risk"),
+        dimensions: &[],
+        uses: Uses::Nothing,
+        holds: |_c, _d| true,
+    },
+];
 
 /// The least intensive level that is still safe: the first rule that holds.
-fn choose_level(c: &Case, d: &Ratings) -> (Level, ReasonId, &'static [Dimension], Uses) {
-    use Dimension::*;
-    let (d1, d2, d3, d5, d6) = (
-        d.withdrawal,
-        d.physical_health,
-        d.mental_health,
-        d.relapse,
-        d.environment,
-    );
-    let strong_withdrawal = c.wd() >= super::questions::Withdrawal::Moderate;
-    let rules: [LevelRule; 17] = [
-        (
-            d3 >= 3 && d6 >= 3,
-            Level::Residential,
-            reason_id!("level_residential_mental_health_environment"),
-            &[MentalHealth, Environment],
-            Uses::Nothing,
-        ),
-        (
-            d5 >= 3 && d6 >= 3,
-            Level::Residential,
-            reason_id!("level_residential_relapse_environment"),
-            &[Relapse, Environment],
-            Uses::Nothing,
-        ),
-        (
-            d1 >= 3 && d2 >= 2,
-            Level::Residential,
-            reason_id!("level_residential_withdrawal_health"),
-            &[Withdrawal, PhysicalHealth],
-            Uses::Nothing,
-        ),
-        // Withdrawal that needs watching, with no safe place to do it.
-        (
-            d1 >= 3 && d6 >= 3,
-            Level::Residential,
-            reason_id!("level_residential_withdrawal_environment"),
-            &[Withdrawal, Environment],
-            Uses::Nothing,
-        ),
-        (
-            d3 >= 3 && (c.active() || d5 >= 2 || d6 >= 2),
-            Level::Php,
-            reason_id!("level_php_mental_health"),
-            &[MentalHealth, Relapse, Environment],
-            Uses::Frequency,
-        ),
-        (
-            d2 >= 3 && c.active() && (d1 >= 2 || d3 >= 2 || d5 >= 2),
-            Level::Php,
-            reason_id!("level_php_health"),
-            &[PhysicalHealth, Withdrawal, MentalHealth, Relapse],
-            Uses::Frequency,
-        ),
-        (
-            d5 >= 3 && d6 >= 2,
-            Level::Php,
-            reason_id!("level_php_relapse_environment"),
-            &[Relapse, Environment],
-            Uses::Nothing,
-        ),
-        (
-            d1 == 4,
-            Level::Php,
-            reason_id!("level_php_withdrawal"),
-            &[Withdrawal],
-            Uses::Nothing,
-        ),
-        (
-            c.mixed() && (strong_withdrawal || d5 >= 3),
-            Level::Php,
-            reason_id!("level_php_mixed"),
-            &[Withdrawal, Relapse],
-            Uses::Mixing,
-        ),
-        (
-            d5 >= 2,
-            Level::Iop,
-            reason_id!("level_iop_relapse"),
-            &[Relapse],
-            Uses::Nothing,
-        ),
-        (
-            d6 >= 3,
-            Level::Iop,
-            reason_id!("level_iop_environment"),
-            &[Environment],
-            Uses::Nothing,
-        ),
-        (
-            d1 >= 2,
-            Level::Iop,
-            reason_id!("level_iop_withdrawal"),
-            &[Withdrawal],
-            Uses::Nothing,
-        ),
-        (
-            (d3 >= 2 && c.regular()) || d3 >= 3,
-            Level::Iop,
-            reason_id!("level_iop_mental_health"),
-            &[MentalHealth],
-            Uses::Frequency,
-        ),
-        (
-            c.mixed(),
-            Level::Iop,
-            reason_id!("level_iop_mixed"),
-            &[],
-            Uses::Mixing,
-        ),
-        (
-            d2 >= 2 && c.daily(),
-            Level::Iop,
-            reason_id!("level_iop_health_daily"),
-            &[PhysicalHealth],
-            Uses::Frequency,
-        ),
-        (
-            c.daily() && d6 >= 2,
-            Level::Iop,
-            reason_id!("level_iop_environment_daily"),
-            &[Environment],
-            Uses::Frequency,
-        ),
-        (
-            true,
-            Level::Op,
-            reason_id!("level_op_low_risk"),
-            &[],
-            Uses::Nothing,
-        ),
-    ];
-    let (_, level, id, dimensions, uses) = rules
-        .into_iter()
-        .find(|r| r.0)
-        .expect("the last rule always holds");
-    (level, id, dimensions, uses)
+fn choose_level(c: &Case, d: &Ratings) -> &'static LevelRule {
+    LEVEL_RULES
+        .iter()
+        .find(|rule| (rule.holds)(c, d))
+        .expect("the last rule always holds")
 }
 
 /// Each flag that holds, with the answers that raised it, in [`Flag`] order.
@@ -874,7 +887,13 @@ fn assess_case(c: &Case, withdrawal_now: bool) -> Assessment {
     rate_relapse(c, &mut f);
     rate_environment(c, &mut f);
     let ratings = f.ratings;
-    let (level, (id, message), dimensions, uses) = choose_level(c, &ratings);
+    let &LevelRule {
+        level,
+        reason: (id, message),
+        dimensions,
+        uses,
+        ..
+    } = choose_level(c, &ratings);
 
     // The level's reason names the answers behind the deciding dimensions'
     // top findings, and the other answers its rule reads.
