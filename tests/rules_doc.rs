@@ -1,8 +1,9 @@
 //! docs/clinical-rules.md's tables against the engine: the questions (order,
-//! options, when each is asked), the levels, the level rules and the flags. A row of the doc
+//! options, when each is asked), the levels, the findings of D1 to D6, the
+//! level rules and the flags. A row of the doc
 //! and the code that disagree fail here.
 
-use iop_op_fit::engine::rules::LEVEL_RULES;
+use iop_op_fit::engine::rules::{FINDINGS, LEVEL_RULES};
 use iop_op_fit::engine::{flow, Dimension, Flag, Level, Question};
 
 const DOC: &str = include_str!("../docs/clinical-rules.md");
@@ -138,4 +139,55 @@ fn level_rules_are_the_docs_in_order() {
             }
         }
     }
+}
+
+/// Section 4.2's findings as (dimension number, reason id, rating): from its
+/// tables, and from the prose of D2 to D4 ("`managed` 1 (`health_managed`)").
+fn doc_findings() -> Vec<(usize, &'static str, u8)> {
+    let start = DOC.find("\n### 4.2 ").expect("section 4.2");
+    let end = DOC[start..].find("\n### 4.3 ").expect("section 4.3") + start;
+    let mut dimension = 0;
+    let mut found = Vec::new();
+    for paragraph in DOC[start..end].split("\n\n") {
+        if let Some(n) = paragraph.strip_prefix("**D") {
+            dimension = n[..1].parse().unwrap();
+        }
+        if paragraph.starts_with('|') {
+            for line in paragraph.lines().filter(|l| !l.starts_with("|---")) {
+                let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
+                if let (Ok(rating), [id]) = (cells[1].parse(), ticked(cells[2]).as_slice()) {
+                    found.push((dimension, *id, rating));
+                }
+            }
+        } else {
+            let mut pieces = paragraph.split("(`");
+            let mut before = pieces.next().unwrap();
+            for piece in pieces {
+                let id = &piece[..piece.find("`)").unwrap()];
+                let rating = before.split_whitespace().last().unwrap();
+                found.push((dimension, id, rating.parse().unwrap()));
+                before = piece;
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn findings_are_the_docs() {
+    let mut doc = doc_findings();
+    let mut code: Vec<(usize, &str, u8)> = FINDINGS
+        .iter()
+        .map(|f| {
+            let n = Dimension::ALL
+                .iter()
+                .position(|&d| d == f.dimension)
+                .unwrap()
+                + 1;
+            (n, f.reason.0, f.rating)
+        })
+        .collect();
+    doc.sort();
+    code.sort();
+    assert_eq!(doc, code, "(dimension, reason id, rating) of every finding");
 }

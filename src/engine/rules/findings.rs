@@ -2,70 +2,26 @@
 
 use super::*;
 
-/// Collects findings; each raises its dimension's rating to at least its own.
-#[derive(Default)]
-pub(super) struct Findings {
-    pub(super) ratings: Ratings,
-    pub(super) reasons: Vec<Reason>,
+/// One finding: when it holds, it raises its dimension to at least its
+/// rating, with its reason naming `answers`.
+pub struct Finding {
+    pub dimension: Dimension,
+    pub rating: u8,
+    /// The reason id and its translation key.
+    pub reason: ReasonId,
+    holds: fn(&Case) -> bool,
+    answers: fn(&Case) -> Vec<AnswerRef>,
 }
 
-impl Findings {
-    pub(super) fn add(
-        &mut self,
-        dimension: Dimension,
-        rating: u8,
-        (id, message): ReasonId,
-        answers: Vec<AnswerRef>,
-    ) {
-        self.ratings.raise(dimension, rating);
-        self.reasons.push(Reason {
-            id,
-            message,
-            dimension: Some(dimension),
-            rating,
-            answers,
-        });
-    }
+/// Withdrawal and frequency, the answers most D1 findings read.
+fn w_f(c: &Case) -> Vec<AnswerRef> {
+    c.refs(&[Question::Withdrawal, Question::Frequency])
 }
 
-/// D1: intoxication and withdrawal.
-pub(super) fn rate_withdrawal(c: &Case, f: &mut Findings) {
-    use Withdrawal::*;
-    let wd = c.wd();
-    let mut add = |rating, id, mut answers: Vec<AnswerRef>, extra: &[Substance]| {
-        answers.extend(c.substance_refs(extra));
-        f.add(Dimension::Withdrawal, rating, id, answers);
-    };
-    let w_f = || c.refs(&[Question::Withdrawal, Question::Frequency]);
-    match wd {
-        Mild => add(
-            1,
-            reason_id!("withdrawal_mild"),
-            c.refs(&[Question::Withdrawal]),
-            &[],
-        ),
-        Moderate if c.regular() => add(2, reason_id!("withdrawal_moderate"), w_f(), &[]),
-        Moderate => add(1, reason_id!("withdrawal_moderate_occasional"), w_f(), &[]),
-        Severe if c.regular() => add(4, reason_id!("withdrawal_severe"), w_f(), &[]),
-        // A past seizure or delirium with little use now: a history to tell
-        // the doctor, not current dependence.
-        Severe => add(2, reason_id!("withdrawal_severe_history"), w_f(), &[]),
-        None | NotSure => {}
-    }
-    if wd == Moderate && c.gaba() && c.regular() {
-        add(3, reason_id!("withdrawal_moderate_gaba"), w_f(), GABA);
-    }
-    // Physical dependence on daily sedatives is presumed, whatever the
-    // withdrawal answer: stopping needs a planned taper.
-    if c.uses(Substance::Sedatives) && c.daily() {
-        add(
-            3,
-            reason_id!("sedatives_daily"),
-            c.refs(&[Question::Frequency]),
-            &[Substance::Sedatives],
-        );
-    }
-    let frail: Vec<AnswerRef> = [
+/// What makes withdrawal riskier: age 65 or more, a serious health problem,
+/// pregnancy.
+fn frail(c: &Case) -> Vec<AnswerRef> {
+    [
         (c.age == Age::Over65).then(|| answer(Question::Age, c.age)),
         (c.health == Health::Serious).then(|| answer(Question::Health, c.health)),
         c.pregnant()
@@ -73,157 +29,256 @@ pub(super) fn rate_withdrawal(c: &Case, f: &mut Findings) {
     ]
     .into_iter()
     .flatten()
-    .collect();
-    if c.gaba() && c.daily() && wd != None && !frail.is_empty() {
-        let mut answers = w_f();
-        answers.extend(frail);
-        add(3, reason_id!("withdrawal_gaba_risk"), answers, GABA);
-    }
-    if c.mixed() && wd >= Moderate {
-        let mut answers = w_f();
-        answers.extend(c.mixed_refs());
-        add(3, reason_id!("withdrawal_mixed"), answers, &[]);
-    }
+    .collect()
 }
 
-/// D2: physical health, with pregnancy and the year after a birth.
-pub(super) fn rate_health(c: &Case, f: &mut Findings) {
-    let health = || c.refs(&[Question::Health]);
-    let pregnancy = || c.refs(&[Question::Pregnancy]);
-    match c.health {
-        Health::None => {}
-        Health::Managed => f.add(
-            Dimension::PhysicalHealth,
-            1,
-            reason_id!("health_managed"),
-            health(),
-        ),
-        Health::Serious => f.add(
-            Dimension::PhysicalHealth,
-            3,
-            reason_id!("health_serious"),
-            health(),
-        ),
-    }
-    match c.pregnancy {
-        Pregnancy::No => {}
-        Pregnancy::Postpartum => f.add(
-            Dimension::PhysicalHealth,
-            1,
-            reason_id!("postpartum"),
-            pregnancy(),
-        ),
-        Pregnancy::Yes => f.add(
-            Dimension::PhysicalHealth,
-            2,
-            reason_id!("pregnant"),
-            pregnancy(),
-        ),
-    }
-}
-
-/// D3: mental health.
-pub(super) fn rate_mental_health(c: &Case, f: &mut Findings) {
-    let r = c.refs(&[Question::MentalHealth]);
-    match c.mental_health {
-        MentalHealth::None => {}
-        MentalHealth::Some => f.add(
-            Dimension::MentalHealth,
-            2,
-            reason_id!("mental_health_some"),
-            r,
-        ),
-        MentalHealth::Severe => f.add(
-            Dimension::MentalHealth,
-            3,
-            reason_id!("mental_health_severe"),
-            r,
-        ),
-    }
-}
-
-/// D4: readiness, rated for the advice only.
-pub(super) fn rate_readiness(c: &Case, f: &mut Findings) {
-    let r = c.refs(&[Question::Readiness]);
-    match c.readiness {
-        Readiness::Ready => {}
-        Readiness::Unsure => f.add(Dimension::Readiness, 1, reason_id!("readiness_unsure"), r),
-        Readiness::NotReady => f.add(
-            Dimension::Readiness,
-            2,
-            reason_id!("readiness_not_ready"),
-            r,
-        ),
-    }
-}
-
-/// D5: continued use and relapse potential, the highest of its signs.
-pub(super) fn rate_relapse(c: &Case, f: &mut Findings) {
-    let mut add = |rating, id, questions: &[Question]| {
-        f.add(Dimension::Relapse, rating, id, c.refs(questions))
-    };
-    match c.control {
-        Some(Control::SlipsBack) => add(2, reason_id!("control_slips_back"), &[Question::Control]),
-        Some(Control::CannotStop) => {
-            add(3, reason_id!("control_cannot_stop"), &[Question::Control])
-        }
-        Some(Control::CanStop) | None => {}
-    }
-    match c.frequency {
-        Frequency::Weekly => add(1, reason_id!("frequency_weekly"), &[Question::Frequency]),
-        Frequency::MostDays => add(1, reason_id!("frequency_most_days"), &[Question::Frequency]),
-        Frequency::NotPastMonth | Frequency::LessThanWeekly => {}
-    }
+/// Every finding, D1 to D6, in the order the reasons are listed.
+pub const FINDINGS: &[Finding] = &[
+    Finding {
+        dimension: Dimension::Withdrawal,
+        rating: 1,
+        reason: reason_id!("withdrawal_mild"),
+        holds: |c| c.wd() == Withdrawal::Mild,
+        answers: |c| c.refs(&[Question::Withdrawal]),
+    },
+    Finding {
+        dimension: Dimension::Withdrawal,
+        rating: 2,
+        reason: reason_id!("withdrawal_moderate"),
+        holds: |c| c.wd() == Withdrawal::Moderate && c.regular(),
+        answers: |c| w_f(c),
+    },
+    Finding {
+        dimension: Dimension::Withdrawal,
+        rating: 1,
+        reason: reason_id!("withdrawal_moderate_occasional"),
+        holds: |c| c.wd() == Withdrawal::Moderate && !c.regular(),
+        answers: |c| w_f(c),
+    },
+    Finding {
+        dimension: Dimension::Withdrawal,
+        rating: 4,
+        reason: reason_id!("withdrawal_severe"),
+        holds: |c| c.wd() == Withdrawal::Severe && c.regular(),
+        answers: |c| w_f(c),
+    },
+    // A past seizure or delirium with little use now: a history to tell
+    // the doctor, not current dependence.
+    Finding {
+        dimension: Dimension::Withdrawal,
+        rating: 2,
+        reason: reason_id!("withdrawal_severe_history"),
+        holds: |c| c.wd() == Withdrawal::Severe && !c.regular(),
+        answers: |c| w_f(c),
+    },
+    Finding {
+        dimension: Dimension::Withdrawal,
+        rating: 3,
+        reason: reason_id!("withdrawal_moderate_gaba"),
+        holds: |c| c.wd() == Withdrawal::Moderate && c.gaba() && c.regular(),
+        answers: |c| [w_f(c), c.substance_refs(GABA)].concat(),
+    },
+    // Physical dependence on daily sedatives is presumed, whatever the
+    // withdrawal answer: stopping needs a planned taper.
+    Finding {
+        dimension: Dimension::Withdrawal,
+        rating: 3,
+        reason: reason_id!("sedatives_daily"),
+        holds: |c| c.uses(Substance::Sedatives) && c.daily(),
+        answers: |c| {
+            [
+                c.refs(&[Question::Frequency]),
+                c.substance_refs(&[Substance::Sedatives]),
+            ]
+            .concat()
+        },
+    },
+    Finding {
+        dimension: Dimension::Withdrawal,
+        rating: 3,
+        reason: reason_id!("withdrawal_gaba_risk"),
+        holds: |c| c.gaba() && c.daily() && c.wd() != Withdrawal::None && !frail(c).is_empty(),
+        answers: |c| [w_f(c), frail(c), c.substance_refs(GABA)].concat(),
+    },
+    Finding {
+        dimension: Dimension::Withdrawal,
+        rating: 3,
+        reason: reason_id!("withdrawal_mixed"),
+        holds: |c| c.mixed() && c.wd() >= Withdrawal::Moderate,
+        answers: |c| [w_f(c), c.mixed_refs()].concat(),
+    },
+    Finding {
+        dimension: Dimension::PhysicalHealth,
+        rating: 1,
+        reason: reason_id!("health_managed"),
+        holds: |c| c.health == Health::Managed,
+        answers: |c| c.refs(&[Question::Health]),
+    },
+    Finding {
+        dimension: Dimension::PhysicalHealth,
+        rating: 3,
+        reason: reason_id!("health_serious"),
+        holds: |c| c.health == Health::Serious,
+        answers: |c| c.refs(&[Question::Health]),
+    },
+    Finding {
+        dimension: Dimension::PhysicalHealth,
+        rating: 1,
+        reason: reason_id!("postpartum"),
+        holds: |c| c.pregnancy == Pregnancy::Postpartum,
+        answers: |c| c.refs(&[Question::Pregnancy]),
+    },
+    Finding {
+        dimension: Dimension::PhysicalHealth,
+        rating: 2,
+        reason: reason_id!("pregnant"),
+        holds: |c| c.pregnancy == Pregnancy::Yes,
+        answers: |c| c.refs(&[Question::Pregnancy]),
+    },
+    Finding {
+        dimension: Dimension::MentalHealth,
+        rating: 2,
+        reason: reason_id!("mental_health_some"),
+        holds: |c| c.mental_health == MentalHealth::Some,
+        answers: |c| c.refs(&[Question::MentalHealth]),
+    },
+    Finding {
+        dimension: Dimension::MentalHealth,
+        rating: 3,
+        reason: reason_id!("mental_health_severe"),
+        holds: |c| c.mental_health == MentalHealth::Severe,
+        answers: |c| c.refs(&[Question::MentalHealth]),
+    },
+    // D4 is rated for the advice only.
+    Finding {
+        dimension: Dimension::Readiness,
+        rating: 1,
+        reason: reason_id!("readiness_unsure"),
+        holds: |c| c.readiness == Readiness::Unsure,
+        answers: |c| c.refs(&[Question::Readiness]),
+    },
+    Finding {
+        dimension: Dimension::Readiness,
+        rating: 2,
+        reason: reason_id!("readiness_not_ready"),
+        holds: |c| c.readiness == Readiness::NotReady,
+        answers: |c| c.refs(&[Question::Readiness]),
+    },
+    Finding {
+        dimension: Dimension::Relapse,
+        rating: 2,
+        reason: reason_id!("control_slips_back"),
+        holds: |c| c.control == Some(Control::SlipsBack),
+        answers: |c| c.refs(&[Question::Control]),
+    },
+    Finding {
+        dimension: Dimension::Relapse,
+        rating: 3,
+        reason: reason_id!("control_cannot_stop"),
+        holds: |c| c.control == Some(Control::CannotStop),
+        answers: |c| c.refs(&[Question::Control]),
+    },
+    Finding {
+        dimension: Dimension::Relapse,
+        rating: 1,
+        reason: reason_id!("frequency_weekly"),
+        holds: |c| c.frequency == Frequency::Weekly,
+        answers: |c| c.refs(&[Question::Frequency]),
+    },
+    Finding {
+        dimension: Dimension::Relapse,
+        rating: 1,
+        reason: reason_id!("frequency_most_days"),
+        holds: |c| c.frequency == Frequency::MostDays,
+        answers: |c| c.refs(&[Question::Frequency]),
+    },
     // Early remission: the first months without use carry the most risk of relapse.
-    if c.sober_time == Some(SoberTime::OneToSixMonths) {
-        add(1, reason_id!("sober_recent"), &[Question::SoberTime]);
-    }
-    match c.treatment {
-        Treatment::RecentOutpatient => add(
-            1,
-            reason_id!("treatment_recent_outpatient"),
-            &[Question::Treatment],
-        ),
-        Treatment::RecentIntensive => add(
-            2,
-            reason_id!("treatment_recent_intensive"),
-            &[Question::Treatment],
-        ),
-        Treatment::None | Treatment::Past => {}
-    }
-    if !c.overdose_risks.is_empty() {
-        if c.regular() {
-            add(
-                3,
-                reason_id!("overdose_risk_regular"),
-                &[Question::OverdoseRisk, Question::Frequency],
-            );
-        } else {
-            add(2, reason_id!("overdose_risk"), &[Question::OverdoseRisk]);
-        }
-    }
-}
+    Finding {
+        dimension: Dimension::Relapse,
+        rating: 1,
+        reason: reason_id!("sober_recent"),
+        holds: |c| c.sober_time == Some(SoberTime::OneToSixMonths),
+        answers: |c| c.refs(&[Question::SoberTime]),
+    },
+    Finding {
+        dimension: Dimension::Relapse,
+        rating: 1,
+        reason: reason_id!("treatment_recent_outpatient"),
+        holds: |c| c.treatment == Treatment::RecentOutpatient,
+        answers: |c| c.refs(&[Question::Treatment]),
+    },
+    Finding {
+        dimension: Dimension::Relapse,
+        rating: 2,
+        reason: reason_id!("treatment_recent_intensive"),
+        holds: |c| c.treatment == Treatment::RecentIntensive,
+        answers: |c| c.refs(&[Question::Treatment]),
+    },
+    Finding {
+        dimension: Dimension::Relapse,
+        rating: 3,
+        reason: reason_id!("overdose_risk_regular"),
+        holds: |c| !c.overdose_risks.is_empty() && c.regular(),
+        answers: |c| c.refs(&[Question::OverdoseRisk, Question::Frequency]),
+    },
+    Finding {
+        dimension: Dimension::Relapse,
+        rating: 2,
+        reason: reason_id!("overdose_risk"),
+        holds: |c| !c.overdose_risks.is_empty() && !c.regular(),
+        answers: |c| c.refs(&[Question::OverdoseRisk]),
+    },
+    Finding {
+        dimension: Dimension::Environment,
+        rating: 2,
+        reason: reason_id!("home_strained"),
+        holds: |c| c.home == Home::Strained,
+        answers: |c| c.refs(&[Question::Home]),
+    },
+    Finding {
+        dimension: Dimension::Environment,
+        rating: 3,
+        reason: reason_id!("home_unsafe"),
+        holds: |c| c.home == Home::Unsafe,
+        answers: |c| c.refs(&[Question::Home]),
+    },
+    Finding {
+        dimension: Dimension::Environment,
+        rating: 1,
+        reason: reason_id!("support_some"),
+        holds: |c| c.support == Support::Some,
+        answers: |c| c.refs(&[Question::Support]),
+    },
+    Finding {
+        dimension: Dimension::Environment,
+        rating: 2,
+        reason: reason_id!("support_none"),
+        holds: |c| c.support == Support::None,
+        answers: |c| c.refs(&[Question::Support]),
+    },
+    Finding {
+        dimension: Dimension::Environment,
+        rating: 3,
+        reason: reason_id!("home_strained_no_support"),
+        holds: |c| c.home == Home::Strained && c.support == Support::None,
+        answers: |c| c.refs(&[Question::Home, Question::Support]),
+    },
+];
 
-/// D6: recovery and living environment.
-pub(super) fn rate_environment(c: &Case, f: &mut Findings) {
-    let mut add = |rating, id, questions: &[Question]| {
-        f.add(Dimension::Environment, rating, id, c.refs(questions))
-    };
-    match c.home {
-        Home::Stable => {}
-        Home::Strained => add(2, reason_id!("home_strained"), &[Question::Home]),
-        Home::Unsafe => add(3, reason_id!("home_unsafe"), &[Question::Home]),
+/// The ratings and reasons of the findings that hold.
+pub(super) fn rate(c: &Case) -> (Ratings, Vec<Reason>) {
+    let mut ratings = Ratings::default();
+    let mut reasons = Vec::new();
+    for finding in FINDINGS.iter().filter(|f| (f.holds)(c)) {
+        let (id, message) = finding.reason;
+        ratings.raise(finding.dimension, finding.rating);
+        reasons.push(Reason {
+            id,
+            message,
+            dimension: Some(finding.dimension),
+            rating: finding.rating,
+            answers: (finding.answers)(c),
+        });
     }
-    match c.support {
-        Support::Strong => {}
-        Support::Some => add(1, reason_id!("support_some"), &[Question::Support]),
-        Support::None => add(2, reason_id!("support_none"), &[Question::Support]),
-    }
-    if c.home == Home::Strained && c.support == Support::None {
-        add(
-            3,
-            reason_id!("home_strained_no_support"),
-            &[Question::Home, Question::Support],
-        );
-    }
+    (ratings, reasons)
 }

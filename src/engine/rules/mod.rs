@@ -25,6 +25,7 @@ mod levels;
 mod terms;
 
 use findings::*;
+pub use findings::{Finding, FINDINGS};
 use flags::*;
 use levels::*;
 pub use levels::{LevelRule, LEVEL_RULES};
@@ -34,14 +35,7 @@ use terms::*;
 /// `withdrawal_now` (a withdrawal emergency was reported) sets `detox_first`
 /// whatever the ratings, and the flags follow it.
 fn assess_case(c: &Case, withdrawal_now: bool) -> Assessment {
-    let mut f = Findings::default();
-    rate_withdrawal(c, &mut f);
-    rate_health(c, &mut f);
-    rate_mental_health(c, &mut f);
-    rate_readiness(c, &mut f);
-    rate_relapse(c, &mut f);
-    rate_environment(c, &mut f);
-    let ratings = f.ratings;
+    let (ratings, findings) = rate(c);
     let &LevelRule {
         level,
         reason: (id, message),
@@ -60,7 +54,7 @@ fn assess_case(c: &Case, withdrawal_now: bool) -> Assessment {
             }
         }
     };
-    for reason in &f.reasons {
+    for reason in &findings {
         if reason
             .dimension
             .is_some_and(|d| dimensions.contains(&d) && reason.rating == ratings.get(d))
@@ -96,14 +90,13 @@ fn assess_case(c: &Case, withdrawal_now: bool) -> Assessment {
     }];
     // Most severe first; findings are rated 1 to 4.
     for r in (1..=4).rev() {
-        reasons.extend(f.reasons.iter().filter(|x| x.rating == r).cloned());
+        reasons.extend(findings.iter().filter(|x| x.rating == r).cloned());
     }
     let detox_first = ratings.withdrawal >= 3 || withdrawal_now;
     let flags = raise_flags(c, &ratings, detox_first, level);
     let detox = if detox_first {
         let mut why: Vec<AnswerRef> = Vec::new();
-        let severe = f
-            .reasons
+        let severe = findings
             .iter()
             .filter(|r| r.dimension == Some(Dimension::Withdrawal) && r.rating >= 3);
         for a in severe.flat_map(|r| &r.answers) {
