@@ -101,22 +101,19 @@ fn overdose_risk_substances_are_the_docs() {
     assert_eq!(substances, code);
 }
 
+/// The ids in the first column of the tables of the section at `heading`.
+fn first_ids(heading: &str) -> Vec<&'static str> {
+    rows(heading).iter().map(|r| ticked(r[0])[0]).collect()
+}
+
 #[test]
 fn levels_are_the_docs() {
-    let ids: Vec<&str> = rows("## 2. Levels of care")
-        .iter()
-        .map(|r| ticked(r[0])[0])
-        .collect();
-    assert_eq!(ids, Level::IDS);
+    assert_eq!(first_ids("## 2. Levels of care"), Level::IDS);
 }
 
 #[test]
 fn flags_are_the_docs_in_order() {
-    let ids: Vec<&str> = rows("## 5. Flags")
-        .iter()
-        .map(|r| ticked(r[0])[0])
-        .collect();
-    assert_eq!(ids, Flag::IDS);
+    assert_eq!(first_ids("## 5. Flags"), Flag::IDS);
 }
 
 #[test]
