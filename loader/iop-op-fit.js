@@ -100,10 +100,13 @@
   // subtag (en, es, pt), put in by scripts/post-build.mjs.
   var WORDS = JSON.parse(IOP_OP_FIT_FALLBACK);
 
-  // The option rules of src/options.rs, for the fallback and the early
-  // screens: the trim in Options::parse, then text(), phone(), url(), colour(),
-  // the colour scheme and Locale::from_tag, so neither shows a value the
-  // widget would refuse. The cases in tests/fixtures/options.json are checked against both.
+  // The option rules of src/options/, for the fallback and the early
+  // screens: the trim in Options::parse, then each kind's rule, so neither
+  // shows a value the widget would refuse. The limits and the words come from
+  // the options table (src/options/spec.rs, put in by scripts/post-build.mjs);
+  // only the kinds' rules are here. The cases in tests/fixtures/options.json
+  // are checked against both.
+  var LIMITS = JSON.parse(IOP_OP_FIT_OPTION_RULES);
   function hasOwn(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
   // Unicode White_Space, which Rust's str::trim removes (String.prototype.trim differs: U+FEFF, U+0085).
   var SPACE = "\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
@@ -113,11 +116,11 @@
   var RULES = {
     orgName: function (value) {
       var length = Array.from(value).length; // characters, as Rust counts them, not UTF-16 units
-      return length > 0 && length <= 200 ? value : null;
+      return length > 0 && length <= LIMITS.orgName.max ? value : null;
     },
     phone: function (value) {
       var digits = value.replace(/\D/g, "").length;
-      return /^\+?[\d ().-]*$/.test(value) && digits >= 3 && digits <= 15 ? value : null;
+      return /^\+?[\d ().-]*$/.test(value) && digits >= LIMITS.phone.minDigits && digits <= LIMITS.phone.maxDigits ? value : null;
     },
     contactUrl: function (value) {
       // As browsers read an href: tabs and newlines removed anywhere, C0 controls and spaces
@@ -133,7 +136,7 @@
       var primary = value.replace(TRIM, "").split(/[-_]/)[0].toLowerCase();
       return hasOwn(WORDS, primary) ? primary : null;
     },
-    // #rgb or #rrggbb with 4.5:1 contrast against white text (WCAG 2), as #rrggbb.
+    // #rgb or #rrggbb with enough contrast against white text (WCAG 2), as #rrggbb.
     themeColor: function (value) {
       var hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value) ? value.slice(1).toLowerCase() : null;
       if (!hex) return null;
@@ -142,23 +145,17 @@
         var c = parseInt(hex.slice(i, i + 2), 16) / 255;
         return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
       });
-      return 1.05 / (0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2] + 0.05) >= 4.5 ? "#" + hex : null;
+      return 1.05 / (0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2] + 0.05) >= LIMITS.themeColor.minContrast ? "#" + hex : null;
     },
     colorScheme: function (value) {
       var scheme = value.toLowerCase();
-      return /^(light|dark|auto)$/.test(scheme) ? scheme : null;
+      return LIMITS.colorScheme.values.indexOf(scheme) >= 0 ? scheme : null;
     },
-    // Yes or no, as src/options.rs reads one: the privacy sentence on the painted start screen depends on it.
+    // Yes or no, as src/options/ reads one: the privacy sentence on the painted start screen depends on it.
     emitEvents: function (value) {
       var word = value.toLowerCase();
       return /^(true|yes|on|1|)$/.test(word) ? "true" : /^(false|no|off|0)$/.test(word) ? "false" : null;
     }
-  };
-  var ALLOWED = {
-    orgName: "text up to 200 characters",
-    phone: "digits with optional + - ( ) . and spaces, like +1-555-010-0100",
-    contactUrl: "a web address (https://… or /contact) or mailto:",
-    locale: Object.keys(WORDS).map(function (k) { return WORDS[k].tag; }).join(", ")
   };
 
   // An option as the wasm reads it (src/mount.rs): text, or a number or boolean
@@ -174,7 +171,7 @@
     }
     var value = RULES[name](given.replace(TRIM, ""));
     if (value === null && !quiet) {
-      console.warn("iop-op-fit: option `" + name + "` is \"" + given + "\"; use " + ALLOWED[name] + ". Leaving it out.");
+      console.warn("iop-op-fit: option `" + name + "` is \"" + given + "\"; use " + LIMITS[name].allowed + ". Leaving it out.");
     }
     return value;
   }

@@ -61,7 +61,7 @@ const FALLBACK_KEYS = { title: "result.next", call: "result.call", contact: "res
 // One catalog per language the widget speaks (build.rs compiles the same files).
 const LOCALES = readdirSync(join("src", "content", "locales")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
 if (!LOCALES.includes("en")) throw new Error("the fallback needs the English catalog, src/content/locales/en.json");
-const screensByTag = prerendered();
+const { screens: screensByTag, optionRules } = prerendered();
 const fallbackText = Object.fromEntries(LOCALES.map((tag) => {
   const catalog = JSON.parse(readFileSync(join("src", "content", "locales", `${tag}.json`), "utf8"));
   const words = Object.entries(FALLBACK_KEYS).map(([name, key]) => {
@@ -89,6 +89,8 @@ const defines = (single) => ({
   // As a string: esbuild would put an object value in a top-level variable, a global of the host page.
   IOP_OP_FIT_FALLBACK: JSON.stringify(JSON.stringify(fallbackText)),
   IOP_OP_FIT_STYLES: JSON.stringify(styles),
+  // The limits and words of the options the loader checks, from src/options/spec.rs (as a string, like the words).
+  IOP_OP_FIT_OPTION_RULES: JSON.stringify(JSON.stringify(optionRules)),
 });
 const build = (single) => transformSync(source, { minify: release, legalComments: "inline", define: defines(single) }).code;
 writeFileSync(join(dist, "iop-op-fit.js"), build(false));

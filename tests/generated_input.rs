@@ -590,7 +590,7 @@ fn fake_name(rng: &mut Rng) -> String {
 }
 
 /// The URL Standard's own reading of an `href`, written independently of
-/// `src/options.rs`: tabs and newlines removed, C0 controls and spaces
+/// `src/options/`: tabs and newlines removed, C0 controls and spaces
 /// trimmed, then the scheme, if the text starts with one (a letter, then
 /// letters, digits, `+`, `-` or `.`, then `:`), lowercased.
 fn browser_scheme(href: &str) -> Option<String> {

@@ -4,8 +4,10 @@
 //! tree the loader builds with `createElement`): the start screen, and the
 //! first question, which a tap on Start opens.
 //!
-//! Prints one JSON object: for each language's tag, `start` and `question`,
-//! each as HTML. The provider's name is left as the catalogs' own `{org}`
+//! Prints one JSON object: `screens`, for each language's tag, `start` and
+//! `question`, each as HTML; and `optionRules`, the limits and words of the
+//! options the loader checks itself, from the options table
+//! ([`iop_op_fit::options::loader_rules_json`]). The provider's name is left as the catalogs' own `{org}`
 //! placeholder (text is filled once, so it stays), for the loader to fill with
 //! the `orgName` option; the other options these screens show (language,
 //! colour scheme, accent) the loader sets on them too.
@@ -16,7 +18,7 @@ use std::rc::Rc;
 
 use iop_op_fit::content::Locale;
 use iop_op_fit::engine::{flow, Responses};
-use iop_op_fit::options::Options;
+use iop_op_fit::options::{loader_rules_json, Options};
 use iop_op_fit::{IopOpFit, IopOpFitProps};
 use yew::LocalServerRenderer;
 
@@ -49,5 +51,10 @@ fn main() {
             (locale.tag().to_owned(), screens)
         })
         .collect();
-    println!("{}", serde_json::Value::Object(screens));
+    let option_rules: serde_json::Value =
+        serde_json::from_str(&loader_rules_json()).expect("the options table writes JSON");
+    println!(
+        "{}",
+        serde_json::json!({ "screens": screens, "optionRules": option_rules })
+    );
 }

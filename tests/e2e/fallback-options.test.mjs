@@ -1,6 +1,6 @@
 // The fallback applies the Rust option rules: every case of
 // tests/fixtures/options.json (which tests/options.rs checks against
-// src/options.rs) goes through the loader's plain-HTML fallback on a page whose
+// src/options/) goes through the loader's plain-HTML fallback on a page whose
 // Content-Security-Policy lacks 'wasm-unsafe-eval', given to IopOpFit.mount, as
 // a data-* attribute, and, for the cases, written in the page's HTML
 // with character references (java&#9;script:…). The links are what Rust makes
