@@ -67,7 +67,13 @@ fn dependencies_run_one_way() {
 #[test]
 fn vendored_yew_holds_exactly_its_patch() {
     let check = std::process::Command::new("git")
-        .args(["apply", "--check", "--reverse", "--directory=vendor/yew", "vendor/yew.patch"])
+        .args([
+            "apply",
+            "--check",
+            "--reverse",
+            "--directory=vendor/yew",
+            "vendor/yew.patch",
+        ])
         .output()
         .expect("git is needed to check vendor/yew.patch");
     assert!(

@@ -7,11 +7,11 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::parts::crisis_lines::{TEL_911, TEL_988};
-use super::screens::emergency::EmergencyScreen;
 use super::parts::language_switch::LanguageSwitch;
 use super::parts::progress::Progress;
-use super::screens::question::QuestionScreen;
 use super::result::ResultScreen;
+use super::screens::emergency::EmergencyScreen;
+use super::screens::question::QuestionScreen;
 use super::screens::start::StartScreen;
 use super::state::{Action, Screen, Visit};
 use super::text::Text;

@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
+use crate::options::CrisisRegion;
 use crate::ui::text::{use_text, Text};
 use crate::ui::Link;
-use crate::options::CrisisRegion;
 
 /// The national lines every screen offers.
 pub(in crate::ui) const TEL_911: &str = "tel:911";

@@ -3,8 +3,8 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::ui::text::use_text;
 use crate::content::{catalog, Locale};
+use crate::ui::text::use_text;
 
 #[derive(Properties, PartialEq)]
 pub struct LanguageSwitchProps {

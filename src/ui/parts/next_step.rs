@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
+use crate::options::tel_href;
 use crate::ui::text::{use_text, Text};
 use crate::ui::Link;
-use crate::options::tel_href;
 
 /// The call to action's words and links: for the screens and the summary.
 #[derive(Clone, Debug, PartialEq)]

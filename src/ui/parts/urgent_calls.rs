@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
+use crate::engine::CrisisLine;
 use crate::ui::parts::crisis_lines::{TEL_911, TEL_988};
 use crate::ui::text::{use_text, Text};
 use crate::ui::Link;
-use crate::engine::CrisisLine;
 
 #[derive(Properties, PartialEq)]
 pub struct UrgentCallsProps {

@@ -22,8 +22,8 @@ use self::referral::Referral;
 use self::summary::summary_html;
 use super::parts::crisis_lines::CrisisLines;
 use super::parts::next_step::NextStep;
-use super::text::use_text;
 use super::parts::urgent_calls::UrgentCalls;
+use super::text::use_text;
 use crate::browser::download::save_html;
 use crate::engine::{Assessment, CrisisLine, Question, Responses};
 

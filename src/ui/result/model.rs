@@ -9,9 +9,9 @@ use crate::engine::{
 };
 use crate::ui::parts::crisis_lines::crisis_lines;
 use crate::ui::parts::next_step::{next_step, NextStepView};
+use crate::ui::parts::urgent_calls::urgent_calls;
 use crate::ui::result::referral::referral_links;
 use crate::ui::text::Text;
-use crate::ui::parts::urgent_calls::urgent_calls;
 use crate::ui::Link;
 
 /// The provider's name for a level, else ours.

@@ -2,11 +2,11 @@
 
 use yew::prelude::*;
 
+use crate::engine::{Assessment, CrisisLine};
 use crate::ui::parts::crisis_lines::CrisisLines;
 use crate::ui::parts::next_step::NextStep;
-use crate::ui::text::use_text;
 use crate::ui::parts::urgent_calls::UrgentCalls;
-use crate::engine::{Assessment, CrisisLine};
+use crate::ui::text::use_text;
 
 #[derive(Properties, PartialEq)]
 pub struct EmergencyScreenProps {

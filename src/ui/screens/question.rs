@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::ui::text::use_text;
 use crate::engine::questions::NONE;
 use crate::engine::{Kind, Question};
+use crate::ui::text::use_text;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionScreenProps {
