@@ -3,7 +3,7 @@
 //! level rules and the flags. A row of the doc
 //! and the code that disagree fail here.
 
-use iop_op_fit::engine::rules::{FINDINGS, LEVEL_RULES};
+use iop_op_fit::engine::rules::{FINDINGS, FLAG_RULES, LEVEL_RULES};
 use iop_op_fit::engine::{flow, Dimension, Flag, Level, Question};
 
 const DOC: &str = include_str!("../docs/clinical-rules.md");
@@ -114,6 +114,42 @@ fn levels_are_the_docs() {
 #[test]
 fn flags_are_the_docs_in_order() {
     assert_eq!(first_ids("## 5. Flags"), Flag::IDS);
+    let rules: Vec<&str> = FLAG_RULES.iter().map(|r| r.id.id()).collect();
+    assert_eq!(rules, Flag::IDS, "the flag rules' order");
+}
+
+/// The variants a flag's row names: "Variant `x`" (the first word after
+/// it), or every flag-less word after "Variants:".
+fn doc_variants(cell: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    for part in cell.split("ariant").skip(1) {
+        if let Some(list) = part.strip_prefix("s:") {
+            found.extend(ticked(list).into_iter().filter(|w| !Flag::IDS.contains(w)));
+        } else if part.starts_with(" `") {
+            found.push(ticked(part)[0]);
+        }
+    }
+    found
+}
+
+#[test]
+fn flag_variants_are_the_docs() {
+    let rows = rows("## 5. Flags");
+    for (row, rule) in rows.iter().zip(FLAG_RULES) {
+        let id = rule.id.id();
+        let prefix = format!("flag.{id}.");
+        let code: Vec<&str> = rule
+            .variants
+            .iter()
+            .map(|key| {
+                key.strip_prefix(&prefix)
+                    .unwrap_or_else(|| panic!("`{id}`'s variant {key:?} is not {prefix}…"))
+            })
+            .collect();
+        assert_eq!(doc_variants(row[2]), code, "`{id}`'s variants");
+    }
+    // The reader of the doc finds what it should.
+    assert_eq!(doc_variants(rows[8][2]), ["overdose", "medicine", "overdose_medicine"]);
 }
 
 #[test]

@@ -27,6 +27,7 @@ mod terms;
 use findings::*;
 pub use findings::{Finding, FINDINGS};
 use flags::*;
+pub use flags::{FlagRule, FLAG_RULES};
 use levels::*;
 pub use levels::{LevelRule, LEVEL_RULES};
 use terms::*;
