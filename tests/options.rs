@@ -339,7 +339,12 @@ fn what_the_provider_offers_is_read_with_one_warning_each_and_safe_defaults() {
     for (name, value, says) in [
         ("levels", "iop,detox", "detox"),
         ("levels", "emergency", "op, iop, php, residential"),
-        ("levels", " , ", "at least one"),
+        (
+            "levels",
+            " , ",
+            "at least one of op, iop, php, residential. Using all four levels.",
+        ),
+        ("levels", "emergency", "Using all four levels."),
         ("detox", "sometimes", "true or false"),
         (
             "medication",

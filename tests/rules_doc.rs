@@ -149,7 +149,10 @@ fn flag_variants_are_the_docs() {
         assert_eq!(doc_variants(row[2]), code, "`{id}`'s variants");
     }
     // The reader of the doc finds what it should.
-    assert_eq!(doc_variants(rows[8][2]), ["overdose", "medicine", "overdose_medicine"]);
+    assert_eq!(
+        doc_variants(rows[8][2]),
+        ["overdose", "medicine", "overdose_medicine"]
+    );
 }
 
 #[test]

@@ -232,7 +232,7 @@ pub const SPEC: &[OptionSpec] = &[
             of: "a level of care",
             none: false,
         },
-        default: USE_DEFAULT,
+        default: "Using all four levels.",
         set: |o, v| o.levels = v.indices().into_iter().map(|i| OFFERED_LEVELS[i]).collect(),
     },
     OptionSpec {
@@ -403,8 +403,7 @@ impl Problem {
                     Kind::List { values, .. } => values,
                     _ => unreachable!("only lists can be empty lists"),
                 };
-                let all = ["both", "all three", "all four"][values.len().clamp(2, 4) - 2];
-                format!("is empty; name at least one of {}. Using {all}.", values.join(", "))
+                format!("is empty; name at least one of {}. {default}", values.join(", "))
             }
         }
     }
