@@ -109,6 +109,40 @@ pub(crate) mod tests {
         );
     }
 
+    /// A level not run here is a referral, with the nearest level below it
+    /// that is run as the step after (none below OP).
+    #[test]
+    fn a_level_not_run_here_names_the_step_after() {
+        use Level::*;
+        let levels = [Op, Iop, Php, Residential];
+        for &level in &levels {
+            for offered in [true, false] {
+                let runs: Vec<&str> = levels
+                    .iter()
+                    .filter(|&&l| l != level || offered)
+                    .map(|l| l.id())
+                    .collect();
+                let offer = options(&[("levels", &runs.join(","))])
+                    .offer(&result(level, false, &[]))
+                    .unwrap();
+                assert_eq!(offer.level_here, offered, "{level:?}");
+                assert_eq!(offer.refers(), !offered, "{level:?}");
+                let below = match level {
+                    Op => None,
+                    Iop => Some(Op),
+                    Php => Some(Iop),
+                    _ => Some(Php),
+                };
+                assert_eq!(offer.step_after, below.filter(|_| !offered), "{level:?}");
+            }
+        }
+        // The nearest level below that is run, not merely the next one down.
+        let offer = options(&[("levels", "op")])
+            .offer(&result(Residential, false, &[]))
+            .unwrap();
+        assert_eq!(offer.step_after, Some(Op));
+    }
+
     #[test]
     fn an_emergency_before_the_other_answers_has_nothing_to_offer() {
         let o = options(&[("levels", "iop")]);
