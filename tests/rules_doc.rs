@@ -1,10 +1,11 @@
 //! docs/clinical-rules.md's tables against the engine: the questions (order,
 //! options, when each is asked), the levels, the findings of D1 to D6, the
-//! level rules and the flags. A row of the doc
+//! level rules and the flags (with their variants); the skip rules, read as
+//! conditions and tried on every combination of deciding answers. A row of the doc
 //! and the code that disagree fail here.
 
 use iop_op_fit::engine::rules::{FINDINGS, FLAG_RULES, LEVEL_RULES};
-use iop_op_fit::engine::{flow, Dimension, Flag, Level, Question};
+use iop_op_fit::engine::{flow, Dimension, Flag, Level, Question, Responses};
 
 const DOC: &str = include_str!("../docs/clinical-rules.md");
 
@@ -82,6 +83,53 @@ fn questions_are_asked_when_the_doc_says() {
             );
         }
     }
+}
+
+/// The doc's "asked" column read as a condition, against the code's rule
+/// for every combination of one option of each deciding question: asked
+/// when one of the answers is an option the doc ticks ("if", "only if"), or
+/// when none is ("unless").
+#[test]
+fn skip_rules_ask_exactly_when_the_doc_says() {
+    let mut checked = 0;
+    for row in rows("## 3. The questions") {
+        let q = Question::from_id(ticked(row[1])[0]).unwrap();
+        let Some(rule) = flow::skip_rule(q) else {
+            continue;
+        };
+        let doc_words = ticked(row[4]);
+        let unless = row[4].starts_with("unless");
+        let mut combinations: Vec<Vec<(Question, &str)>> = vec![Vec::new()];
+        for &by in rule.decided_by {
+            combinations = combinations
+                .into_iter()
+                .flat_map(|c| {
+                    by.options().iter().map(move |&o| {
+                        let mut c = c.clone();
+                        c.push((by, o));
+                        c
+                    })
+                })
+                .collect();
+        }
+        for combination in combinations {
+            let mut r = Responses::new();
+            for &(by, option) in &combination {
+                r.set(by, &[option]).unwrap();
+            }
+            let doc_says = combination.iter().any(|(_, o)| doc_words.contains(o)) != unless;
+            assert_eq!(
+                (rule.asked)(&r),
+                doc_says,
+                "`{}` with {combination:?}: the doc says {:?}",
+                q.id(),
+                row[4]
+            );
+            checked += 1;
+        }
+    }
+    // frequency's options three times, and substances × opioid_medicine.
+    assert!(checked > 3 * 4 + 5, "{checked} combinations");
 }
 
 #[test]
