@@ -187,7 +187,7 @@ define('DISABLE_WP_CRON', true);
 define('AUTOMATIC_UPDATER_DISABLED', true);
 `);
     const server = start("php -S", "php", ["-S", wp.host, "-t", WORDPRESS, join(HERE, "router.php")], {
-      env: { ...process.env, WORDPRESS_CONFIG: CONFIG_NAME, IOP_WP_CONTENT: content, PHP_CLI_SERVER_WORKERS: "2" },
+      env: { ...process.env, WORDPRESS_CONFIG: CONFIG_NAME, IOP_WP_CONTENT: content, PHP_CLI_SERVER_WORKERS: "4" },
     });
     await until("php -S", async () => (await fetch(`${wp.origin}/wp-admin/install.php`)).ok, server);
 
@@ -218,13 +218,13 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
   });
 
   test("settings: the administrator saves the defaults, sanitized; an Author and a forged form cannot", async () => {
-    const context = await browser.newContext();
+    const context = await offline(await browser.newContext());
     context.setDefaultTimeout(TIMEOUT);
     const page = await context.newPage();
     await logIn(page, "admin", "admin-pass-1");
-    await page.goto(`${wp.origin}/wp-admin/options-general.php`);
+    await page.goto(`${wp.origin}/wp-admin/options-general.php`, { waitUntil: "domcontentloaded" });
     await page.locator("#adminmenu a", { hasText: "IOP/OP self-screen" }).click();
-    await page.waitForURL(/page=iop-op-fit/);
+    await page.waitForURL(/page=iop-op-fit/, { waitUntil: "domcontentloaded" });
     assert.equal(await page.locator(".wrap h1").innerText(), "IOP/OP self-screen");
     await page.fill("#iop_op_fit_org_name", TYPED.org_name);
     await page.fill("#iop_op_fit_phone", TYPED.phone);
@@ -235,8 +235,27 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
     await page.selectOption("#iop_op_fit_detox", "false");
     for (const level of ["op", "iop"]) await page.check(`input[name="iop_op_fit_settings[levels][]"][value=${level}]`);
     for (const m of ["buprenorphine", "naltrexone"]) await page.check(`input[name="iop_op_fit_settings[medication][]"][value=${m}]`);
+    // The save step by step, so a failure says which step failed: the form's
+    // POST sent, options.php's answer, and the page its redirect leads to.
+    const isSave = (r) => r.method() === "POST" && new URL(r.url()).pathname === "/wp-admin/options.php";
+    const sent = page.waitForRequest(isSave);
+    const answered = page.waitForResponse((r) => isSave(r.request()), { timeout: SERVER_TIMEOUT });
+    answered.catch(() => {}); // awaited below, unless nothing was sent
     await page.locator("#submit").click();
-    await page.waitForURL(/settings-updated=true/).catch(async (e) => {
+    await sent.catch(async (e) => {
+      const at = await page.locator("#submit").evaluate((b) => {
+        const r = b.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return `${hit ? hit.outerHTML.slice(0, 120) : "nothing"}; the form is ${b.form.checkValidity() ? "valid" : "invalid"}`;
+      }).catch((why) => why.message);
+      throw new Error(`Save Changes sent no POST to options.php (at the button's centre: ${at}):\n${e.message}`);
+    });
+    const response = await answered.catch((e) => {
+      throw new Error(`options.php did not answer the save within ${SERVER_TIMEOUT / 1000} s; the server's last lines:\n` +
+        `${children.get("php -S").log().split("\n").slice(-15).join("\n")}\n${e.message}`);
+    });
+    assert.equal(response.status(), 302, "options.php redirects back to the settings page");
+    await page.waitForURL(/settings-updated=true/, { waitUntil: "domcontentloaded", timeout: SERVER_TIMEOUT }).catch(async (e) => {
       throw new Error(`saving the settings led to ${page.url()}:\n${(await page.locator("body").innerText()).slice(0, 1500)}\n${e.message}`);
     });
     assert.match(await page.locator("#setting-error-settings_updated").innerText(), /Settings saved/);
@@ -254,10 +273,10 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
     assert.deepEqual(php("option"), STORED);
     await context.close();
 
-    const authorContext = await browser.newContext();
+    const authorContext = await offline(await browser.newContext());
     const authorPage = await authorContext.newPage();
     await logIn(authorPage, "author", "author-pass-1");
-    await authorPage.goto(`${wp.origin}/wp-admin/options-general.php?page=iop-op-fit`);
+    await authorPage.goto(`${wp.origin}/wp-admin/options-general.php?page=iop-op-fit`, { waitUntil: "domcontentloaded" });
     assert.match(await authorPage.locator("body").innerText(), /not allowed/i, "an Author cannot open the settings page");
     await authorContext.close();
   });
@@ -309,7 +328,7 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
     const home = await (await fetch(`${wp.origin}/?page_id=2`)).text();
     assert.ok(/Sample Page/.test(home) && !/iop-op-fit\.js/.test(home), "the loader only on pages using the shortcode");
 
-    const context = await newPhone(browser);
+    const context = await offline(await newPhone(browser));
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -374,10 +393,28 @@ function screenshot(name) {
   return join(MAIN, "tests", "e2e", "screenshots", `${name}.png`);
 }
 
+// PHP's development server runs each request to its end before the next one
+// on the same worker: a save is answered in well under a second here (its
+// log), but the e2e TIMEOUT is sized for a static file server.
+const SERVER_TIMEOUT = 30_000;
+
 async function logIn(page, user, password) {
-  await page.goto(`${wp.origin}/wp-login.php`);
+  await page.goto(`${wp.origin}/wp-login.php`, { waitUntil: "domcontentloaded" });
   await page.fill("#user_login", user);
   await page.fill("#user_pass", password);
   await page.click("#wp-submit");
-  await page.waitForURL(/wp-admin/);
+  await page.waitForURL((url) => url.pathname.startsWith("/wp-admin/"), { waitUntil: "domcontentloaded" });
+}
+
+/**
+ * `context`, with every request to another origin refused at once. WordPress's
+ * admin pages ask Gravatar for the admin bar's avatar; with no network, how long
+ * that takes to fail depends on the machine's resolver, and a page's load event
+ * waits for it, so a wait for "load" could pass or fail by chance. The widget needs
+ * nothing outside the site (the privacy test checks that), and the waits here
+ * are for the document, not its images.
+ */
+async function offline(context) {
+  await context.route((url) => url.origin !== wp.origin, (route) => route.abort("blockedbyclient"));
+  return context;
 }
