@@ -1,6 +1,6 @@
 //! The README's options table, the demo configurator's fields and the
-//! WordPress plugin's attributes each list exactly the options in the spec
-//! (`src/options/spec.rs`), read here as text.
+//! WordPress plugin's attributes (in its code and its readme.txt) each list
+//! exactly the options in the spec (`src/options/spec.rs`), read here as text.
 
 use std::collections::BTreeSet;
 
@@ -99,4 +99,19 @@ fn the_wordpress_shortcode_takes_each_option() {
         names.insert(camel(attribute));
     }
     assert_eq!(names, spec(), "the WordPress plugin's attributes");
+}
+
+#[test]
+fn the_wordpress_readme_lists_each_attribute() {
+    let readme = read("integrations/wordpress/iop-op-fit/readme.txt");
+    let answer = between(
+        &readme,
+        "= Which attributes does the shortcode take? =",
+        "\n= ",
+    )[0];
+    let mut names = BTreeSet::new();
+    for name in between(answer, "`", "`").into_iter().step_by(2) {
+        assert!(names.insert(camel(name)), "readme.txt lists `{name}` twice");
+    }
+    assert_eq!(names, spec(), "the attributes in readme.txt");
 }
