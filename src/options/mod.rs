@@ -25,7 +25,9 @@ mod offer;
 pub(crate) use offer::tests::result as test_result;
 mod spec;
 
-pub use spec::{configurator_json, loader_rules_json, Kind, OptionSpec, SPEC};
+#[cfg(not(target_arch = "wasm32"))]
+pub use spec::configurator_json;
+pub use spec::{loader_rules_json, Kind, OptionSpec, SPEC};
 
 use crate::content::Locale;
 use crate::engine::Level;

@@ -680,6 +680,8 @@ pub fn loader_rules_json() -> String {
 /// the same as leaving it out, so the page builds a control per option from
 /// this table.
 /// `keptNote` is the one warning whose value is kept, not refused.
+/// Native only: even unused, compiled into the wasm it moves its constants.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn configurator_json() -> String {
     use serde_json::{json, Value as Json};
     let options: Vec<Json> = SPEC
@@ -712,6 +714,7 @@ pub fn configurator_json() -> String {
 /// The value of `row`'s kind that gives the same options as leaving it out,
 /// if one does ("true", "light", "op,iop,php,residential"); `None` when the
 /// default is "not said" or lies outside the options (the page's language).
+#[cfg(not(target_arch = "wasm32"))]
 fn default_value(row: &OptionSpec) -> Option<String> {
     let candidates: Vec<String> = match row.kind {
         Kind::YesNo => vec!["true".into(), "false".into()],
