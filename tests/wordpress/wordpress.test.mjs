@@ -292,13 +292,15 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
     });
     // Its own output is stable (WordPress runs it twice on the first save).
     assert.deepEqual(php("sanitize", JSON.stringify(clean)), clean);
-    // The widget's phone rule and its contrast limit for the colour.
-    const refused = php("sanitize", JSON.stringify({ phone: "call me", theme_color: "#ffff00" }));
+    // The widget's phone rule, its contrast limit for the colour and its length limit for the name.
+    const refused = php("sanitize", JSON.stringify({ phone: "call me", theme_color: "#ffff00", org_name: "é".repeat(201) }));
     assert.equal(refused.phone, "");
     assert.equal(refused.theme_color, "");
-    const kept = php("sanitize", JSON.stringify({ phone: "(555) 010-0100", theme_color: "#6b2c91" }));
+    assert.equal(refused.org_name, "");
+    const kept = php("sanitize", JSON.stringify({ phone: "(555) 010-0100", theme_color: "#6b2c91", org_name: "é".repeat(200) }));
     assert.equal(kept.phone, "(555) 010-0100");
     assert.equal(kept.theme_color, "#6b2c91");
+    assert.equal(kept.org_name, "é".repeat(200));
   });
 
   test("an Author's post with the shortcode: loader once, attributes escaped, and a whole visit to a result", async () => {

@@ -397,7 +397,12 @@ function iop_op_fit_sanitize( $input ) {
 		return is_scalar( $value ) ? sanitize_text_field( (string) $value ) : '';
 	};
 
-	$clean['org_name'] = $text( $get( 'org_name' ) );
+	// The widget's limit for shown text (src/options/spec.rs).
+	$org_name          = $text( $get( 'org_name' ) );
+	$clean['org_name'] = mb_strlen( $org_name ) <= 200 ? $org_name : '';
+	if ( '' !== $org_name && '' === $clean['org_name'] ) {
+		$error( 'iop_op_fit_org_name', __( 'Organisation name: it is longer than 200 characters, so it was not saved. Shorten it.', 'iop-op-fit' ) );
+	}
 
 	// The widget's phone rule (src/options/spec.rs): digits with + - ( ) . and spaces, 3 to 15 digits.
 	$phone          = trim( $text( $get( 'phone' ) ) );
