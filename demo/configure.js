@@ -196,7 +196,7 @@
       var control = CONTROLS[spec.kind](spec, f);
       f.root.append(control.node);
       // What the hint and the message describe: the text box, or the whole group.
-      f.described = group ? f.root : control.node.localName === "input" ? control.node : control.inputs[0];
+      f.described = group ? f.root : control.inputs[0];
       f.described.setAttribute("aria-describedby", f.hint.id);
       f.spec = spec;
       f.inputs = control.inputs;
