@@ -4,7 +4,7 @@
 // (IopOpFit.check) show by the field they belong to and go when fixed; a
 // refused value never reaches the snippet; the snippet escapes every value in
 // both forms and carries the loader's SHA-384 for the CDN, and the copied
-// snippet works on a fresh host page.
+// snippet works on a fresh host page; all of it under Trusted Types.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -16,7 +16,14 @@ import { DIST, en, expectNoAxeViolations, MAIN, setup, TIMEOUT } from "./helpers
 
 const FRESH = mkdtempSync(join(tmpdir(), "iop-op-fit-configure-"));
 after(() => rmSync(FRESH, { recursive: true, force: true }));
-const env = setup({ extraRoots: { "/fresh/": FRESH } });
+// /tt/ serves the build again, the configurator enforcing Trusted Types: a string
+// given to an HTML or script sink throws there, and fails the test (axe, which
+// such a page cannot load, runs on /dist/).
+const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types 'none'";
+const env = setup({
+  extraRoots: { "/fresh/": FRESH, "/tt/": DIST },
+  headers: (path) => (path === "/tt/configure.html" ? { "Content-Security-Policy": TRUSTED_TYPES } : {}),
+});
 const url = () => `${env.server.origin}/dist/configure.html`;
 
 /** A name with every character the snippet must escape. */
@@ -33,10 +40,10 @@ const privateNote = (org) => en["privacy.note"].replace("{org}", org);
  */
 const previewShown = (page) => page.locator("#preview[data-took-over] [data-screen=start] button.iof-primary").waitFor();
 
-async function open(page) {
+async function open(page, at = url()) {
   await page.addInitScript(() => document.addEventListener("iop-op-fit:ready", (e) =>
     requestAnimationFrame(() => { e.target.dataset.tookOver = ""; })));
-  await page.goto(url());
+  await page.goto(at);
   await page.locator("body[data-ready=true]").waitFor();
   await previewShown(page);
 }
@@ -196,6 +203,24 @@ describe("the configurator page", () => {
     assert.equal(await page.locator("[data-option=residentialHours]").count(), 0);
     await previewShown(page);
     await expectNoAxeViolations(page, "the configurator's controls");
+  });
+
+  test("under Trusted Types, the controls are built, a refused value is named by its field and a hostile name stays text", async () => {
+    const page = env.page;
+    const violations = [];
+    page.on("console", (m) => { if (/Trusted ?Type|Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    const at = `${env.server.origin}/tt/configure.html`;
+    assert.match((await page.request.get(at)).headers()["content-security-policy"], /require-trusted-types-for 'script'/);
+    await open(page, at);
+    await page.getByLabel(/Phone number/).fill("call <b>me</b>");
+    await page.getByLabel(/organisation's name/).fill(NAME);
+    await page.getByRole("group", { name: /under 18/ }).getByRole("radio", { name: "No" }).check();
+    await waitForProblem(page, "phone");
+    await waitForSnippet(page, `org-name="${ESCAPED}" serves-adolescents="false"`);
+    assert.match(await page.locator("#error-phone").textContent(), /"call <b>me<\/b>"/);
+    assert.equal(await page.locator("#error-phone b, #snippet *").count(), 0, "values are text, never markup");
+    await page.locator("#preview", { hasText: privateNote(NAME) }).waitFor();
+    assert.deepEqual(violations, []); // and no uncaught error (checked after each test)
   });
 
   test("both snippet forms escape the values; the CDN form carries the loader's SHA-384", async () => {
