@@ -16,7 +16,7 @@
 
   /** Words for values whose id says little; any other value is shown as written, capitalised. */
   var WORDS = {
-    op: "Outpatient (OP)", iop: "Intensive outpatient (IOP)", php: "Partial hospitalization (PHP)",
+    true: "Yes", false: "No", op: "Outpatient (OP)", iop: "Intensive outpatient (IOP)", php: "Partial hospitalization (PHP)",
     residential: "Residential", national: "National (SAMHSA helpline)",
     massachusetts: "Massachusetts (the state's helplines)"
   };
@@ -64,14 +64,13 @@
   /** Radios, one per value; "Not set" first when no value means the default. */
   function radios(spec, f) {
     var box = element("div", { class: "choices" });
-    var values = (spec.kind === "yesNo" ? ["true", "false"] : spec.values).slice();
+    var values = spec.values.slice();
     if (spec.default == null) values.unshift("");
     values.forEach(function (value, i) {
       var id = f.id + (i ? "-" + i : "");
       var input = element("input", { type: "radio", name: f.id, id: id, value: value });
       input.checked = value === (spec.default || "");
-      var text = value === "" ? "Not set"
-        : spec.kind === "yesNo" ? (value === "true" ? "Yes" : "No") : words(spec, value);
+      var text = value === "" ? "Not set" : words(spec, value);
       var item = element("span");
       item.append(input, element("label", { for: id }, text + (value === spec.default ? " (default)" : "")));
       box.append(item);

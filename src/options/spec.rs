@@ -678,9 +678,9 @@ pub fn loader_rules_json() -> String {
 /// build, never into the wasm or the loader): every option in order, with its
 /// kind, values, the hours' limits, `allowed` words and the value that means
 /// the same as leaving it out, so the page builds a control per option from
-/// this table.
-/// `keptNote` is the one warning whose value is kept, not refused.
-/// Native only: even unused, compiled into the wasm it moves its constants.
+/// this table. `keptNote` is the one warning whose value is kept, not
+/// refused. Native only: even unused, compiled into the wasm it moves its
+/// constants.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn configurator_json() -> String {
     use serde_json::{json, Value as Json};
@@ -699,7 +699,7 @@ pub fn configurator_json() -> String {
                     json!({ "kind": "oneOf", "values": values.iter().map(|v| v[0]).collect::<Vec<_>>() })
                 }
                 Kind::List { values, none, .. } => json!({ "kind": "list", "values": values, "none": none }),
-                Kind::YesNo => json!({ "kind": "yesNo" }),
+                Kind::YesNo => json!({ "kind": "yesNo", "values": YES_NO }),
                 Kind::Hours { min, max } => json!({ "kind": "hours", "min": min, "max": max }),
             };
             field["name"] = row.name.into();
@@ -711,13 +711,17 @@ pub fn configurator_json() -> String {
     json!({ "options": options, "keptNote": TAGS_KEPT }).to_string()
 }
 
+/// A yes/no option's values as the configurator writes them.
+#[cfg(not(target_arch = "wasm32"))]
+const YES_NO: [&str; 2] = ["true", "false"];
+
 /// The value of `row`'s kind that gives the same options as leaving it out,
 /// if one does ("true", "light", "op,iop,php,residential"); `None` when the
 /// default is "not said" or lies outside the options (the page's language).
 #[cfg(not(target_arch = "wasm32"))]
 fn default_value(row: &OptionSpec) -> Option<String> {
     let candidates: Vec<String> = match row.kind {
-        Kind::YesNo => vec!["true".into(), "false".into()],
+        Kind::YesNo => YES_NO.map(str::to_owned).to_vec(),
         Kind::Locale => Locale::ALL.map(|l| l.tag().to_owned()).to_vec(),
         Kind::OneOf { values, .. } => values.iter().map(|v| v[0].to_owned()).collect(),
         Kind::List { values, none, .. } => {
