@@ -95,3 +95,6 @@ const defines = (single) => ({
 const build = (single) => transformSync(source, { minify: release, legalComments: "inline", define: defines(single) }).code;
 writeFileSync(join(dist, "iop-op-fit.js"), build(false));
 writeFileSync(join(dist, "iop-op-fit.inline.js"), build(true));
+// The demo configurator's controls, from the options table (src/options/spec.rs
+// via the prerender), in a file of its own: neither the loader nor the wasm carries them.
+writeFileSync(join(dist, "configure-options.json"), JSON.stringify(prerendered().configurator));

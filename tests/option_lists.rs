@@ -1,10 +1,10 @@
 //! The README's options table, the demo configurator's fields and the
-//! WordPress plugin's attributes each list exactly the options in the spec
-//! (`src/options/spec.rs`), read here as text.
+//! WordPress plugin's attributes (in its code and its readme.txt) each list
+//! exactly the options in the spec (`src/options/spec.rs`), read here as text.
 
 use std::collections::BTreeSet;
 
-use iop_op_fit::options::SPEC;
+use iop_op_fit::options::{configurator_json, Kind, SPEC};
 
 fn spec() -> BTreeSet<String> {
     SPEC.iter().map(|row| row.name.to_owned()).collect()
@@ -56,34 +56,63 @@ fn the_readme_table_lists_the_spec() {
     assert_eq!(listed, spec(), "README's options table");
 }
 
+/// configure.js builds a control for each option from `configurator_json`
+/// into the page's slot for it; each option needs a slot with its words.
 #[test]
-fn the_configurator_has_a_field_for_each_option() {
+fn the_configurator_has_a_slot_for_each_option() {
     let html = read("demo/configure.html");
-    let js = read("demo/configure.js");
     let (before, rest) = html
         .split_once("<template id=\"program-fields\">")
         .expect("the program template");
     let (template, after) = rest.split_once("</template>").unwrap();
-    let mut fields = BTreeSet::new();
+    let mut slots = BTreeSet::new();
     for name in between(&format!("{before}{after}"), "data-option=\"", "\"") {
-        assert!(fields.insert(name.to_owned()), "two fields for `{name}`");
+        assert!(slots.insert(name.to_owned()), "two slots for `{name}`");
     }
-    // configure.js makes each level's fields from the template; a level with
-    // `hours: null` loses the Hours field.
-    let programs = between(&js, "var PROGRAMS = [", "];")[0];
-    let inputs: Vec<&str> = between(template, "<input", ">")
-        .into_iter()
-        .flat_map(|input| between(input, "data-field=\"", "\""))
+    // The template's fields, once for each level (the `levels` option's values)
+    // that has an option of that name.
+    let levels = match SPEC.iter().find(|row| row.name == "levels").unwrap().kind {
+        Kind::List { values, .. } => values,
+        _ => panic!("`levels` is a list"),
+    };
+    for field in between(template, "data-field=\"", "\"") {
+        let named: Vec<String> = levels
+            .iter()
+            .map(|level| format!("{level}{field}"))
+            .filter(|name| spec().contains(name))
+            .collect();
+        assert!(
+            !named.is_empty(),
+            "the template's {field} is no level's option"
+        );
+        slots.extend(named);
+    }
+    assert_eq!(slots, spec(), "the configurator's slots");
+}
+
+/// Every kind the configurator is given has a control in configure.js.
+#[test]
+fn the_configurator_has_a_control_for_each_kind() {
+    let table: serde_json::Value = serde_json::from_str(&configurator_json()).unwrap();
+    let options = table["options"].as_array().unwrap();
+    let names: Vec<&str> = options
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
         .collect();
-    for program in programs.lines().filter(|l| l.contains("level:")) {
-        let level = between(program, "level: \"", "\"")[0];
-        for field in &inputs {
-            if *field != "Hours" || !program.contains("hours: null") {
-                fields.insert(format!("{level}{field}"));
-            }
-        }
-    }
-    assert_eq!(fields, spec(), "the configurator's fields");
+    assert_eq!(names, SPEC.iter().map(|row| row.name).collect::<Vec<_>>());
+    let kinds: BTreeSet<&str> = options
+        .iter()
+        .map(|o| o["kind"].as_str().unwrap())
+        .collect();
+    let js = read("demo/configure.js");
+    let controls = between(&js, "var CONTROLS = {\n", "\n  };")[0];
+    let built: BTreeSet<&str> = controls
+        .lines()
+        .filter_map(|line| line.strip_prefix("    ")?.split_once(':'))
+        .map(|(kind, _)| kind)
+        .filter(|kind| kind.chars().all(|c| c.is_ascii_alphabetic()))
+        .collect();
+    assert_eq!(built, kinds, "configure.js's CONTROLS");
 }
 
 #[test]
@@ -99,4 +128,19 @@ fn the_wordpress_shortcode_takes_each_option() {
         names.insert(camel(attribute));
     }
     assert_eq!(names, spec(), "the WordPress plugin's attributes");
+}
+
+#[test]
+fn the_wordpress_readme_lists_each_attribute() {
+    let readme = read("integrations/wordpress/iop-op-fit/readme.txt");
+    let answer = between(
+        &readme,
+        "= Which attributes does the shortcode take? =",
+        "\n= ",
+    )[0];
+    let mut names = BTreeSet::new();
+    for name in between(answer, "`", "`").into_iter().step_by(2) {
+        assert!(names.insert(camel(name)), "readme.txt lists `{name}` twice");
+    }
+    assert_eq!(names, spec(), "the attributes in readme.txt");
 }

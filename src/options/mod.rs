@@ -7,8 +7,9 @@
 //! its name, its [`Kind`] and limits (which also give the allowed values in
 //! the warnings' words) and what a warning says is used instead. The parser
 //! reads it, `tests/option_lists.rs` checks the README, the configurator and
-//! the WordPress plugin against it, and [`loader_rules_json`] gives its rules
-//! for the options the loader checks. `offer.rs` is what the provider can do
+//! the WordPress plugin against it, [`loader_rules_json`] gives its rules
+//! for the options the loader checks, and [`configurator_json`] every
+//! option's kind for the demo configurator's controls. `offer.rs` is what the provider can do
 //! for one result.
 //!
 //! When the wasm cannot start, the loader's plain-HTML fallback
@@ -24,6 +25,8 @@ mod offer;
 pub(crate) use offer::tests::result as test_result;
 mod spec;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use spec::configurator_json;
 pub use spec::{loader_rules_json, Kind, OptionSpec, SPEC};
 
 use crate::content::Locale;

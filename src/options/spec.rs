@@ -341,12 +341,14 @@ pub(super) fn apply(o: &mut Options, name: &str, value: &str) -> Result<(), Stri
         Kind::Text { shown: true, .. } | Kind::TextList { .. }
     );
     match shown && value.contains('<') && value.contains('>') {
-        true => Err(
-            "contains HTML tags; it is shown as plain text, tags and all. Give plain text.".into(),
-        ),
+        true => Err(TAGS_KEPT.into()),
         false => Ok(()),
     }
 }
+
+/// The one warning for a value that is kept, not refused.
+const TAGS_KEPT: &str =
+    "contains HTML tags; it is shown as plain text, tags and all. Give plain text.";
 
 fn unknown(name: &str) -> String {
     let close = SPEC
@@ -671,6 +673,71 @@ pub fn loader_rules_json() -> String {
     Json::Object(rules).to_string()
 }
 
+/// For the demo configurator (written to its `configure-options.json` by the
+/// build, never into the wasm or the loader): every option in order, with its
+/// kind, values, the hours' limits, `allowed` words and the value that means
+/// the same as leaving it out, so the page builds a control per option from
+/// this table. `keptNote` is the one warning whose value is kept, not
+/// refused. Native only: even unused, compiled into the wasm it moves its
+/// constants.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn configurator_json() -> String {
+    use serde_json::{json, Value as Json};
+    let options: Vec<Json> = SPEC
+        .iter()
+        .map(|row| {
+            // Limits the widget checks itself are said only in `allowed`.
+            let mut field = match row.kind {
+                Kind::Text { .. } => json!({ "kind": "text" }),
+                Kind::TextList { .. } => json!({ "kind": "textList" }),
+                Kind::Phone { .. } => json!({ "kind": "phone" }),
+                Kind::Url => json!({ "kind": "url" }),
+                Kind::Color { .. } => json!({ "kind": "color" }),
+                Kind::Locale => json!({ "kind": "oneOf", "values": Locale::ALL.map(Locale::tag), "languages": true }),
+                Kind::OneOf { values, .. } => {
+                    json!({ "kind": "oneOf", "values": values.iter().map(|v| v[0]).collect::<Vec<_>>() })
+                }
+                Kind::List { values, none, .. } => json!({ "kind": "list", "values": values, "none": none }),
+                Kind::YesNo => json!({ "kind": "yesNo", "values": YES_NO }),
+                Kind::Hours { min, max } => json!({ "kind": "hours", "min": min, "max": max }),
+            };
+            field["name"] = row.name.into();
+            field["allowed"] = row.kind.allowed().into();
+            field["default"] = default_value(row).into();
+            field
+        })
+        .collect();
+    json!({ "options": options, "keptNote": TAGS_KEPT }).to_string()
+}
+
+/// A yes/no option's values as the configurator writes them.
+#[cfg(not(target_arch = "wasm32"))]
+const YES_NO: [&str; 2] = ["true", "false"];
+
+/// The value of `row`'s kind that gives the same options as leaving it out,
+/// if one does ("true", "light", "op,iop,php,residential"); `None` when the
+/// default is "not said" or lies outside the options (the page's language).
+#[cfg(not(target_arch = "wasm32"))]
+fn default_value(row: &OptionSpec) -> Option<String> {
+    let candidates: Vec<String> = match row.kind {
+        Kind::YesNo => YES_NO.map(str::to_owned).to_vec(),
+        Kind::Locale => Locale::ALL.map(|l| l.tag().to_owned()).to_vec(),
+        Kind::OneOf { values, .. } => values.iter().map(|v| v[0].to_owned()).collect(),
+        Kind::List { values, none, .. } => {
+            let mut all = vec![values.join(",")];
+            if none {
+                all.push("none".into());
+            }
+            all
+        }
+        _ => Vec::new(),
+    };
+    let unset = (Options::default(), Vec::new());
+    candidates
+        .into_iter()
+        .find(|value| Options::parse([(row.name, value.as_str())]) == unset)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -684,5 +751,20 @@ mod tests {
             SCHEDULES.iter().map(|s| s[0]).collect::<Vec<_>>(),
             SCHEDULE_IDS.map(Schedule::id)
         );
+    }
+
+    /// The defaults the configurator shows are the options' own.
+    #[test]
+    fn default_values_leave_the_options_unchanged() {
+        let default = |name: &str| default_value(SPEC.iter().find(|r| r.name == name).unwrap());
+        assert_eq!(default("servesAdolescents").as_deref(), Some("true"));
+        assert_eq!(default("emitEvents").as_deref(), Some("false"));
+        assert_eq!(default("detox"), None);
+        assert_eq!(default("colorScheme").as_deref(), Some("light"));
+        assert_eq!(default("crisisRegion").as_deref(), Some("national"));
+        assert_eq!(default("locale"), None);
+        assert_eq!(default("levels").as_deref(), Some("op,iop,php,residential"));
+        assert_eq!(default("medication"), None);
+        assert_eq!(default("opSchedule"), None);
     }
 }

@@ -271,6 +271,24 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
     });
     assert.notEqual(forged.status(), 302, "options.php refused the forged form");
     assert.deepEqual(php("option"), STORED);
+
+    // A value the widget would refuse is not stored: the notice names the field and
+    // the fix, and the field says it too (aria-describedby, aria-invalid).
+    await page.fill("#iop_op_fit_phone", "call me");
+    await page.fill("#iop_op_fit_theme_color_picker", "#ffff00");
+    assert.equal(await page.inputValue("#iop_op_fit_theme_color"), "#ffff00", "the picker fills the text box");
+    await page.locator("#submit").click();
+    await page.waitForURL(/settings-updated=true/);
+    assert.match(await page.locator("#setting-error-iop_op_fit_phone").innerText(), /Phone: "call me" is not a phone number.*Use digits/s);
+    assert.match(await page.locator("#setting-error-iop_op_fit_theme_color").innerText(), /Theme colour: "#ffff00" is too light.*darker colour/s);
+    for (const key of ["phone", "theme_color"]) {
+      assert.equal(await page.getAttribute(`#iop_op_fit_${key}`, "aria-invalid"), "true");
+      assert.equal(await page.getAttribute(`#iop_op_fit_${key}`, "aria-describedby"), `iop_op_fit_${key}_error`);
+      assert.equal(await page.locator(`#iop_op_fit_${key}_error`).isVisible(), true);
+    }
+    await page.screenshot({ path: screenshot("wordpress-settings-refused"), fullPage: true });
+    assert.deepEqual(php("option"), { ...STORED, phone: "", theme_color: "" });
+    php("set", JSON.stringify(STORED)); // for the tests after this one
     await context.close();
 
     const authorContext = await offline(await browser.newContext());
@@ -293,6 +311,15 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
     });
     // Its own output is stable (WordPress runs it twice on the first save).
     assert.deepEqual(php("sanitize", JSON.stringify(clean)), clean);
+    // The widget's phone rule, its contrast limit for the colour and its length limit for the name.
+    const refused = php("sanitize", JSON.stringify({ phone: "call me", theme_color: "#ffff00", org_name: "é".repeat(201) }));
+    assert.equal(refused.phone, "");
+    assert.equal(refused.theme_color, "");
+    assert.equal(refused.org_name, "");
+    const kept = php("sanitize", JSON.stringify({ phone: "(555) 010-0100", theme_color: "#6b2c91", org_name: "é".repeat(200) }));
+    assert.equal(kept.phone, "(555) 010-0100");
+    assert.equal(kept.theme_color, "#6b2c91");
+    assert.equal(kept.org_name, "é".repeat(200));
   });
 
   test("an Author's post with the shortcode: loader once, attributes escaped, and a whole visit to a result", async () => {

@@ -187,6 +187,7 @@ function iop_op_fit_shortcode( $atts ) {
 
 add_action( 'admin_init', 'iop_op_fit_admin_init' );
 add_action( 'admin_menu', 'iop_op_fit_admin_menu' );
+add_action( 'admin_enqueue_scripts', 'iop_op_fit_admin_scripts' );
 add_filter( 'plugin_action_links_' . plugin_basename( __FILE__ ), 'iop_op_fit_action_links' );
 
 function iop_op_fit_admin_menu() {
@@ -196,6 +197,22 @@ function iop_op_fit_admin_menu() {
 		'manage_options',
 		'iop-op-fit',
 		'iop_op_fit_settings_page'
+	);
+}
+
+/** On the settings page only: the colour picker fills the colour's text box, and a typed colour moves the picker. */
+function iop_op_fit_admin_scripts( $hook ) {
+	if ( 'settings_page_iop-op-fit' !== $hook ) {
+		return;
+	}
+	wp_register_script( 'iop-op-fit-admin', false, array(), IOP_OP_FIT_VERSION, true );
+	wp_enqueue_script( 'iop-op-fit-admin' );
+	wp_add_inline_script(
+		'iop-op-fit-admin',
+		'(function () { var text = document.getElementById("iop_op_fit_theme_color"), picker = document.getElementById("iop_op_fit_theme_color_picker");'
+		. ' if (!text || !picker) return;'
+		. ' picker.addEventListener("input", function () { text.value = picker.value; });'
+		. ' text.addEventListener("input", function () { if (/^#[0-9a-f]{6}$/i.test(text.value.trim())) picker.value = text.value.trim(); }); })();'
 	);
 }
 
@@ -263,7 +280,7 @@ function iop_op_fit_admin_init() {
 
 	$fields = array(
 		'org_name'      => array( 'iop_op_fit_provider', __( 'Organisation name', 'iop-op-fit' ), 'text', __( 'Up to 200 characters, shown as text.', 'iop-op-fit' ) ),
-		'phone'         => array( 'iop_op_fit_provider', __( 'Phone', 'iop-op-fit' ), 'tel', __( 'Digits, spaces and + - ( ) . only; without one there is no call button.', 'iop-op-fit' ) ),
+		'phone'         => array( 'iop_op_fit_provider', __( 'Phone', 'iop-op-fit' ), 'tel', __( 'Digits, spaces and + - ( ) . only, 3 to 15 digits; without one there is no call button.', 'iop-op-fit' ) ),
 		'contact_url'   => array( 'iop_op_fit_provider', __( 'Contact page', 'iop-op-fit' ), 'url', __( 'A full https:// address, a path starting with /, or mailto:.', 'iop-op-fit' ) ),
 		'locale'        => array( 'iop_op_fit_provider', __( 'Language', 'iop-op-fit' ), 'select', '' ),
 		'crisis_region' => array( 'iop_op_fit_provider', __( 'Crisis lines', 'iop-op-fit' ), 'select', '' ),
@@ -300,13 +317,26 @@ function iop_op_fit_files_section() {
 	}
 }
 
-/** Prints one settings field. */
+/**
+ * Prints one settings field. A value refused on the last save is named by its
+ * field too (GOV.UK's error message: above the control, which points to it
+ * with aria-describedby and is marked aria-invalid).
+ */
 function iop_op_fit_field( $args ) {
 	$settings = iop_op_fit_settings();
 	$key      = $args['key'];
 	$value    = $settings[ $key ];
 	$id       = 'iop_op_fit_' . $key;
 	$name     = IOP_OP_FIT_OPTION . '[' . $key . ']';
+
+	$invalid = '';
+	foreach ( get_settings_errors( IOP_OP_FIT_OPTION ) as $error ) {
+		if ( $id === $error['code'] ) {
+			echo '<p class="iop-op-fit-error" id="' . esc_attr( $id . '_error' ) . '" style="color:#b32d2e;font-weight:600;margin:0 0 4px">'
+				. '<span class="screen-reader-text">' . esc_html__( 'Error:', 'iop-op-fit' ) . ' </span>' . esc_html( $error['message'] ) . '</p>';
+			$invalid = ' aria-invalid="true" aria-describedby="' . esc_attr( $id . '_error' ) . '"';
+		}
+	}
 
 	switch ( $args['kind'] ) {
 		case 'select':
@@ -328,14 +358,19 @@ function iop_op_fit_field( $args ) {
 			}
 			echo '</fieldset>';
 			break;
+		case 'color':
+			// A text box, which may be empty for the widget's default, and a
+			// colour picker that fills it (a picker alone cannot be empty).
+			echo '<input type="text" id="' . esc_attr( $id ) . '" name="' . esc_attr( $name ) . '" value="' . esc_attr( $value ) . '" placeholder="#0b5cad" size="9"' . $invalid . '> ';
+			echo '<input type="color" id="' . esc_attr( $id . '_picker' ) . '" value="' . esc_attr( '' === $value ? '#0b5cad' : iop_op_fit_six_digits( $value ) ) . '"> ';
+			echo '<label for="' . esc_attr( $id . '_picker' ) . '">' . esc_html__( 'or pick one', 'iop-op-fit' ) . '</label>';
+			break;
 		default:
-			// Plain text inputs: type=url would refuse a relative path such as
-			// /contact, and type=color cannot be left empty.
-			$type        = 'tel' === $args['kind'] ? 'tel' : 'text';
-			$inputmode   = 'url' === $args['kind'] ? ' inputmode="url"' : '';
-			$placeholder = 'color' === $args['kind'] ? ' placeholder="#0b5cad"' : '';
+			// Plain text inputs: type=url would refuse a relative path such as /contact.
+			$type      = 'tel' === $args['kind'] ? 'tel' : 'text';
+			$inputmode = 'url' === $args['kind'] ? ' inputmode="url"' : '';
 			echo '<input class="regular-text" type="' . esc_attr( $type ) . '" id="' . esc_attr( $id ) . '" name="' . esc_attr( $name ) . '" value="' . esc_attr( $value ) . '"'
-				. $inputmode . $placeholder . '>';
+				. $inputmode . $invalid . '>';
 	}
 	if ( '' !== $args['description'] ) {
 		echo '<p class="description">' . esc_html( $args['description'] ) . '</p>';
@@ -362,15 +397,34 @@ function iop_op_fit_sanitize( $input ) {
 		return is_scalar( $value ) ? sanitize_text_field( (string) $value ) : '';
 	};
 
-	$clean['org_name'] = $text( $get( 'org_name' ) );
-	$clean['phone']    = $text( $get( 'phone' ) );
+	// The widget's limit for shown text (src/options/spec.rs).
+	$org_name          = $text( $get( 'org_name' ) );
+	$clean['org_name'] = mb_strlen( $org_name ) <= 200 ? $org_name : '';
+	if ( '' !== $org_name && '' === $clean['org_name'] ) {
+		$error( 'iop_op_fit_org_name', __( 'Organisation name: it is longer than 200 characters, so it was not saved. Shorten it.', 'iop-op-fit' ) );
+	}
+
+	// The widget's phone rule (src/options/spec.rs): digits with + - ( ) . and spaces, 3 to 15 digits.
+	$phone          = trim( $text( $get( 'phone' ) ) );
+	$digits         = preg_match_all( '/[0-9]/', $phone );
+	$clean['phone'] = preg_match( '/^\+?[0-9 ().-]*$/', $phone ) && $digits >= 3 && $digits <= 15 ? $phone : '';
+	if ( '' !== $phone && '' === $clean['phone'] ) {
+		$error( 'iop_op_fit_phone', sprintf( /* translators: %s: the number typed */ __( 'Phone: "%s" is not a phone number, so it was not saved. Use digits with optional + - ( ) . and spaces, like +1-555-010-0100.', 'iop-op-fit' ), $phone ) );
+	}
 
 	foreach ( array( 'contact_url', 'script_url' ) as $key ) {
 		$url           = trim( $text( $get( $key ) ) );
 		$protocols     = 'contact_url' === $key ? array( 'https', 'http', 'mailto' ) : array( 'https', 'http' );
 		$clean[ $key ] = '' === $url ? '' : esc_url_raw( $url, $protocols );
 		if ( '' !== $url && '' === $clean[ $key ] ) {
-			$error( 'iop_op_fit_' . $key, sprintf( /* translators: %s: the address typed */ __( '"%s" is not an address the widget can use; it was left out.', 'iop-op-fit' ), $url ) );
+			$error(
+				'iop_op_fit_' . $key,
+				'contact_url' === $key
+					/* translators: %s: the address typed */
+					? sprintf( __( 'Contact page: "%s" is not an address the widget can use, so it was not saved. Use a full https:// address, a path starting with /, or mailto:.', 'iop-op-fit' ), $url )
+					/* translators: %s: the address typed */
+					: sprintf( __( 'Script URL: "%s" is not an address the widget can use, so it was not saved. Use a full https:// address.', 'iop-op-fit' ), $url )
+			);
 		}
 	}
 
@@ -382,10 +436,14 @@ function iop_op_fit_sanitize( $input ) {
 		$clean['crisis_region'] = ''; // the widget's default
 	}
 
-	$colour = $text( $get( 'theme_color' ) );
+	$colour = trim( $text( $get( 'theme_color' ) ) );
 	$clean['theme_color'] = '' === $colour ? '' : (string) sanitize_hex_color( $colour );
 	if ( '' !== $colour && '' === $clean['theme_color'] ) {
-		$error( 'iop_op_fit_theme_color', sprintf( /* translators: %s: the colour typed */ __( '"%s" is not a #rgb or #rrggbb colour; the default is used.', 'iop-op-fit' ), $colour ) );
+		$error( 'iop_op_fit_theme_color', sprintf( /* translators: %s: the colour typed */ __( 'Theme colour: "%s" is not a #rgb or #rrggbb colour, so it was not saved. Use a hex colour like #0b5cad, or leave it empty for the default.', 'iop-op-fit' ), $colour ) );
+	} elseif ( '' !== $clean['theme_color'] && iop_op_fit_contrast_with_white( $clean['theme_color'] ) < 4.5 ) {
+		// The widget's own limit (src/options/spec.rs): white button text must stay readable.
+		$error( 'iop_op_fit_theme_color', sprintf( /* translators: %s: the colour typed */ __( 'Theme colour: "%s" is too light for white text on it (it needs 4.5:1 contrast), so it was not saved. Use a darker colour, or leave it empty for the default.', 'iop-op-fit' ), $colour ) );
+		$clean['theme_color'] = '';
 	}
 
 	foreach ( array( 'levels', 'medication' ) as $key ) {
@@ -400,6 +458,22 @@ function iop_op_fit_sanitize( $input ) {
 	}
 
 	return $clean;
+}
+
+/** #rgb as #rrggbb, for the colour picker. */
+function iop_op_fit_six_digits( $hex ) {
+	return 4 === strlen( $hex ) ? '#' . $hex[1] . $hex[1] . $hex[2] . $hex[2] . $hex[3] . $hex[3] : $hex;
+}
+
+/** The WCAG 2 contrast ratio of a #rgb or #rrggbb colour against white, as the widget works it out. */
+function iop_op_fit_contrast_with_white( $hex ) {
+	$rgb       = array_map( 'hexdec', str_split( substr( iop_op_fit_six_digits( $hex ), 1 ), 2 ) );
+	$linear    = function ( $c ) {
+		$c /= 255;
+		return $c <= 0.03928 ? $c / 12.92 : pow( ( $c + 0.055 ) / 1.055, 2.4 );
+	};
+	$luminance = 0.2126 * $linear( $rgb[0] ) + 0.7152 * $linear( $rgb[1] ) + 0.0722 * $linear( $rgb[2] );
+	return 1.05 / ( $luminance + 0.05 );
 }
 
 /** The settings page itself. */
