@@ -4,6 +4,8 @@
  *   php site.php activate            activates the plugin
  *   php site.php user '{"login":…,"role":…}'   a user and an application password
  *   php site.php sanitize '{…}'      the plugin's settings sanitizer on raw input
+ *   php site.php sanitize-each '[{"key":…,"value":…},…]'   each value alone: sanitize_text_field's
+ *                                    text, and what the sanitizer stores for it
  *   php site.php option              the stored settings
  *   php site.php set '{…}'           stores settings as they are (no sanitizer)
  * Environment: IOP_WP_HOST (127.0.0.1:PORT), WORDPRESS_CONFIG (as for router.php).
@@ -52,6 +54,19 @@ switch ( $command ) {
 		);
 	case 'sanitize':
 		out( iop_op_fit_sanitize( $args ) );
+	case 'sanitize-each':
+		out(
+			array_map(
+				function ( $one ) {
+					$stored = iop_op_fit_sanitize( array( $one['key'] => $one['value'] ) );
+					return array(
+						'text'   => sanitize_text_field( $one['value'] ),
+						'stored' => $stored[ $one['key'] ],
+					);
+				},
+				$args
+			)
+		);
 	case 'set':
 		update_option( 'iop_op_fit_settings', $args );
 		out( get_option( 'iop_op_fit_settings', null ) );

@@ -235,29 +235,7 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
     await page.selectOption("#iop_op_fit_detox", "false");
     for (const level of ["op", "iop"]) await page.check(`input[name="iop_op_fit_settings[levels][]"][value=${level}]`);
     for (const m of ["buprenorphine", "naltrexone"]) await page.check(`input[name="iop_op_fit_settings[medication][]"][value=${m}]`);
-    // The save step by step, so a failure says which step failed: the form's
-    // POST sent, options.php's answer, and the page its redirect leads to.
-    const isSave = (r) => r.method() === "POST" && new URL(r.url()).pathname === "/wp-admin/options.php";
-    const sent = page.waitForRequest(isSave);
-    const answered = page.waitForResponse((r) => isSave(r.request()), { timeout: SERVER_TIMEOUT });
-    answered.catch(() => {}); // awaited below, unless nothing was sent
-    await page.locator("#submit").click();
-    await sent.catch(async (e) => {
-      const at = await page.locator("#submit").evaluate((b) => {
-        const r = b.getBoundingClientRect();
-        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-        return `${hit ? hit.outerHTML.slice(0, 120) : "nothing"}; the form is ${b.form.checkValidity() ? "valid" : "invalid"}`;
-      }).catch((why) => why.message);
-      throw new Error(`Save Changes sent no POST to options.php (at the button's centre: ${at}):\n${e.message}`);
-    });
-    const response = await answered.catch((e) => {
-      throw new Error(`options.php did not answer the save within ${SERVER_TIMEOUT / 1000} s; the server's last lines:\n` +
-        `${children.get("php -S").log().split("\n").slice(-15).join("\n")}\n${e.message}`);
-    });
-    assert.equal(response.status(), 302, "options.php redirects back to the settings page");
-    await page.waitForURL(/settings-updated=true/, { waitUntil: "domcontentloaded", timeout: SERVER_TIMEOUT }).catch(async (e) => {
-      throw new Error(`saving the settings led to ${page.url()}:\n${(await page.locator("body").innerText()).slice(0, 1500)}\n${e.message}`);
-    });
+    await save(page);
     assert.match(await page.locator("#setting-error-settings_updated").innerText(), /Settings saved/);
     assert.deepEqual(php("option"), STORED, "the stored settings (the phone's <script> removed by sanitize_text_field)");
     // The form shows what was stored.
@@ -277,8 +255,7 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
     await page.fill("#iop_op_fit_phone", "call me");
     await page.fill("#iop_op_fit_theme_color_picker", "#ffff00");
     assert.equal(await page.inputValue("#iop_op_fit_theme_color"), "#ffff00", "the picker fills the text box");
-    await page.locator("#submit").click();
-    await page.waitForURL(/settings-updated=true/);
+    await save(page);
     assert.match(await page.locator("#setting-error-iop_op_fit_phone").innerText(), /Phone: "call me" is not a phone number.*Use digits/s);
     assert.match(await page.locator("#setting-error-iop_op_fit_theme_color").innerText(), /Theme colour: "#ffff00" is too light.*darker colour/s);
     for (const key of ["phone", "theme_color"]) {
@@ -311,15 +288,23 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
     });
     // Its own output is stable (WordPress runs it twice on the first save).
     assert.deepEqual(php("sanitize", JSON.stringify(clean)), clean);
-    // The widget's phone rule, its contrast limit for the colour and its length limit for the name.
-    const refused = php("sanitize", JSON.stringify({ phone: "call me", theme_color: "#ffff00", org_name: "é".repeat(201) }));
-    assert.equal(refused.phone, "");
-    assert.equal(refused.theme_color, "");
-    assert.equal(refused.org_name, "");
-    const kept = php("sanitize", JSON.stringify({ phone: "(555) 010-0100", theme_color: "#6b2c91", org_name: "é".repeat(200) }));
-    assert.equal(kept.phone, "(555) 010-0100");
-    assert.equal(kept.theme_color, "#6b2c91");
-    assert.equal(kept.org_name, "é".repeat(200));
+    // The plugin's copies of the widget's phone rule, colour contrast limit and name length
+    // limit (PHP cannot run the wasm) accept and refuse what the widget does: the cases of
+    // tests/fixtures/options.json, which the Rust parser and the loader are checked against.
+    // WordPress's sanitize_text_field runs first and changes some values (tags, tabs, line
+    // breaks); those cases test WordPress, not the copy, and are left out.
+    const fields = { orgName: "org_name", phone: "phone", themeColor: "theme_color" };
+    const cases = JSON.parse(readFileSync(join(HERE, "..", "fixtures", "options.json"), "utf8")).cases
+      .filter((c) => fields[c.option]);
+    const results = php("sanitize-each", JSON.stringify(cases.map((c) => ({ key: fields[c.option], value: c.value }))));
+    let compared = 0;
+    cases.forEach((c, i) => {
+      const { text, stored } = results[i];
+      if (text !== c.value.trim()) return;
+      compared++;
+      assert.equal(stored !== "", c.accepted, `${c.option} ${JSON.stringify(c.value)}: the plugin ${stored !== "" ? "stores" : "refuses"} it, the widget ${c.accepted ? "accepts" : "refuses"} it`);
+    });
+    assert.ok(compared >= 30, `${compared} of ${cases.length} fixture cases compared`);
   });
 
   test("an Author's post with the shortcode: loader once, attributes escaped, and a whole visit to a result", async () => {
@@ -424,6 +409,34 @@ function screenshot(name) {
 // on the same worker: a save is answered in well under a second here (its
 // log), but the e2e TIMEOUT is sized for a static file server.
 const SERVER_TIMEOUT = 30_000;
+
+/**
+ * Save Changes, waited on step by step so a failure says which step failed:
+ * the form's POST sent, options.php's answer, and the page its redirect leads to.
+ */
+async function save(page) {
+  const isSave = (r) => r.method() === "POST" && new URL(r.url()).pathname === "/wp-admin/options.php";
+  const sent = page.waitForRequest(isSave);
+  const answered = page.waitForResponse((r) => isSave(r.request()), { timeout: SERVER_TIMEOUT });
+  answered.catch(() => {}); // awaited below, unless nothing was sent
+  await page.locator("#submit").click();
+  await sent.catch(async (e) => {
+    const at = await page.locator("#submit").evaluate((b) => {
+      const r = b.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return `${hit ? hit.outerHTML.slice(0, 120) : "nothing"}; the form is ${b.form.checkValidity() ? "valid" : "invalid"}`;
+    }).catch((why) => why.message);
+    throw new Error(`Save Changes sent no POST to options.php (at the button's centre: ${at}):\n${e.message}`);
+  });
+  const response = await answered.catch((e) => {
+    throw new Error(`options.php did not answer the save within ${SERVER_TIMEOUT / 1000} s; the server's last lines:\n` +
+      `${children.get("php -S").log().split("\n").slice(-15).join("\n")}\n${e.message}`);
+  });
+  assert.equal(response.status(), 302, "options.php redirects back to the settings page");
+  await page.waitForURL(/settings-updated=true/, { waitUntil: "domcontentloaded", timeout: SERVER_TIMEOUT }).catch(async (e) => {
+    throw new Error(`saving the settings led to ${page.url()}:\n${(await page.locator("body").innerText()).slice(0, 1500)}\n${e.message}`);
+  });
+}
 
 async function logIn(page, user, password) {
   await page.goto(`${wp.origin}/wp-login.php`, { waitUntil: "domcontentloaded" });
