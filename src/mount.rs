@@ -1,7 +1,7 @@
 //! `IopOpFit.mount(element, options)` on the wasm side: the widget in the
 //! element's open shadow root (which the loader has styled, and may have
 //! painted its early screens in), options read with warnings, and
-//! a handle to reset or unmount. The script-tag loader (`loader/iop-op-fit.js`) calls this.
+//! a handle to reset or unmount. The script-tag loader (`loader/mount.js`) calls this.
 
 use std::rc::Rc;
 

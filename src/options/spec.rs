@@ -517,8 +517,8 @@ fn phone(value: &str, min_digits: usize, max_digits: usize) -> Result<String, Pr
 /// whitespace) trimmed from both ends. So
 /// `java\tscript:alert(1)` (`java&#9;script:…` in an attribute) is the
 /// `javascript:` link a browser would make of it, and is refused; the link
-/// kept is the normalised one. The loader's fallback (`loader/iop-op-fit.js`)
-/// applies the same rules; `tests/fixtures/options.json` holds cases both must agree on.
+/// kept is the normalised one. The loader's rules (`loader/option-rules.js`)
+/// are the same; `tests/fixtures/options.json` holds cases both must agree on.
 fn url(value: &str) -> Result<String, Problem> {
     let link: String = value
         .chars()
