@@ -4,7 +4,8 @@
 // the widget would refuse. The limits and the words come from the options
 // table (src/options/spec.rs's loader_rules_json, put in by
 // scripts/post-build.mjs); only the kinds' rules are here.
-// The cases in tests/fixtures/options.json are checked against both.
+// tests/loader/option-rules.test.mjs checks them against tests/fixtures/options.json,
+// as tests/options.rs checks the Rust parser.
 
 /** @typedef {import("./core.js").MountOptions} MountOptions */
 /**

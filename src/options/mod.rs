@@ -15,7 +15,7 @@
 //! name, phone, contact link and language by the same rules
 //! (`loader/option-rules.js`): the trim in [`Options::parse`] and the text,
 //! phone, URL and locale kinds. `tests/fixtures/options.json` holds good and
-//! bad values that `tests/options.rs` and `tests/e2e/fallback-options.test.mjs`
+//! bad values that `tests/options.rs` and `tests/loader/option-rules.test.mjs`
 //! both check, so the two cannot drift.
 
 mod offer;
