@@ -9,9 +9,10 @@
 
 /** @typedef {import("./core.js").MountOptions} MountOptions */
 /**
- * Each option's allowed values in words (`allowed`, as the widget's warnings say them) and its
- * kind's limits: `max` characters, `minDigits` and `maxDigits`, `minContrast`, or `values`.
- * @typedef {{ allowed: string } & Record<string, any>} Limits
+ * Each option's kind's limits (`max` characters, `minDigits` and `maxDigits`, `minContrast`, or
+ * `values`) and, for the options the fallback shows, what is allowed in words (`allowed`, as the
+ * widget's warnings say it).
+ * @typedef {{ allowed?: string } & Record<string, any>} Limits
  */
 
 /** @type {Record<string, Limits>} */
