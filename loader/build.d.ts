@@ -12,6 +12,8 @@ declare const IOP_OP_FIT_WASM_INTEGRITY: string | null;
 declare const IOP_OP_FIT_WORDS_AND_SCREENS: string;
 /** JSON: the limits and words of the options the loader checks (src/options/spec.rs, loader_rules_json). */
 declare const IOP_OP_FIT_OPTION_RULES: string;
+/** Where the wasm keeps a widget's answers in sessionStorage, before its storage name (src/mount.rs). */
+declare const IOP_OP_FIT_STORAGE_PREFIX: string;
 /** The widget's styles (styles/widget.css), minified. */
 declare const IOP_OP_FIT_STYLES: string;
 

@@ -31,16 +31,42 @@ const build = (node, org) => {
   return el;
 };
 
-// Answers from earlier in this tab (the wasm keeps them as "iop-op-fit:" + a
-// name, src/mount.rs): that visit resumes where it was, so the start screen
-// is not painted and the widget waits for the wasm.
-export const resuming = () => {
+/**
+ * The name the wasm keeps the answers of the widget in `host` under, as
+ * src/mount.rs's storage_name makes it: the storageKey option, else the
+ * host's id, else its place in the page (each element's position among its
+ * parent's children, from <html>). tests/e2e/storage.test.mjs checks that
+ * the two agree.
+ * @param {Element} host
+ * @param {MountOptions} options
+ */
+const storageName = (host, options) => {
+  const key = option(options, "storageKey", true);
+  if (key) return key;
+  if (host.id) return "#" + host.id;
+  const path = [];
+  for (let el = /** @type {Element | null} */ (host); el; el = el.parentElement) {
+    let place = 0;
+    for (let before = el.previousElementSibling; before; before = before.previousElementSibling) place++;
+    path.unshift(place);
+  }
+  return path.join("/");
+};
+
+/**
+ * Whether this widget has answers from earlier in this tab: it then resumes
+ * where it was, so its start screen is not painted and it waits for the wasm.
+ * Other widgets on the page decide for themselves.
+ * @param {Element} host
+ * @param {MountOptions} options
+ */
+export const resuming = (host, options) => {
+  if (option(options, "storage", true) === "false") return false; // the wasm reads no stored answers then
   try {
-    for (let i = 0; i < sessionStorage.length; i++) {
-      if (/** @type {string} */ (sessionStorage.key(i)).indexOf("iop-op-fit:") === 0) return true;
-    }
-  } catch (e) { /* storage blocked: nothing to resume */ }
-  return false;
+    return sessionStorage.getItem(IOP_OP_FIT_STORAGE_PREFIX + storageName(host, options)) !== null;
+  } catch (e) {
+    return false; // storage blocked: nothing to resume
+  }
 };
 
 /**

@@ -35,7 +35,7 @@ export const mount = (el, options) => {
   try {
     const root = shadowOf(host);
     style(root, IOP_OP_FIT_STYLES);
-    if (!resuming()) early = paintEarly(root, given);
+    if (!resuming(host, given)) early = paintEarly(root, given);
   } catch (e) { /* the wasm's mount meets the same problem and names it; the fallback follows */ }
   const pending = loadCore().then((core) => early ? early.quiet().then(() => core) : core).then((core) => {
     const handover = early ? early.take() : { options: given };

@@ -31,6 +31,12 @@ const text = (value, { max }) => {
   return length > 0 && length <= max ? value : null;
 };
 
+/** Yes or no, as src/options/ reads one, as "true" or "false". @type {Rule} */
+const yesNo = (value) => {
+  const word = value.toLowerCase();
+  return /^(true|yes|on|1|)$/.test(word) ? "true" : /^(false|no|off|0)$/.test(word) ? "false" : null;
+};
+
 /**
  * Each option's rule: the trimmed value and its limits in, the value used out, or null if refused.
  * @typedef {(value: string, limits: Limits) => string | null} Rule
@@ -71,11 +77,11 @@ const RULES = {
     const scheme = value.toLowerCase();
     return values.includes(scheme) ? scheme : null;
   },
-  // Yes or no, as src/options/ reads one: the privacy sentence on the painted start screen depends on it.
-  emitEvents: (value) => {
-    const word = value.toLowerCase();
-    return /^(true|yes|on|1|)$/.test(word) ? "true" : /^(false|no|off|0)$/.test(word) ? "false" : null;
-  },
+  // The privacy sentence on the painted start screen depends on it.
+  emitEvents: yesNo,
+  // Whether a widget keeps its answers, and the name it keeps them under: whether it resumes.
+  storage: yesNo,
+  storageKey: text,
 };
 
 /**

@@ -59,7 +59,7 @@ const WORD_KEYS = { title: "result.next", call: "result.call", contact: "result.
 // One catalog per language the widget speaks (build.rs compiles the same files).
 const LOCALES = readdirSync(join("src", "content", "locales")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
 if (!LOCALES.includes("en")) throw new Error("the fallback needs the English catalog, src/content/locales/en.json");
-const { screens: screensByTag, optionRules } = prerendered();
+const { screens: screensByTag, optionRules, storagePrefix } = prerendered();
 const wordsAndScreens = Object.fromEntries(LOCALES.map((tag) => {
   const catalog = JSON.parse(readFileSync(join("src", "content", "locales", `${tag}.json`), "utf8"));
   const words = Object.entries(WORD_KEYS).map(([name, key]) => {
@@ -89,6 +89,8 @@ const defines = (single) => ({
   IOP_OP_FIT_STYLES: JSON.stringify(styles),
   // The limits and words of the options the loader checks, from src/options/spec.rs (as a string, like the words).
   IOP_OP_FIT_OPTION_RULES: JSON.stringify(JSON.stringify(optionRules)),
+  // Where the wasm keeps a widget's answers (src/mount.rs), so a widget with answers is not painted early.
+  IOP_OP_FIT_STORAGE_PREFIX: JSON.stringify(storagePrefix),
 });
 // One classic script, its modules' names private to it, strict as modules are
 // (esbuild's IIFE does not say so itself), under the entry's opening comment.

@@ -230,6 +230,8 @@ fn the_shared_fixture_cases_are_read_as_it_says() {
             "themeColor" => o.theme_color.clone(),
             // Refused, it is the default scheme; the warning tells the two apart.
             "colorScheme" => warnings.is_empty().then(|| o.color_scheme.id().to_owned()),
+            "storage" => warnings.is_empty().then(|| o.storage.to_string()),
+            "storageKey" => o.storage_key.clone(),
             other => panic!("the fixture has an option the loader does not read: {other}"),
         };
         if case.accepted {
@@ -384,6 +386,8 @@ fn the_loader_rules_come_from_the_spec() {
             "themeColor": { "minContrast": 4.5 },
             "colorScheme": { "values": ["light", "dark", "auto"] },
             "emitEvents": {},
+            "storage": {},
+            "storageKey": { "max": 200 },
         })
     );
     // A bad value's warning says the same allowed words.

@@ -632,9 +632,16 @@ fn yes_no(value: &str) -> Result<bool, Problem> {
 /// The options the loader's plain-HTML fallback shows: it names a refused one
 /// in the console, with the table's words for what is allowed.
 const LOADER_SHOWS: [&str; 4] = ["orgName", "phone", "contactUrl", "locale"];
-/// The options only the screens the loader paints use: a refused one is left
-/// out without a word there, since the wasm names it itself.
-const LOADER_PAINTS: [&str; 3] = ["themeColor", "colorScheme", "emitEvents"];
+/// The options the loader uses without showing them: on the screens it paints,
+/// and to find a widget's stored answers. A refused one is left out without a
+/// word, since the wasm names it itself.
+const LOADER_USES: [&str; 5] = [
+    "themeColor",
+    "colorScheme",
+    "emitEvents",
+    "storage",
+    "storageKey",
+];
 
 /// For the loader: each option it checks, keyed by name, with its kind's
 /// limits and, for those its fallback shows, the `allowed` words, so its rules
@@ -643,7 +650,7 @@ pub fn loader_rules_json() -> String {
     use serde_json::{json, Map, Value as Json};
     let rules: Map<String, Json> = LOADER_SHOWS
         .iter()
-        .chain(&LOADER_PAINTS)
+        .chain(&LOADER_USES)
         .map(|&name| {
             let row = SPEC
                 .iter()
