@@ -23,7 +23,3 @@ declare module "wasm-bindgen-glue" {
   export const mount: import("./core.js").Core["mount"];
   export const check: import("./core.js").Core["check"];
 }
-
-interface Window {
-  IopOpFit?: { mount: typeof import("./mount.js").mount; check: typeof import("./mount.js").check };
-}

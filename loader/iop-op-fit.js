@@ -16,7 +16,8 @@ import { autoMount, check, mount } from "./mount.js";
 if (!window.IopOpFit) {
   defineElement();
   Object.defineProperty(window, "IopOpFit", {
-    value: Object.freeze({ mount, check }),
+    // As the npm package's types (loader/api.d.ts) declare it.
+    value: /** @satisfies {import("./api").IopOpFitApi} */ (Object.freeze({ mount, check })),
     configurable: false,
     writable: false,
   });

@@ -7,12 +7,7 @@ import { fallback } from "./fallback.js";
 import { hostFor, removeAdded, shadowOf, style, unstyle } from "./host.js";
 
 /** @typedef {import("./core.js").MountOptions} MountOptions */
-/**
- * A mounted widget, as IopOpFit.mount resolves to it: `unmount` removes it
- * (its stored answers stay for the tab), `reset` clears its answers and shows
- * the start screen.
- * @typedef {{ unmount(): void, reset(): void }} Handle
- */
+/** A mounted widget, as IopOpFit.mount resolves to it (loader/api.d.ts, the package's types). @typedef {import("./api").IopOpFitHandle} Handle */
 
 /** element -> its mount @type {WeakMap<Element, Promise<Handle>>} */
 const mounted = new WeakMap();
