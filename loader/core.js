@@ -2,7 +2,9 @@
 // The wasm: fetched at once from beside this script, run only if it is the
 // one this loader was built with, and started with wasm-bindgen's glue.
 // "wasm-bindgen-glue" is the glue Trunk's build wrote (its `web` output),
-// bundled in by scripts/post-build.mjs, so its names stay private.
+// bundled in by scripts/post-build.mjs, so its names stay private. Its top
+// level only makes text encoders, which every browser that runs this script
+// has; the wasm starts in loadCore.
 import init, { check, mount } from "wasm-bindgen-glue";
 
 /**

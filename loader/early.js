@@ -92,8 +92,8 @@ export const paintEarly = (root, options) => {
   let taken = false;
   let late = -1; // after take(): the control last used, by its place among the focusable ones
   let busy = 0; // a tap under way (from the finger going down) or just answered, until its frame is drawn
-  /** @type {import("./languages.js").Language} */
-  let t;
+  /** The painted language: its words and screens. @type {import("./languages.js").Language} */
+  let lang;
   // Every timer and frame callback still to run. Each holds these screens
   // (through this scope) until it runs, so once they are gone, or the
   // widget is unmounted, they are cancelled and nothing keeps the nodes.
@@ -122,7 +122,7 @@ export const paintEarly = (root, options) => {
   };
   const paint = () => {
     const next = document.createElement("div"); // as src/mount.rs renders in, so the layout is the same
-    next.appendChild(build(visit.screen === "start" ? t.start : t.question, option(options, "orgName", true) || t.org));
+    next.appendChild(build(visit.screen === "start" ? lang.start : lang.question, option(options, "orgName", true) || lang.org));
     const region = /** @type {HTMLElement} */ (next.firstChild);
     const scheme = option(options, "colorScheme", true);
     if (scheme) region.setAttribute("data-scheme", scheme);
@@ -130,8 +130,8 @@ export const paintEarly = (root, options) => {
     if (accent) region.style.setProperty("--iof-accent", accent); // the CSSOM, as page::set_accent
     // Painted with emitEvents off; with it on, the sentence says what the website is told (Text::privacy).
     const privacy = next.querySelector(".iof-privacy");
-    if (privacy && option(options, "emitEvents", true) === "true") privacy.textContent += " " + t.events;
-    if (visit.submitted) /** @type {Element} */ (next.querySelector("[role=status]")).textContent = t.loading;
+    if (privacy && option(options, "emitEvents", true) === "true") privacy.textContent += " " + lang.events;
+    if (visit.submitted) /** @type {Element} */ (next.querySelector("[role=status]")).textContent = lang.loading;
     const chosen = visit.answer && next.querySelector("input[value='" + visit.answer + "']");
     if (chosen) /** @type {HTMLInputElement} */ (chosen).checked = true;
     // On the screen itself, so nothing stays behind on the shadow root once it is gone.
@@ -144,7 +144,7 @@ export const paintEarly = (root, options) => {
   };
   /** @param {string} tag the catalog's tag */
   const language = (tag) => {
-    t = LANGUAGES[tag];
+    lang = LANGUAGES[tag];
     paint();
   };
   /** @param {any} e */
@@ -199,7 +199,7 @@ export const paintEarly = (root, options) => {
     e.preventDefault(); // never a real submit: the answer would go into the page's address
     if (taken) return;
     visit.submitted = true;
-    box.querySelector("[role=status]").textContent = t.loading;
+    box.querySelector("[role=status]").textContent = lang.loading;
   };
   language(localeOf(options, true));
   return {

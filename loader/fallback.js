@@ -22,7 +22,7 @@ export const fallback = (host, options, error) => {
     ((error && error.fix) || "Check that the page's Content-Security-Policy allows 'wasm-unsafe-eval' in script-src" +
       (INLINE_WASM ? "." : ", and that " + WASM_URL + " exists (served as application/wasm).")));
   const tag = localeOf(options, false);
-  const t = LANGUAGES[tag];
+  const words = LANGUAGES[tag];
   const root = shadowOf(host);
   style(root, CSS);
   const box = document.createElement("div");
@@ -36,15 +36,15 @@ export const fallback = (host, options, error) => {
     box.appendChild(node);
   };
   // Every {org}, in one pass, so the name is never searched itself (as Catalog::fill).
-  const org = option(options, "orgName") || t.org;
+  const org = option(options, "orgName") || words.org;
   /** @param {string} text */
   const withOrg = (text) => text.split("{org}").join(org);
-  add("p", t.title);
+  add("p", words.title);
   const phone = option(options, "phone");
-  if (phone) add("a", withOrg(t.call) + " · " + phone, telHref(phone));
+  if (phone) add("a", withOrg(words.call) + " · " + phone, telHref(phone));
   const contact = option(options, "contactUrl");
-  if (contact) add("a", withOrg(t.contact), contact);
-  add("a", t.e988, "tel:988");
-  add("a", t.e911, "tel:911");
+  if (contact) add("a", withOrg(words.contact), contact);
+  add("a", words.e988, "tel:988");
+  add("a", words.e911, "tel:911");
   root.appendChild(box);
 };
