@@ -1,5 +1,5 @@
 // Trunk post-build hook. It builds the files a site serves:
-//   iop-op-fit.js          the loader with wasm-bindgen's glue inside it
+//   iop-op-fit.js          the loader (loader/*.js) bundled with wasm-bindgen's glue
 //   core/iop-op-fit_bg.wasm
 //   iop-op-fit.inline.js   the same loader with the wasm inlined, for hosts that cannot serve .wasm
 // Trunk leaves the glue and wasm named after the package (the loader's own
@@ -15,13 +15,17 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { transformSync } from "esbuild";
+import { buildSync, transformSync } from "esbuild";
 import { tree } from "./html-tree.mjs";
 
 const dist = process.env.TRUNK_STAGING_DIR;
 if (!dist) throw new Error("post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)");
 const release = process.env.TRUNK_PROFILE === "release";
-const glue = readFileSync(join(dist, "iop-op-fit.js"), "utf8");
+// wasm-bindgen's glue (its `web` output, an ES module), which the loader imports as "wasm-bindgen-glue".
+const glue = join(dist, "iop-op-fit.js");
+if (!/^export /m.test(readFileSync(glue, "utf8"))) {
+  throw new Error("expected wasm-bindgen's ES module glue (data-bindgen-target=\"web\" in index.html)");
+}
 // Where the wasm goes, beside the loader; the loader is told (IOP_OP_FIT_WASM_PATH).
 const WASM_PATH = "core/iop-op-fit_bg.wasm";
 mkdirSync(join(dist, "core"), { recursive: true });
@@ -46,31 +50,25 @@ function prerendered() {
   return JSON.parse(readFileSync(file, "utf8"));
 }
 
-const MARK = "/* @wasm-bindgen-glue */";
-const loader = readFileSync(join("loader", "iop-op-fit.js"), "utf8");
-if (!loader.includes(MARK)) throw new Error(`loader/iop-op-fit.js lost its ${MARK} marker`);
-if (!glue.startsWith("let wasm_bindgen")) throw new Error("expected wasm-bindgen's no-modules glue (data-bindgen-target=\"no-modules\")");
-const source = loader.replace(MARK, () => glue);
 // The loader speaks with the widget's own texts: in the fallback (shown when
 // the wasm cannot start) the next step, the provider's phone and contact link,
 // 988 and 911; on the screens it paints, what it says when Continue waits for the wasm.
-// Keyed by primary subtag, as Locale::from_tag reads tags (pt-PT, PT_br: pt),
-// each with its catalog's tag for the lang attribute.
-const FALLBACK_KEYS = { title: "result.next", call: "result.call", contact: "result.contact", org: "org.default",
+// Keyed by the catalog's tag, as the locale option's rule gives it.
+const WORD_KEYS = { title: "result.next", call: "result.call", contact: "result.contact", org: "org.default",
   e988: "crisis.988", e911: "crisis.911", loading: "nav.loading", events: "privacy.events" };
 // One catalog per language the widget speaks (build.rs compiles the same files).
 const LOCALES = readdirSync(join("src", "content", "locales")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
 if (!LOCALES.includes("en")) throw new Error("the fallback needs the English catalog, src/content/locales/en.json");
-const { screens: screensByTag, optionRules } = prerendered();
-const fallbackText = Object.fromEntries(LOCALES.map((tag) => {
+const { screens: screensByTag, optionRules, storagePrefix } = prerendered();
+const wordsAndScreens = Object.fromEntries(LOCALES.map((tag) => {
   const catalog = JSON.parse(readFileSync(join("src", "content", "locales", `${tag}.json`), "utf8"));
-  const words = Object.entries(FALLBACK_KEYS).map(([name, key]) => {
+  const words = Object.entries(WORD_KEYS).map(([name, key]) => {
     if (typeof catalog[key] !== "string") throw new Error(`${tag}.json has no text for ${key}`);
     return [name, catalog[key]];
   });
   const screens = screensByTag[tag];
   if (!screens) throw new Error(`src/bin/prerender.rs rendered no screens for ${tag}`);
-  return [tag.split("-")[0], { tag, ...Object.fromEntries(words), start: tree(screens.start), question: tree(screens.question) }];
+  return [tag, { ...Object.fromEntries(words), start: tree(screens.start), question: tree(screens.question) }];
 }));
 const wasmBytes = readFileSync(wasm);
 // The widget's styles, for the loader to put in each shadow root (src/ui/mod.rs's STYLES, for Rust apps, is the same file).
@@ -86,15 +84,31 @@ const defines = (single) => ({
   // a wasm from another build, or damaged, is refused. The single-file build
   // carries its wasm inside itself and has nothing to fetch.
   IOP_OP_FIT_WASM_INTEGRITY: single ? "null" : JSON.stringify(`sha384-${createHash("sha384").update(wasmBytes).digest("base64")}`),
-  // As a string: esbuild would put an object value in a top-level variable, a global of the host page.
-  IOP_OP_FIT_FALLBACK: JSON.stringify(JSON.stringify(fallbackText)),
+  // As JSON text: browsers read a large object faster with JSON.parse than as code.
+  IOP_OP_FIT_WORDS_AND_SCREENS: JSON.stringify(JSON.stringify(wordsAndScreens)),
   IOP_OP_FIT_STYLES: JSON.stringify(styles),
   // The limits and words of the options the loader checks, from src/options/spec.rs (as a string, like the words).
   IOP_OP_FIT_OPTION_RULES: JSON.stringify(JSON.stringify(optionRules)),
+  // Where the wasm keeps a widget's answers (src/mount.rs), so a widget with answers is not painted early.
+  IOP_OP_FIT_STORAGE_PREFIX: JSON.stringify(storagePrefix),
 });
-const build = (single) => transformSync(source, { minify: release, legalComments: "inline", define: defines(single) }).code;
-writeFileSync(join(dist, "iop-op-fit.js"), build(false));
-writeFileSync(join(dist, "iop-op-fit.inline.js"), build(true));
+// One classic script, its modules' names private to it, strict as modules are
+// (esbuild's IIFE does not say so itself), under the entry's opening comment.
+// The glue would find its wasm by import.meta.url, which a classic script
+// lacks; the loader always hands it the wasm (fetched or inlined), so that
+// path is never taken.
+const entry = join("loader", "iop-op-fit.js");
+const header = readFileSync(entry, "utf8").match(/^\/\*![\s\S]*?\*\//);
+if (!header) throw new Error(`${entry} must open with its /*! … */ comment, which the bundle starts with`);
+const bundle = (single) => buildSync({
+  entryPoints: [entry], bundle: true, format: "iife", write: false,
+  alias: { "wasm-bindgen-glue": glue }, logOverride: { "empty-import-meta": "silent" },
+  banner: { js: `${header[0]}\n"use strict";` }, legalComments: "none",
+  minify: release, define: defines(single),
+}).outputFiles[0].text;
+const [loader, inline] = [bundle(false), bundle(true)];
+writeFileSync(join(dist, "iop-op-fit.js"), loader);
+writeFileSync(join(dist, "iop-op-fit.inline.js"), inline);
 // The demo configurator's controls, from the options table (src/options/spec.rs
 // via the prerender), in a file of its own: neither the loader nor the wasm carries them.
 writeFileSync(join(dist, "configure-options.json"), JSON.stringify(prerendered().configurator));

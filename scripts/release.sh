@@ -7,6 +7,8 @@
 # Both hold dist/iop-op-fit.js (the loader), dist/core/iop-op-fit_bg.wasm,
 # dist/iop-op-fit.inline.js (the single-file build) and dist/integrity.json (each
 # file's SHA-384, `sha384-...`), and a README for site owners (packaging/npm/).
+# The package also has iop-op-fit.d.ts (loader/api.d.ts), the TypeScript types of
+# window.IopOpFit and <iop-op-fit>, named in its package.json's "types".
 # VERSION is Cargo.toml's [package] version. Nothing is published.
 #
 #   --from-dist DIR  package a release build already in DIR instead of building
@@ -47,6 +49,9 @@ for f in "${FILES[@]}"; do
   mkdir -p "$(dirname "$pkg/dist/$f")"
   cp "$from_dist/$f" "$pkg/dist/$f"
 done
+
+# The types, beside dist/ (the zip, for uploading to a site, leaves them out).
+cp loader/api.d.ts "$pkg/iop-op-fit.d.ts"
 
 # A release build's loader is minified (a few lines); `trunk build` without --release writes thousands.
 [ "$(wc -l < "$pkg/dist/iop-op-fit.js")" -lt 50 ] ||

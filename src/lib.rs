@@ -11,7 +11,7 @@
 //!   downloads and console, through web-sys. No Yew.
 //! * [`ui`] (feature `widget`): the Yew components the visitor sees.
 //! * [`mount`] (feature `widget`): the wasm entry the script-tag loader
-//!   (`loader/iop-op-fit.js`) calls, the only module that knows both the UI
+//!   (`loader/`, its `mount.js`) calls, the only module that knows both the UI
 //!   and the page.
 
 pub mod content;

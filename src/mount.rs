@@ -1,7 +1,7 @@
 //! `IopOpFit.mount(element, options)` on the wasm side: the widget in the
 //! element's open shadow root (which the loader has styled, and may have
 //! painted its early screens in), options read with warnings, and
-//! a handle to reset or unmount. The script-tag loader (`loader/iop-op-fit.js`) calls this.
+//! a handle to reset or unmount. The script-tag loader (`loader/mount.js`) calls this.
 
 use std::rc::Rc;
 
@@ -114,10 +114,17 @@ fn render(
     Ok((root, app))
 }
 
+/// Where in the tab's sessionStorage a widget keeps its answers: this, then
+/// its storage name. The loader is given it at build time
+/// (`src/bin/prerender.rs`) to tell whether a widget resumes.
+pub const STORAGE_PREFIX: &str = "iop-op-fit:";
+
 /// What names this widget's stored answers, so a widget mounted again
 /// resumes and two widgets never swap answers, whatever order they mount in:
 /// the `storageKey` option, else the mount point's id, else its place in the
 /// page (each element's position among its parent's children, from `<html>`).
+/// The loader computes the same name (`loader/early.js`, `storageName`);
+/// `tests/e2e/storage.test.mjs` checks the two against each other.
 fn storage_name(host: &Element, options: &Options) -> String {
     if let Some(key) = &options.storage_key {
         return key.clone();
@@ -157,7 +164,7 @@ pub fn mount(
     for w in &warnings {
         warn(w);
     }
-    let storage_key = ["iop-op-fit:", &storage_name(&host, &options)].concat();
+    let storage_key = [STORAGE_PREFIX, &storage_name(&host, &options)].concat();
     let options = Rc::new(options);
     let on_result = if options.emit_events {
         result_event(host.clone(), options.clone())

@@ -7,8 +7,9 @@
 //! Prints one JSON object: `screens`, for each language's tag, `start` and
 //! `question`, each as HTML; and `optionRules`, the limits and words of the
 //! options the loader checks itself, from the options table
-//! ([`iop_op_fit::options::loader_rules_json`]); and `configurator`, every
-//! option's kind and values for the demo configurator
+//! ([`iop_op_fit::options::loader_rules_json`]); `storagePrefix`, where the
+//! widget keeps its answers ([`iop_op_fit::mount::STORAGE_PREFIX`]); and
+//! `configurator`, every option's kind and values for the demo configurator
 //! ([`iop_op_fit::options::configurator_json`]). The provider's name is left as the catalogs' own `{org}`
 //! placeholder (text is filled once, so it stays), for the loader to fill with
 //! the `orgName` option; the other options these screens show (language,
@@ -20,6 +21,7 @@ use std::rc::Rc;
 
 use iop_op_fit::content::Locale;
 use iop_op_fit::engine::{flow, Responses};
+use iop_op_fit::mount::STORAGE_PREFIX;
 use iop_op_fit::options::{configurator_json, loader_rules_json, Options};
 use iop_op_fit::{IopOpFit, IopOpFitProps};
 use yew::LocalServerRenderer;
@@ -59,6 +61,11 @@ fn main() {
         serde_json::from_str(&configurator_json()).expect("the options table writes JSON");
     println!(
         "{}",
-        serde_json::json!({ "screens": screens, "optionRules": option_rules, "configurator": configurator })
+        serde_json::json!({
+            "screens": screens,
+            "optionRules": option_rules,
+            "storagePrefix": STORAGE_PREFIX,
+            "configurator": configurator,
+        })
     );
 }

@@ -12,11 +12,11 @@
 //! option's kind for the demo configurator's controls. `offer.rs` is what the provider can do
 //! for one result.
 //!
-//! When the wasm cannot start, the loader's plain-HTML fallback
-//! (`loader/iop-op-fit.js`) shows the name, phone, contact link and language
-//! by the same rules: the trim in [`Options::parse`] and the text, phone, URL
-//! and locale kinds. `tests/fixtures/options.json` holds good and bad
-//! values that `tests/options.rs` and `tests/e2e/fallback-options.test.mjs`
+//! When the wasm cannot start, the loader's plain-HTML fallback shows the
+//! name, phone, contact link and language by the same rules
+//! (`loader/option-rules.js`): the trim in [`Options::parse`] and the text,
+//! phone, URL and locale kinds. `tests/fixtures/options.json` holds good and
+//! bad values that `tests/options.rs` and `tests/loader/option-rules.test.mjs`
 //! both check, so the two cannot drift.
 
 mod offer;

@@ -518,8 +518,8 @@ fn phone(value: &str, min_digits: usize, max_digits: usize) -> Result<String, Pr
 /// whitespace) trimmed from both ends. So
 /// `java\tscript:alert(1)` (`java&#9;script:…` in an attribute) is the
 /// `javascript:` link a browser would make of it, and is refused; the link
-/// kept is the normalised one. The loader's fallback (`loader/iop-op-fit.js`)
-/// applies the same rules; `tests/fixtures/options.json` holds cases both must agree on.
+/// kept is the normalised one. The loader's rules (`loader/option-rules.js`)
+/// are the same; `tests/fixtures/options.json` holds cases both must agree on.
 fn url(value: &str) -> Result<String, Problem> {
     let link: String = value
         .chars()
@@ -630,43 +630,55 @@ fn yes_no(value: &str) -> Result<bool, Problem> {
     }
 }
 
-/// The options the loader's plain-HTML fallback checks itself.
-const LOADER_CHECKS: [&str; 7] = [
-    "orgName",
-    "phone",
-    "contactUrl",
+/// The options the loader's plain-HTML fallback shows: it names a refused one
+/// in the console, with the table's words for what is allowed.
+const LOADER_SHOWS: [&str; 4] = ["orgName", "phone", "contactUrl", "locale"];
+/// The options the loader uses without showing them: on the screens it paints,
+/// and to find a widget's stored answers. A refused one is left out without a
+/// word, since the wasm names it itself.
+const LOADER_USES: [&str; 5] = [
     "themeColor",
     "colorScheme",
     "emitEvents",
-    "locale",
+    "storage",
+    "storageKey",
 ];
 
-/// For the loader: each option it checks, keyed by name, with its `kind`,
-/// limits and `allowed` words, so its rules come from this table.
+/// For the loader: each option it checks, keyed by name, with its kind's
+/// limits and, for those its fallback shows, the `allowed` words, so its rules
+/// come from this table. Nothing else: every byte of it is in the loader.
 pub fn loader_rules_json() -> String {
     use serde_json::{json, Map, Value as Json};
-    let rules: Map<String, Json> = LOADER_CHECKS
+    let rules: Map<String, Json> = LOADER_SHOWS
         .iter()
+        .chain(&LOADER_USES)
         .map(|&name| {
-            let row = SPEC.iter().find(|row| row.name == name).expect("a loader option is in the spec");
+            let row = SPEC
+                .iter()
+                .find(|row| row.name == name)
+                .expect("a loader option is in the spec");
             let mut rule = match row.kind {
-                Kind::Text { max, .. } | Kind::TextList { max } => json!({ "kind": "text", "max": max }),
-                Kind::Phone { min_digits, max_digits } => {
-                    json!({ "kind": "phone", "minDigits": min_digits, "maxDigits": max_digits })
-                }
-                Kind::Url => json!({ "kind": "url" }),
-                Kind::Color { min_contrast_tenths } => {
-                    json!({ "kind": "color", "minContrast": f64::from(min_contrast_tenths) / 10.0 })
-                }
-                Kind::Locale => json!({ "kind": "locale", "values": Locale::ALL.map(Locale::tag) }),
+                Kind::Text { max, .. } => json!({ "max": max }),
+                Kind::Phone {
+                    min_digits,
+                    max_digits,
+                } => json!({ "minDigits": min_digits, "maxDigits": max_digits }),
+                Kind::Color {
+                    min_contrast_tenths,
+                } => json!({ "minContrast": f64::from(min_contrast_tenths) / 10.0 }),
+                Kind::Locale => json!({ "values": Locale::ALL.map(Locale::tag) }),
                 Kind::OneOf { values, .. } => {
-                    json!({ "kind": "oneOf", "values": values.iter().map(|v| v[0]).collect::<Vec<_>>() })
+                    json!({ "values": values.iter().map(|v| v[0]).collect::<Vec<_>>() })
                 }
-                Kind::List { values, none, .. } => json!({ "kind": "list", "values": values, "none": none }),
-                Kind::YesNo => json!({ "kind": "yesNo" }),
-                Kind::Hours { min, max } => json!({ "kind": "hours", "min": min, "max": max }),
+                // Their rules need no limits.
+                Kind::Url | Kind::YesNo => json!({}),
+                Kind::TextList { .. } | Kind::List { .. } | Kind::Hours { .. } => {
+                    panic!("the loader has no rule for the kind of {name}")
+                }
             };
-            rule["allowed"] = row.kind.allowed().into();
+            if LOADER_SHOWS.contains(&name) {
+                rule["allowed"] = row.kind.allowed().into();
+            }
             (name.to_owned(), rule)
         })
         .collect();

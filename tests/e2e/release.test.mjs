@@ -4,8 +4,9 @@
 // folder and served the way a CDN serves npm packages
 // (/npm/iop-op-fit@VERSION/dist/...) from another origin than the page's; a
 // host page with the CDN snippet from the package's own README (integrity and
-// crossorigin) completes a visit. The zip holds the same files, and its
-// self-hosted snippet works too.
+// crossorigin) completes a visit. The package has the types of the script's
+// API (iop-op-fit.d.ts). The zip holds the same built files, and its self-hosted
+// snippet works too.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -92,7 +93,7 @@ describe("the release", () => {
     assert.equal(manifest.license, "MIT OR Apache-2.0");
     assert.ok(!manifest.dependencies && !manifest.scripts, "nothing to install or run");
     assert.deepEqual(filesUnder(pkg), ["README.md", "dist/core/iop-op-fit_bg.wasm", "dist/integrity.json",
-      "dist/iop-op-fit.inline.js", "dist/iop-op-fit.js", "package.json"]);
+      "dist/iop-op-fit.inline.js", "dist/iop-op-fit.js", "iop-op-fit.d.ts", "package.json"]);
     // integrity.json maps each file to its SHA-384, and the files are the build's own.
     assert.deepEqual(Object.keys(integrity).sort(), [...SITE_FILES].sort());
     for (const file of SITE_FILES) {
@@ -107,6 +108,20 @@ describe("the release", () => {
     assert.ok(loader.includes('crossorigin="anonymous"'), loader);
     assert.ok(snippet(CDN_INLINE).includes(`integrity="${integrity["iop-op-fit.inline.js"]}"`));
     assert.ok(snippet(SELF_HOSTED).includes(`integrity="${integrity["iop-op-fit.js"]}"`));
+  });
+
+  test("the npm package's types: iop-op-fit.d.ts, named in package.json, declares IopOpFit.mount, check and <iop-op-fit>", () => {
+    const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+    assert.equal(manifest.types, "iop-op-fit.d.ts");
+    const types = readFileSync(join(pkg, manifest.types), "utf8");
+    assert.equal(types, readFileSync(join(MAIN, "loader", "api.d.ts"), "utf8"), "the loader's declarations (loader/api.d.ts)");
+    // The project has no TypeScript compiler; the loader's // @ts-check JSDoc names these same types.
+    assert.match(types, /^\s*var IopOpFit: IopOpFitApi;$/m);
+    assert.match(types, /^\s*mount\(element: Element, options\?: IopOpFitOptions\): Promise<IopOpFitHandle>;$/m);
+    assert.match(types, /^\s*check\(options: IopOpFitOptions\): Promise<string\[\]>;$/m);
+    assert.match(types, /^\s*unmount\(\): void;$/m);
+    assert.match(types, /^\s*reset\(\): void;$/m);
+    assert.match(types, /interface HTMLElementTagNameMap \{\s*"iop-op-fit": IopOpFitElement;/);
   });
 
   test("a visit (R1) through the README's CDN snippet, with integrity and crossorigin, from another origin", async () => {

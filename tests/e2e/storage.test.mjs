@@ -3,7 +3,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  answer, CASES, complete, consoleMessages, en, expectScreen, openHost, option, setup, start, widget,
+  answer, CASES, complete, consoleMessages, en, expectScreen, holdWasm, openHost, option, setup, start, storedKeys, widget,
 } from "./helpers.mjs";
 
 const env = setup();
@@ -104,5 +104,33 @@ describe("corrupted stored answers", () => {
     const { screen } = await complete(page, { respondent: ["someone_else"], ...CASES.R1.answers });
     assert.equal(screen, "result");
     assert.equal(messages.of("warning").length, 2, "no further warnings");
+  });
+});
+
+describe("each widget resumes for itself", () => {
+  // Whether a widget resumes, and so waits for the wasm instead of being painted early, the
+  // loader tells by the name the wasm keeps that widget's answers under: loader/early.js
+  // computes it as src/mount.rs's storage_name does. Here the wasm stores the answers and the
+  // loader reads them, so the two are checked against each other.
+  test("two widgets, answers stored for one: the other is still painted before the wasm", async () => {
+    const page = env.page;
+    const [one, two] = [page.locator(".one [data-iop-op-fit]"), page.locator(".two [data-iop-op-fit]")];
+    await page.goto(`${env.server.origin}/two.html`);
+    await start(one);
+    await answer(one, "respondent", ["self"]);
+    await expectScreen(one, "danger");
+    await page.waitForFunction(() => Object.keys(sessionStorage).some((k) => k.startsWith("iop-op-fit:")));
+    assert.equal((await storedKeys(page)).length, 1, "answers for the first widget only");
+
+    const release = await holdWasm(page);
+    await page.reload();
+    await two.locator("[data-screen=start] button.iof-primary").waitFor();
+    // Both were mounted as the page loaded (the first one first); the wasm is held back.
+    const painted = await page.evaluate(() => [...document.querySelectorAll("[data-iop-op-fit]")]
+      .map((el) => el.shadowRoot.querySelectorAll("[data-screen]").length));
+    assert.deepEqual(painted, [0, 1], "the widget with answers waits for the wasm; the other shows its start screen");
+    release();
+    await expectScreen(one, "danger");
+    await expectScreen(two, "start");
   });
 });

@@ -1,0 +1,25 @@
+// For `// @ts-check` in these modules: the names scripts/post-build.mjs gives
+// esbuild when it bundles them (each replaced by its value), and the glue that
+// wasm-bindgen writes for the wasm, imported as "wasm-bindgen-glue".
+
+/** The wasm in base64 in the single-file build; null in the loader. */
+declare const IOP_OP_FIT_WASM: string | null;
+/** Where the wasm is, beside the loader: "core/iop-op-fit_bg.wasm". */
+declare const IOP_OP_FIT_WASM_PATH: string;
+/** The wasm's SHA-384 as an integrity value (`sha384-…`); null in the single-file build. */
+declare const IOP_OP_FIT_WASM_INTEGRITY: string | null;
+/** JSON: each language's words and painted screens (loader/languages.js). */
+declare const IOP_OP_FIT_WORDS_AND_SCREENS: string;
+/** JSON: the limits and words of the options the loader checks (src/options/spec.rs, loader_rules_json). */
+declare const IOP_OP_FIT_OPTION_RULES: string;
+/** Where the wasm keeps a widget's answers in sessionStorage, before its storage name (src/mount.rs). */
+declare const IOP_OP_FIT_STORAGE_PREFIX: string;
+/** The widget's styles (styles/widget.css), minified. */
+declare const IOP_OP_FIT_STYLES: string;
+
+declare module "wasm-bindgen-glue" {
+  /** Compiles and instantiates the wasm from a fetch's response or its bytes. */
+  export default function init(input: { module_or_path: Promise<Response> | Uint8Array | null }): Promise<unknown>;
+  export const mount: import("./core.js").Core["mount"];
+  export const check: import("./core.js").Core["check"];
+}

@@ -1,0 +1,98 @@
+// @ts-check
+// The wasm: fetched at once from beside this script, run only if it is the
+// one this loader was built with, and started with wasm-bindgen's glue.
+// "wasm-bindgen-glue" is the glue Trunk's build wrote (its `web` output),
+// bundled in by scripts/post-build.mjs, so its names stay private. Its top
+// level only makes text encoders, which every browser that runs this script
+// has; the wasm starts in loadCore.
+import init, { check, mount } from "wasm-bindgen-glue";
+
+/**
+ * Options as the site owner gives them, by their camelCase names (data-org-name is orgName):
+ * text, or a number or true/false as JavaScript writes them (src/mount.rs reads them).
+ * @typedef {Record<string, unknown>} MountOptions
+ */
+/**
+ * A mounted widget in the wasm (src/mount.rs, `Handle`); `free` releases its Rust side.
+ * @typedef {{ unmount(): void, reset(): void, free(): void }} CoreHandle
+ */
+/**
+ * What the loader uses of the wasm (src/mount.rs): `mount` renders a widget into `host`'s
+ * shadow root, opening on `early` (answers and a screen in the stored form) and calling
+ * `onRendered` once it is in the page; `check` gives the warnings mount would give.
+ * @typedef {{
+ *   mount(host: Element, options: MountOptions, early?: string, onRendered?: () => void): CoreHandle,
+ *   check(options: MountOptions): string[]
+ * }} Core
+ */
+
+const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
+const base = new URL(".", (script && script.src) || document.baseURI).href;
+/** The wasm in base64 in the single-file build, else null (see scripts/post-build.mjs). @type {string | null} */
+export const INLINE_WASM = IOP_OP_FIT_WASM;
+export const WASM_URL = base + IOP_OP_FIT_WASM_PATH;
+
+/** @param {string} reason @param {string} fix */
+const failure = (reason, fix) => Object.assign(new Error(reason), { fix });
+
+// The wasm this loader was built with, by its SHA-384 (an integrity value put
+// in by scripts/post-build.mjs): the browser refuses any other core/ file, an
+// older build as much as damaged bytes, so the glue never meets a wasm it was
+// not made for. The single-file build has none (null) and checks nothing
+// more: its wasm is inside this same file, so it cannot be swapped apart from
+// the glue, and the file as a whole is what the page's own integrity
+// attribute checks (crypto.subtle, for a second check, is missing on
+// plain-http pages anyway).
+const fetchWasm = () =>
+  // A string here: the single-file build (null) does not fetch.
+  fetch(WASM_URL, { integrity: /** @type {string} */ (IOP_OP_FIT_WASM_INTEGRITY) }).catch((error) =>
+    // A refused digest, a missing file (with integrity, a 404 is refused too)
+    // and a network error all reject alike; one more request, made only when
+    // the widget cannot start anyway, tells which.
+    fetch(WASM_URL).then((response) => {
+      if (response.body) response.body.cancel().catch(() => {}); // its status is all that is needed
+      if (!response.ok) return response; // wasm-bindgen's glue names the status, as without integrity
+      throw failure(WASM_URL + " does not match this loader, iop-op-fit.js: it is from another release, " +
+        "or damaged, so it was not run", "Upload iop-op-fit.js and the core/ folder beside it from the same release.");
+    }, () => unreachable(error)));
+
+/**
+ * The wasm could not be fetched at all. From another origin, a request that
+ * needs no CORS tells a missing Access-Control-Allow-Origin header (it gets
+ * through) from a network failure or a connect-src rule (it fails too).
+ * @param {Error} error
+ * @returns {Promise<never>}
+ */
+const unreachable = (error) => {
+  const origin = new URL(WASM_URL).origin;
+  /** @param {string} reason @param {string} fix @returns {never} */
+  const fail = (reason, fix) => { throw failure(WASM_URL + " could not be fetched: " + reason + " (" + error.message + ")", fix); };
+  const network = () => fail("the network failed, or the page's Content-Security-Policy does not allow it",
+    "Check that " + origin + " can be reached from this page, and that connect-src in the page's Content-Security-Policy (if it has one) allows it.");
+  if (origin === location.origin) return network();
+  return fetch(WASM_URL, { mode: "no-cors" }).then(() => fail(origin + " does not allow this page's origin (CORS)",
+    "Have " + origin + " send Access-Control-Allow-Origin: * (or " + location.origin + ") with the files in core/, or serve them from this site."),
+  network);
+};
+
+/** @type {Promise<Core> | null} */
+let core = null;
+
+/**
+ * The wasm's exports, once it runs. The download starts at the first call,
+ * before anything is painted; compiling follows a moment later, so the first
+ * screen is not kept waiting.
+ * @returns {Promise<Core>}
+ */
+export const loadCore = () => {
+  if (!core) {
+    /** @type {Promise<Response> | Uint8Array | null} */
+    let wasm = window.WebAssembly && !INLINE_WASM ? fetchWasm() : null;
+    core = Promise.resolve().then(() => {
+      if (!window.WebAssembly) throw new Error("this browser does not support WebAssembly");
+      if (INLINE_WASM) wasm = Uint8Array.from(atob(INLINE_WASM), (c) => c.charCodeAt(0));
+      return init({ module_or_path: wasm }).then(() => ({ mount, check }));
+    });
+  }
+  return core;
+};

@@ -1,0 +1,255 @@
+// @ts-check
+// The early screens: the start screen and the first question, rendered from
+// the widget's own components at build time, painted while the wasm loads,
+// and handed over to it (docs/architecture.md draws the path).
+import { LANGUAGES } from "./languages.js";
+import { localeFrom, localeOf, option } from "./option-rules.js";
+
+/** @typedef {import("./core.js").MountOptions} MountOptions */
+/** @typedef {import("./languages.js").ScreenNode} ScreenNode */
+/**
+ * What the visitor did on the painted screens, for the wasm to open on: the
+ * options (with the language chosen there) and the screen and answers in the
+ * stored form (src/browser/storage.rs reads it).
+ * @typedef {{ options: MountOptions, resume?: string }} Handover
+ */
+/**
+ * @typedef {{ quiet(): Promise<void>, take(): Handover, replaced(): void, dispose(): void }} EarlyScreens
+ */
+
+/**
+ * A node of the build's screen as DOM, with the provider's name as text: never markup.
+ * @param {ScreenNode} node
+ * @param {string} org
+ * @returns {Node}
+ */
+const build = (node, org) => {
+  if (typeof node === "string") return document.createTextNode(node.split("{org}").join(org));
+  const el = document.createElement(node[0]);
+  for (const name of Object.keys(node[1])) el.setAttribute(name, node[1][name]);
+  for (let i = 2; i < node.length; i++) el.appendChild(build(node[i], org));
+  return el;
+};
+
+/**
+ * The name the wasm keeps the answers of the widget in `host` under, as
+ * src/mount.rs's storage_name makes it: the storageKey option, else the
+ * host's id, else its place in the page (each element's position among its
+ * parent's children, from <html>). tests/e2e/storage.test.mjs checks that
+ * the two agree.
+ * @param {Element} host
+ * @param {MountOptions} options
+ */
+const storageName = (host, options) => {
+  const key = option(options, "storageKey", true);
+  if (key) return key;
+  if (host.id) return "#" + host.id;
+  const path = [];
+  for (let el = /** @type {Element | null} */ (host); el; el = el.parentElement) {
+    let place = 0;
+    for (let before = el.previousElementSibling; before; before = before.previousElementSibling) place++;
+    path.unshift(place);
+  }
+  return path.join("/");
+};
+
+/**
+ * Whether this widget has answers from earlier in this tab: it then resumes
+ * where it was, so its start screen is not painted and it waits for the wasm.
+ * Other widgets on the page decide for themselves.
+ * @param {Element} host
+ * @param {MountOptions} options
+ */
+export const resuming = (host, options) => {
+  if (option(options, "storage", true) === "false") return false; // the wasm reads no stored answers then
+  try {
+    return sessionStorage.getItem(IOP_OP_FIT_STORAGE_PREFIX + storageName(host, options)) !== null;
+  } catch (e) {
+    return false; // storage blocked: nothing to resume
+  }
+};
+
+/**
+ * Paints the screens the build rendered from the widget's own components, the
+ * start screen and the first question that Start opens, in `root` (already
+ * styled) while the wasm loads, in the language and with the options the
+ * widget will use. What the visitor does there (Start, Back, an answer,
+ * Continue, a language) is kept, for the widget to carry on from:
+ * take() gives it the options and the answers and screen (in the stored
+ * form) to open on, and replaced(), once it has rendered beside these
+ * screens, removes them, keeps focus in the same place, and taps Continue
+ * again, or whatever was tapped after take(), on the widget's own controls.
+ * @param {ShadowRoot} root
+ * @param {MountOptions} options
+ * @returns {EarlyScreens}
+ */
+export const paintEarly = (root, options) => {
+  /** @type {{ screen: string, answer: string | null, submitted: boolean, locale: string | null }} */
+  let visit = { screen: "start", answer: null, submitted: false, locale: null };
+  const focusable = "a[href],button,select,input,[tabindex]";
+  /** @type {any} the painted screen's <div> (null once gone) */
+  let box = null;
+  let taken = false;
+  let late = -1; // after take(): the control last used, by its place among the focusable ones
+  let busy = 0; // a tap under way (from the finger going down) or just answered, until its frame is drawn
+  /** The painted language: its words and screens. @type {import("./languages.js").Language} */
+  let lang;
+  // Every timer and frame callback still to run. Each holds these screens
+  // (through this scope) until it runs, so once they are gone, or the
+  // widget is unmounted, they are cancelled and nothing keeps the nodes.
+  /** @type {number[]} */
+  let timers = [];
+  /** @type {number[]} */
+  let frames = [];
+  /** @param {() => void} fn @param {number} ms */
+  const later = (fn, ms) => { timers.push(setTimeout(fn, ms)); };
+  /** @param {() => void} fn */
+  const nextFrame = (fn) => { frames.push(requestAnimationFrame(fn)); };
+  const letGo = () => {
+    timers.forEach(clearTimeout);
+    frames.forEach(cancelAnimationFrame);
+    timers = [];
+    frames = [];
+    if (box) box.remove();
+    box = null;
+  };
+  /** @param {Element | null} el */
+  const place = (el) => Array.prototype.indexOf.call(box.querySelectorAll(focusable), el && el.closest(focusable));
+  const focusHeading = () => {
+    const selection = window.getSelection && window.getSelection();
+    if (selection) selection.removeAllRanges(); // as page::focus: a screen reader reads on from the heading
+    box.querySelector("h2").focus();
+  };
+  const paint = () => {
+    const next = document.createElement("div"); // as src/mount.rs renders in, so the layout is the same
+    next.appendChild(build(visit.screen === "start" ? lang.start : lang.question, option(options, "orgName", true) || lang.org));
+    const region = /** @type {HTMLElement} */ (next.firstChild);
+    const scheme = option(options, "colorScheme", true);
+    if (scheme) region.setAttribute("data-scheme", scheme);
+    const accent = option(options, "themeColor", true);
+    if (accent) region.style.setProperty("--iof-accent", accent); // the CSSOM, as page::set_accent
+    // Painted with emitEvents off; with it on, the sentence says what the website is told (Text::privacy).
+    const privacy = next.querySelector(".iof-privacy");
+    if (privacy && option(options, "emitEvents", true) === "true") privacy.textContent += " " + lang.events;
+    if (visit.submitted) /** @type {Element} */ (next.querySelector("[role=status]")).textContent = lang.loading;
+    const chosen = visit.answer && next.querySelector("input[value='" + visit.answer + "']");
+    if (chosen) /** @type {HTMLInputElement} */ (chosen).checked = true;
+    // On the screen itself, so nothing stays behind on the shadow root once it is gone.
+    next.addEventListener("pointerdown", () => { busy = Date.now(); });
+    next.addEventListener("click", onClick);
+    next.addEventListener("change", onChange);
+    next.addEventListener("submit", onSubmit);
+    if (box) root.replaceChild(next, box); else root.appendChild(next);
+    box = next;
+  };
+  /** @param {string} tag the catalog's tag */
+  const language = (tag) => {
+    lang = LANGUAGES[tag];
+    paint();
+  };
+  /** @param {any} e */
+  const onClick = (e) => {
+    const tap = busy = Date.now();
+    nextFrame(() => later(() => { if (busy === tap) busy = 0; }, 0));
+    const button = e.target.closest("button");
+    if (taken) {
+      if (!button) return; // links work as they are; an answer is a change, below
+      e.preventDefault();
+      // Continue already waits to be tapped again; a second tap would answer twice.
+      if (!(visit.submitted && button.type === "submit")) late = place(button);
+      return;
+    }
+    if (!button) return;
+    if (button.closest("[data-screen=start]")) {
+      visit.screen = "question";
+    } else if (button.classList.contains("iof-back")) {
+      visit = { screen: "start", answer: null, submitted: false, locale: visit.locale };
+    } else {
+      return; // Continue: the form's submit, below
+    }
+    paint();
+    focusHeading();
+    // A live region is heard when its text changes, not when it arrives with
+    // it: "Question 1 of 17" is put in a moment after the new screen, as the
+    // widget's own region, which stays in place, is given it. (A no-break
+    // space holds the line meanwhile, so nothing moves.)
+    const live = box.querySelector("[aria-live]");
+    const said = live.textContent;
+    if (said) {
+      live.textContent = "\u00a0";
+      later(() => { live.textContent = said; }, 50);
+    }
+  };
+  /** @param {any} e */
+  const onChange = (e) => {
+    if (taken) {
+      late = place(e.target);
+      return;
+    }
+    if (e.target.localName === "select") {
+      visit.locale = e.target.value;
+      language(/** @type {string} */ (localeFrom(e.target.value)));
+      box.querySelector("select").focus();
+    } else {
+      visit.answer = e.target.value;
+    }
+  };
+  /** @param {Event} e */
+  const onSubmit = (e) => {
+    e.preventDefault(); // never a real submit: the answer would go into the page's address
+    if (taken) return;
+    visit.submitted = true;
+    box.querySelector("[role=status]").textContent = lang.loading;
+  };
+  language(localeOf(options, true));
+  return {
+    // Resolves once a frame has been drawn and no tap is under way. The
+    // takeover is one long task on a slow phone: a tap begun just before it
+    // is answered here first, and its answer drawn, instead of waiting.
+    // (A hidden tab draws no frames: there the timers go first, and a tap
+    // never finished stops counting after a second.)
+    quiet: () => new Promise((resolve) => {
+      const check = () => {
+        if (busy && Date.now() - busy < 1000) later(check, 16); else resolve();
+      };
+      let done = 0;
+      const once = () => done++ || check();
+      nextFrame(() => later(once, 0));
+      later(once, 100);
+    }),
+    take: () => {
+      taken = true;
+      const question = box.querySelector("fieldset[data-question]");
+      // Continue makes an answer an answer; one only chosen is chosen again in replaced().
+      /** @type {Record<string, string>} */
+      const answers = {};
+      if (question && visit.answer && visit.submitted) answers[question.getAttribute("data-question")] = visit.answer;
+      return {
+        options: visit.locale ? Object.assign({}, options, { locale: visit.locale }) : options,
+        resume: question ? JSON.stringify({ screen: question.getAttribute("data-question"), answers }) : undefined,
+      };
+    },
+    // Called before the browser draws the widget: nothing moves or flashes.
+    replaced: () => {
+      const at = place(/** @type {Element | null} */ (root.activeElement));
+      box.remove();
+      const controls = root.querySelectorAll(focusable);
+      const control = /** @type {HTMLElement | undefined} */ (controls[at]);
+      if (control) control.focus();
+      const widget = /** @type {any} */ (root);
+      if (visit.submitted) widget.querySelector("form [type=submit]").click();
+      else if (visit.answer) widget.querySelector("input[value='" + visit.answer + "']").click();
+      const tapped = /** @type {any} */ (controls[late]);
+      if (tapped && tapped.localName === "select") {
+        tapped.value = box.querySelectorAll(focusable)[late].value;
+        tapped.dispatchEvent(new Event("change", { bubbles: true }));
+      } else if (tapped) {
+        tapped.click();
+      }
+      letGo();
+    },
+    // The widget was unmounted, perhaps before it took over: the painted
+    // screens go, and with them anything that could keep them alive.
+    dispose: letGo,
+  };
+};
