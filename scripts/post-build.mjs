@@ -59,7 +59,7 @@ const WORD_KEYS = { title: "result.next", call: "result.call", contact: "result.
 // One catalog per language the widget speaks (build.rs compiles the same files).
 const LOCALES = readdirSync(join("src", "content", "locales")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
 if (!LOCALES.includes("en")) throw new Error("the fallback needs the English catalog, src/content/locales/en.json");
-const { screens: screensByTag, optionRules, storagePrefix } = prerendered();
+const { screens: screensByTag, optionRules, storagePrefix, configurator } = prerendered();
 const wordsAndScreens = Object.fromEntries(LOCALES.map((tag) => {
   const catalog = JSON.parse(readFileSync(join("src", "content", "locales", `${tag}.json`), "utf8"));
   const words = Object.entries(WORD_KEYS).map(([name, key]) => {
@@ -111,4 +111,4 @@ writeFileSync(join(dist, "iop-op-fit.js"), loader);
 writeFileSync(join(dist, "iop-op-fit.inline.js"), inline);
 // The demo configurator's controls, from the options table (src/options/spec.rs
 // via the prerender), in a file of its own: neither the loader nor the wasm carries them.
-writeFileSync(join(dist, "configure-options.json"), JSON.stringify(prerendered().configurator));
+writeFileSync(join(dist, "configure-options.json"), JSON.stringify(configurator));

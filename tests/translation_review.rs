@@ -81,9 +81,10 @@ fn every_safety_text_is_back_translated_from_its_current_words() {
         assert!(missing.is_empty(), "review/{tag}.json: back-translate {missing:?}");
         for (key, entry) in back {
             assert!(safety.contains(&key), "review/{tag}.json: {key} is not a safety text");
+            let en = entry["en"].as_str().unwrap_or("");
             assert!(
-                entry["en"].as_str().is_some_and(|en| !en.trim().is_empty()),
-                "review/{tag}.json: {key} has no English"
+                !en.trim().is_empty() && !en.starts_with("PENDING"),
+                "review/{tag}.json: {key} has no back-translation yet ({en:?}); have it made, blind"
             );
             assert_eq!(
                 entry["text"].as_str(),

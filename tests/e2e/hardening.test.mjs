@@ -620,9 +620,14 @@ describe("single-page sites", () => {
         const roots = points.map((el) => el.shadowRoot || el.lastElementChild.shadowRoot);
         await Promise.all(roots.map((root) => window.__until("a start screen", () => root.querySelector("[data-screen=start]"))));
         for (const [i, root] of roots.entries()) await window.__use(root, i % 2 ? "someone_else" : "self");
+        // Answers are saved by an effect, which Yew's scheduler can run a task after the screen
+        // it follows is drawn (it yields to the browser every 16 ms, once the DOM is settled):
+        // wait for the stored answers themselves, not only for the screen.
+        const stored = () => Object.keys(sessionStorage).filter((k) => k.startsWith("iop-op-fit:")).length;
+        await window.__until("20 stored answers", () => stored() === points.length).catch(() => {});
         return {
           apps: roots.filter((root) => root.querySelectorAll(".iof").length === 1).length,
-          keys: Object.keys(sessionStorage).filter((k) => k.startsWith("iop-op-fit:")).length,
+          keys: stored(),
           added: points.filter((el) => !el.shadowRoot).length,
         };
       }, OPTIONS);
