@@ -47,11 +47,27 @@ fn every_language_has_a_word_for_every_term_and_uses_it() {
         let glossary = review["glossary"]
             .as_object()
             .unwrap_or_else(|| panic!("review/{tag}.json has no \"glossary\" object"));
-        let missing: Vec<&String> = terms.keys().filter(|t| !glossary.contains_key(*t)).collect();
-        assert!(missing.is_empty(), "review/{tag}.json: no word for {missing:?}");
-        let unknown: Vec<&String> = glossary.keys().filter(|t| !terms.contains_key(*t)).collect();
-        assert!(unknown.is_empty(), "review/{tag}.json: {unknown:?} are not in terms.json");
-        let text = catalog(locale).into_values().collect::<Vec<_>>().join(" ").to_lowercase();
+        let missing: Vec<&String> = terms
+            .keys()
+            .filter(|t| !glossary.contains_key(*t))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "review/{tag}.json: no word for {missing:?}"
+        );
+        let unknown: Vec<&String> = glossary
+            .keys()
+            .filter(|t| !terms.contains_key(*t))
+            .collect();
+        assert!(
+            unknown.is_empty(),
+            "review/{tag}.json: {unknown:?} are not in terms.json"
+        );
+        let text = catalog(locale)
+            .into_values()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
         for (term, word) in glossary {
             let word = word.as_str().unwrap().to_lowercase();
             assert!(
@@ -78,9 +94,15 @@ fn every_safety_text_is_back_translated_from_its_current_words() {
             .as_object()
             .unwrap_or_else(|| panic!("review/{tag}.json has no \"back_translation\" object"));
         let missing: Vec<&&String> = safety.iter().filter(|k| !back.contains_key(**k)).collect();
-        assert!(missing.is_empty(), "review/{tag}.json: back-translate {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "review/{tag}.json: back-translate {missing:?}"
+        );
         for (key, entry) in back {
-            assert!(safety.contains(&key), "review/{tag}.json: {key} is not a safety text");
+            assert!(
+                safety.contains(&key),
+                "review/{tag}.json: {key} is not a safety text"
+            );
             let en = entry["en"].as_str().unwrap_or("");
             assert!(
                 !en.trim().is_empty() && !en.starts_with("PENDING"),
