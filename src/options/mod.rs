@@ -22,7 +22,7 @@
 mod offer;
 // For the offer notes' tests (the UI is in the widget feature).
 #[cfg(all(test, feature = "widget"))]
-pub(crate) use offer::tests::result as test_result;
+pub(crate) use offer::tests::{levels_run as test_levels_run, result as test_result};
 mod spec;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -109,20 +109,24 @@ pub(crate) mod tests {
         );
     }
 
+    /// The `levels` option that runs every level, or every level but `level`.
+    pub(crate) fn levels_run(level: Level, offered: bool) -> String {
+        let runs: Vec<&str> = [Level::Op, Level::Iop, Level::Php, Level::Residential]
+            .iter()
+            .filter(|&&l| l != level || offered)
+            .map(|l| l.id())
+            .collect();
+        runs.join(",")
+    }
+
     /// A level not run here is a referral, with the nearest level below it
     /// that is run as the step after (none below OP).
     #[test]
     fn a_level_not_run_here_names_the_step_after() {
         use Level::*;
-        let levels = [Op, Iop, Php, Residential];
-        for &level in &levels {
+        for level in [Op, Iop, Php, Residential] {
             for offered in [true, false] {
-                let runs: Vec<&str> = levels
-                    .iter()
-                    .filter(|&&l| l != level || offered)
-                    .map(|l| l.id())
-                    .collect();
-                let offer = options(&[("levels", &runs.join(","))])
+                let offer = options(&[("levels", &levels_run(level, offered))])
                     .offer(&result(level, false, &[]))
                     .unwrap();
                 assert_eq!(offer.level_here, offered, "{level:?}");

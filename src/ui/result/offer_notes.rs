@@ -64,7 +64,7 @@ mod tests {
     use super::offer_lines;
     use crate::content::Locale;
     use crate::engine::{Flag, Level};
-    use crate::options::{test_result as result, Options};
+    use crate::options::{test_levels_run, test_result as result, Options};
     use crate::ui::text::Text;
 
     fn options(pairs: &[(&str, &str)]) -> Rc<Options> {
@@ -79,16 +79,11 @@ mod tests {
     /// options::offer's, tested there.
     #[test]
     fn every_level_offered_or_not_gives_the_right_texts() {
-        let levels = [Level::Op, Level::Iop, Level::Php, Level::Residential];
         for locale in Locale::ALL {
-            for &level in &levels {
+            for level in [Level::Op, Level::Iop, Level::Php, Level::Residential] {
                 for offered in [true, false] {
-                    let runs: Vec<&str> = levels
-                        .iter()
-                        .filter(|&&l| l != level || offered)
-                        .map(|l| l.id())
-                        .collect();
-                    let o = options(&[("levels", &runs.join(",")), ("orgName", "Harbor")]);
+                    let runs = test_levels_run(level, offered);
+                    let o = options(&[("levels", &runs), ("orgName", "Harbor")]);
                     let t = Text::new(locale, o.clone(), false);
                     let a = result(level, false, &[]);
                     let offer = o.offer(&a).unwrap();
