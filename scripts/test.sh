@@ -13,10 +13,11 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # Each step says when it starts, so a run's log gives every suite's time (tests/README.md).
 step() { printf '\n\033[1m== %s (%s, %ss into the run)\033[0m\n' "$*" "$(date -u +%T)" "$SECONDS"; }
 
-step "native tests (engine, content, options, UI logic, the build's HTML reader, the loader's option rules)"
+step "native tests (engine, content, options, UI logic, the build's HTML reader, the loader's option rules and types)"
 cargo test --no-default-features
 cargo test --lib
 node --test tests/build/ tests/loader/
+node_modules/.bin/tsc -p loader
 
 step "readability: English texts of 6 or more words at Flesch-Kincaid grade 7 or lower (textstat)"
 target/readability-venv/bin/python tests/readability/check_test.py
