@@ -14,6 +14,11 @@ import { localeFrom, localeOf, option } from "./option-rules.js";
  * @typedef {{ options: MountOptions, resume?: string }} Handover
  */
 /**
+ * A control, as both the painted screens and the widget's have it: a CSS
+ * selector (an id, a data-action, a link's address) and which match it is.
+ * @typedef {{ selector: string, index: number } | null} Hook
+ */
+/**
  * @typedef {{ quiet(): Promise<void>, take(): Handover, replaced(): void, dispose(): void }} EarlyScreens
  */
 
@@ -77,8 +82,12 @@ export const resuming = (host, options) => {
  * Continue, a language) is kept, for the widget to carry on from:
  * take() gives it the options and the answers and screen (in the stored
  * form) to open on, and replaced(), once it has rendered beside these
- * screens, removes them, keeps focus in the same place, and taps Continue
- * again, or whatever was tapped after take(), on the widget's own controls.
+ * screens, removes them, keeps focus on the same control, chooses again an
+ * answer only chosen, taps Continue again if it was waiting, and repeats a
+ * tap made after take(), on the widget's own controls. Controls are matched
+ * by a hook both screens share, as they come from the same components: an
+ * id, a data-action, or a link's address (and which of the matches it is),
+ * never by their position.
  * @param {ShadowRoot} root
  * @param {MountOptions} options
  * @returns {EarlyScreens}
@@ -90,7 +99,8 @@ export const paintEarly = (root, options) => {
   /** @type {any} the painted screen's <div> (null once gone) */
   let box = null;
   let taken = false;
-  let late = -1; // after take(): the control last used, by its place among the focusable ones
+  /** After take(): the control last used, and its hook. @type {{ el: any, hook: Hook } | null} */
+  let late = null;
   let busy = 0; // a tap under way (from the finger going down) or just answered, until its frame is drawn
   /** The painted language: its words and screens. @type {import("./languages.js").Language} */
   let lang;
@@ -113,8 +123,27 @@ export const paintEarly = (root, options) => {
     if (box) box.remove();
     box = null;
   };
-  /** @param {Element | null} el */
-  const place = (el) => Array.prototype.indexOf.call(box.querySelectorAll(focusable), el && el.closest(focusable));
+  /**
+   * The hook of the control `el` is in, on these screens.
+   * @param {Element | null} el
+   * @returns {Hook}
+   */
+  const hook = (el) => {
+    const control = el && /** @type {HTMLElement | null} */ (el.closest(focusable));
+    if (!control) return null;
+    const href = control.getAttribute("href");
+    const selector = control.id ? "#" + CSS.escape(control.id)
+      : control.dataset.action ? `[data-action="${CSS.escape(control.dataset.action)}"]`
+      : href !== null ? `a[href="${CSS.escape(href)}"]`
+      : null;
+    return selector ? { selector, index: Array.prototype.indexOf.call(box.querySelectorAll(selector), control) } : null;
+  };
+  /**
+   * The widget's control with `hook`, once these screens are gone.
+   * @param {Hook} h
+   * @returns {any}
+   */
+  const find = (h) => h && root.querySelectorAll(h.selector)[h.index];
   const focusHeading = () => {
     const selection = window.getSelection && window.getSelection();
     if (selection) selection.removeAllRanges(); // as page::focus: a screen reader reads on from the heading
@@ -156,7 +185,7 @@ export const paintEarly = (root, options) => {
       if (!button) return; // links work as they are; an answer is a change, below
       e.preventDefault();
       // Continue already waits to be tapped again; a second tap would answer twice.
-      if (!(visit.submitted && button.type === "submit")) late = place(button);
+      if (!(visit.submitted && button.type === "submit")) late = { el: button, hook: hook(button) };
       return;
     }
     if (!button) return;
@@ -183,7 +212,7 @@ export const paintEarly = (root, options) => {
   /** @param {any} e */
   const onChange = (e) => {
     if (taken) {
-      late = place(e.target);
+      late = { el: e.target, hook: hook(e.target) };
       return;
     }
     if (e.target.localName === "select") {
@@ -231,17 +260,16 @@ export const paintEarly = (root, options) => {
     },
     // Called before the browser draws the widget: nothing moves or flashes.
     replaced: () => {
-      const at = place(/** @type {Element | null} */ (root.activeElement));
+      const at = hook(/** @type {Element | null} */ (root.activeElement));
       box.remove();
-      const controls = root.querySelectorAll(focusable);
-      const control = /** @type {HTMLElement | undefined} */ (controls[at]);
-      if (control) control.focus();
+      const focused = find(at);
+      if (focused) focused.focus();
       const widget = /** @type {any} */ (root);
-      if (visit.submitted) widget.querySelector("form [type=submit]").click();
+      if (visit.submitted) widget.querySelector('[data-action="continue"]').click();
       else if (visit.answer) widget.querySelector("input[value='" + visit.answer + "']").click();
-      const tapped = /** @type {any} */ (controls[late]);
+      const tapped = late && find(late.hook);
       if (tapped && tapped.localName === "select") {
-        tapped.value = box.querySelectorAll(focusable)[late].value;
+        tapped.value = late && late.el.value;
         tapped.dispatchEvent(new Event("change", { bubbles: true }));
       } else if (tapped) {
         tapped.click();

@@ -183,7 +183,7 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
                 </div>
                 <div class="iof-main">
                     if visit.screen != Screen::Start {
-                        <button type="button" class="iof-back" onclick={send(&visit, || Action::Back)}>
+                        <button type="button" class="iof-back" data-action="back" onclick={send(&visit, || Action::Back)}>
                             // The arrow is drawn, not said ("‹ Back" was its name).
                             <span aria-hidden="true">{ "‹\u{a0}" }</span>{ t.get("nav.back") }
                         </button>

@@ -127,7 +127,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                     }) }
                 </div>
             </fieldset>
-            <button type="submit" class="iof-primary">{ t.get("nav.continue") }</button>
+            <button type="submit" class="iof-primary" data-action="continue">{ t.get("nav.continue") }</button>
         </form>
     }
 }

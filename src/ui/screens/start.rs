@@ -29,7 +29,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                 <li class="iof-privacy">{ t.privacy() }</li>
                 <li>{ t.get("start.not_diagnosis") }</li>
             </ul>
-            <button type="button" class="iof-primary" onclick={props.on_start.reform(|_| ())}>{ t.get(label) }</button>
+            <button type="button" class="iof-primary" data-action="start" onclick={props.on_start.reform(|_| ())}>{ t.get(label) }</button>
         </section>
     }
 }
