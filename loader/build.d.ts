@@ -8,6 +8,12 @@ declare const IOP_OP_FIT_WASM: string | null;
 declare const IOP_OP_FIT_WASM_PATH: string;
 /** The wasm's SHA-384 as an integrity value (`sha384-…`); null in the single-file build. */
 declare const IOP_OP_FIT_WASM_INTEGRITY: string | null;
+/** The folder beside the loader that holds the language files: "core". */
+declare const IOP_OP_FIT_LANGUAGE_DIR: string;
+/** Each language file's SHA-384 (`sha384-…`) by tag, English aside; null in the single-file build. */
+declare const IOP_OP_FIT_LANGUAGE_INTEGRITY: Record<string, string> | null;
+/** JSON: each language file's text by tag, in the single-file build only; else null. */
+declare const IOP_OP_FIT_INLINE_LANGUAGES: string | null;
 /** JSON: each language's words and painted screens (loader/languages.js). */
 declare const IOP_OP_FIT_WORDS_AND_SCREENS: string;
 /** JSON: the limits and words of the options the loader checks (src/options/spec.rs, loader_rules_json). */
@@ -22,4 +28,6 @@ declare module "wasm-bindgen-glue" {
   export default function init(input: { module_or_path: Promise<Response> | Uint8Array | null }): Promise<unknown>;
   export const mount: import("./core.js").Core["mount"];
   export const check: import("./core.js").Core["check"];
+  export const languages: import("./core.js").Core["languages"];
+  export const add_language: import("./core.js").Core["add_language"];
 }

@@ -5,7 +5,7 @@
 // bundled in by scripts/post-build.mjs, so its names stay private. Its top
 // level only makes text encoders, which every browser that runs this script
 // has; the wasm starts in loadCore.
-import init, { check, mount } from "wasm-bindgen-glue";
+import init, { add_language, check, languages, mount } from "wasm-bindgen-glue";
 
 /**
  * Options as the site owner gives them, by their camelCase names (data-org-name is orgName):
@@ -19,10 +19,14 @@ import init, { check, mount } from "wasm-bindgen-glue";
 /**
  * What the loader uses of the wasm (src/mount.rs): `mount` renders a widget into `host`'s
  * shadow root, opening on `early` (answers and a screen in the stored form) and calling
- * `onRendered` once it is in the page; `check` gives the warnings mount would give.
+ * `onRendered` once it is in the page; `check` gives the warnings mount would give;
+ * `languages` is given the loader's way to fetch a language file, once; `add_language` adds
+ * one fetched before a mount (and throws the reason if it refuses it).
  * @typedef {{
  *   mount(host: Element, options: MountOptions, early?: string, onRendered?: () => void): CoreHandle,
- *   check(options: MountOptions): string[]
+ *   check(options: MountOptions): string[],
+ *   languages(fetch: (tag: string, done: (file: string | null) => void) => void): void,
+ *   add_language(file: string): void
  * }} Core
  */
 
@@ -35,44 +39,84 @@ export const WASM_URL = base + IOP_OP_FIT_WASM_PATH;
 /** @param {string} reason @param {string} fix */
 const failure = (reason, fix) => Object.assign(new Error(reason), { fix });
 
-// The wasm this loader was built with, by its SHA-384 (an integrity value put
-// in by scripts/post-build.mjs): the browser refuses any other core/ file, an
-// older build as much as damaged bytes, so the glue never meets a wasm it was
-// not made for. The single-file build has none (null) and checks nothing
-// more: its wasm is inside this same file, so it cannot be swapped apart from
-// the glue, and the file as a whole is what the page's own integrity
-// attribute checks (crypto.subtle, for a second check, is missing on
-// plain-http pages anyway).
-const fetchWasm = () =>
-  // A string here: the single-file build (null) does not fetch.
-  fetch(WASM_URL, { integrity: /** @type {string} */ (IOP_OP_FIT_WASM_INTEGRITY) }).catch((error) =>
+// The wasm and the language files this loader was built with, by their
+// SHA-384 (integrity values put in by scripts/post-build.mjs): the browser
+// refuses any other core/ file, an older build as much as damaged bytes, so
+// the glue never meets a wasm it was not made for. The single-file build has
+// none (null) and checks nothing more: its wasm and languages are inside this
+// same file, so they cannot be swapped apart from the glue, and the file as a
+// whole is what the page's own integrity attribute checks (crypto.subtle, for
+// a second check, is missing on plain-http pages anyway). No cookie goes
+// with these requests: they carry nothing but the file's name.
+/** @param {string} url @param {string} integrity @returns {Promise<Response>} */
+const fetchChecked = (url, integrity) =>
+  fetch(url, { integrity, credentials: "omit" }).catch((error) =>
     // A refused digest, a missing file (with integrity, a 404 is refused too)
     // and a network error all reject alike; one more request, made only when
-    // the widget cannot start anyway, tells which.
-    fetch(WASM_URL).then((response) => {
+    // the file cannot be used anyway, tells which.
+    fetch(url, { credentials: "omit" }).then((response) => {
       if (response.body) response.body.cancel().catch(() => {}); // its status is all that is needed
-      if (!response.ok) return response; // wasm-bindgen's glue names the status, as without integrity
-      throw failure(WASM_URL + " does not match this loader, iop-op-fit.js: it is from another release, " +
-        "or damaged, so it was not run", "Upload iop-op-fit.js and the core/ folder beside it from the same release.");
-    }, () => unreachable(error)));
+      if (!response.ok) return response; // the caller names the status
+      throw failure(url + " does not match this loader, iop-op-fit.js: it is from another release, " +
+        "or damaged, so it was not used", "Upload iop-op-fit.js and the core/ folder beside it from the same release.");
+    }, () => unreachable(url, error)));
+
+// A string here: the single-file build (null) does not fetch.
+const fetchWasm = () => fetchChecked(WASM_URL, /** @type {string} */ (IOP_OP_FIT_WASM_INTEGRITY));
 
 /**
- * The wasm could not be fetched at all. From another origin, a request that
+ * A core/ file could not be fetched at all. From another origin, a request that
  * needs no CORS tells a missing Access-Control-Allow-Origin header (it gets
  * through) from a network failure or a connect-src rule (it fails too).
+ * @param {string} url
  * @param {Error} error
  * @returns {Promise<never>}
  */
-const unreachable = (error) => {
-  const origin = new URL(WASM_URL).origin;
+const unreachable = (url, error) => {
+  const origin = new URL(url).origin;
   /** @param {string} reason @param {string} fix @returns {never} */
-  const fail = (reason, fix) => { throw failure(WASM_URL + " could not be fetched: " + reason + " (" + error.message + ")", fix); };
+  const fail = (reason, fix) => { throw failure(url + " could not be fetched: " + reason + " (" + error.message + ")", fix); };
   const network = () => fail("the network failed, or the page's Content-Security-Policy does not allow it",
     "Check that " + origin + " can be reached from this page, and that connect-src in the page's Content-Security-Policy (if it has one) allows it.");
   if (origin === location.origin) return network();
-  return fetch(WASM_URL, { mode: "no-cors" }).then(() => fail(origin + " does not allow this page's origin (CORS)",
+  return fetch(url, { mode: "no-cors", credentials: "omit" }).then(() => fail(origin + " does not allow this page's origin (CORS)",
     "Have " + origin + " send Access-Control-Allow-Origin: * (or " + location.origin + ") with the files in core/, or serve them from this site."),
   network);
+};
+
+/** A language file's text by its tag, as it is fetched. @type {Map<string, Promise<string | null>>} */
+const languageFiles = new Map();
+/** The failures named in the console: each once, however often it is tried again. @type {Set<string>} */
+const said = new Set();
+
+/**
+ * The file of the language `tag` (the catalog's tag), fetched once and kept;
+ * null for English, which the wasm carries. A failure is named in the
+ * console (once), and the next call tries again (the network may be back).
+ * @param {string} tag
+ * @returns {Promise<string | null>}
+ */
+export const loadLanguage = (tag) => {
+  let file = languageFiles.get(tag);
+  if (!file) {
+    const integrity = IOP_OP_FIT_LANGUAGE_INTEGRITY && IOP_OP_FIT_LANGUAGE_INTEGRITY[tag];
+    const url = base + IOP_OP_FIT_LANGUAGE_DIR + "/" + tag + ".txt";
+    file = IOP_OP_FIT_INLINE_LANGUAGES ? Promise.resolve(JSON.parse(IOP_OP_FIT_INLINE_LANGUAGES)[tag] || null)
+      : !integrity ? Promise.resolve(null)
+      : fetchChecked(url, integrity).then((response) => {
+        if (response.ok) return response.text();
+        throw failure(url + " could not be fetched: the server answered " + response.status,
+          "Upload the core/ folder of this release beside iop-op-fit.js.");
+      });
+    file.catch((/** @type {any} */ e) => {
+      languageFiles.delete(tag);
+      const line = "iop-op-fit: " + e.message + (e.fix ? " " + e.fix : "") + " The widget stays in the language it shows.";
+      if (!said.has(line)) console.error(line);
+      said.add(line);
+    });
+    languageFiles.set(tag, file);
+  }
+  return file;
 };
 
 /** @type {Promise<Core> | null} */
@@ -91,7 +135,10 @@ export const loadCore = () => {
     core = Promise.resolve().then(() => {
       if (!window.WebAssembly) throw new Error("this browser does not support WebAssembly");
       if (INLINE_WASM) wasm = Uint8Array.from(atob(INLINE_WASM), (c) => c.charCodeAt(0));
-      return init({ module_or_path: wasm }).then(() => ({ mount, check }));
+      return init({ module_or_path: wasm }).then(() => {
+        languages((tag, done) => loadLanguage(tag).then(done, () => done(null)));
+        return { mount, check, languages, add_language };
+      });
     });
   }
   return core;

@@ -2,8 +2,9 @@
 // The early screens: the start screen and the first question, rendered from
 // the widget's own components at build time, painted while the wasm loads,
 // and handed over to it (docs/architecture.md draws the path).
+import { loadLanguage } from "./core.js";
 import { LANGUAGES } from "./languages.js";
-import { localeFrom, localeOf, option } from "./option-rules.js";
+import { localeFrom, localeOf, offeredLanguages, option } from "./option-rules.js";
 
 /** @typedef {import("./core.js").MountOptions} MountOptions */
 /** @typedef {import("./languages.js").ScreenNode} ScreenNode */
@@ -161,6 +162,11 @@ export const paintEarly = (root, options) => {
     const privacy = next.querySelector(".iof-privacy");
     if (privacy && option(options, "emitEvents", true) === "true") privacy.textContent += " " + lang.events;
     if (visit.submitted) /** @type {Element} */ (next.querySelector("[role=status]")).textContent = lang.loading;
+    // The switch offers the languages option's languages, as the widget's (LanguageSwitch); none for one.
+    const offered = offeredLanguages(options);
+    const choices = next.querySelectorAll(".iof-language option");
+    choices.forEach((o) => { if (!offered.includes(/** @type {HTMLOptionElement} */ (o).value)) o.remove(); });
+    if (offered.length < 2) next.querySelectorAll(".iof-language").forEach((s) => s.remove());
     const chosen = visit.answer && next.querySelector("input[value='" + visit.answer + "']");
     if (chosen) /** @type {HTMLInputElement} */ (chosen).checked = true;
     // On the screen itself, so nothing stays behind on the shadow root once it is gone.
@@ -217,7 +223,10 @@ export const paintEarly = (root, options) => {
     }
     if (e.target.localName === "select") {
       visit.locale = e.target.value;
-      language(/** @type {string} */ (localeFrom(e.target.value)));
+      const tag = /** @type {string} */ (localeFrom(e.target.value));
+      language(tag);
+      loadLanguage(tag).catch(() => {}); // fetched now, for the widget to open in
+
       box.querySelector("select").focus();
     } else {
       visit.answer = e.target.value;

@@ -1,8 +1,9 @@
 // @ts-check
 // Mounting: IopOpFit.mount(element, options), and every [data-iop-op-fit]
 // element mounted as it appears in the page and unmounted when it leaves.
-import { loadCore } from "./core.js";
+import { loadCore, loadLanguage } from "./core.js";
 import { paintEarly, resuming } from "./early.js";
+import { localeOf } from "./option-rules.js";
 import { fallback } from "./fallback.js";
 import { hostFor, removeAdded, shadowOf, style, unstyle } from "./host.js";
 
@@ -32,8 +33,19 @@ export const mount = (el, options) => {
     style(root, IOP_OP_FIT_STYLES);
     if (!resuming(host, given)) early = paintEarly(root, given);
   } catch (e) { /* the wasm's mount meets the same problem and names it; the fallback follows */ }
+  // The widget's language file, if the wasm does not carry it, in parallel with the wasm.
+  loadLanguage(localeOf(given, true)).catch(() => {});
   const pending = loadCore().then((core) => early ? early.quiet().then(() => core) : core).then((core) => {
     const handover = early ? early.take() : { options: given };
+    // The widget opens in its language: the file is added first (fetched by
+    // now, unless a language was picked on the painted screen a moment ago).
+    // Without it, the widget shows English and says the language failed.
+    return loadLanguage(localeOf(handover.options, true)).then((file) => {
+      if (file) core.add_language(file);
+    }).catch((/** @type {unknown} */ why) => {
+      if (typeof why === "string") console.error("iop-op-fit: " + why);
+    }).then(() => ({ core, handover }));
+  }).then(({ core, handover }) => {
     /** @type {import("./core.js").CoreHandle | null} */
     let inner = core.mount(host, handover.options, handover.resume, early ? early.replaced : undefined);
     // The widget has started: for the host page's own scripts (it carries no data).

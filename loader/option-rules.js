@@ -73,6 +73,13 @@ const RULES = {
     });
     return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05) >= minContrast ? "#" + hex : null;
   },
+  // A comma-separated list of the languages' tags (any case), as the tags in the order of `values`.
+  languages: (value, { values }) => {
+    const given = value.split(",").map((v) => v.replace(TRIM, "").toLowerCase()).filter((v) => v !== "");
+    const known = (/** @type {string} */ tag) => values.some((/** @type {string} */ t) => t.toLowerCase() === tag);
+    const chosen = values.filter((/** @type {string} */ t) => given.includes(t.toLowerCase()));
+    return given.every(known) && chosen.length ? chosen.join(",") : null;
+  },
   colorScheme: (value, { values }) => {
     const scheme = value.toLowerCase();
     return values.includes(scheme) ? scheme : null;
@@ -111,14 +118,22 @@ export const option = (options, name, quiet) => {
 /** The catalog's tag for a language tag (a page's lang, the browser's language), or null. @param {unknown} tag */
 export const localeFrom = (tag) => typeof tag === "string" ? RULES.locale(tag, LIMITS.locale) : null;
 
+/** The languages the switch offers (the languages option, else all), as tags. @param {MountOptions} options */
+export const offeredLanguages = (options) => (option(options, "languages", true) || LIMITS.languages.values.join(",")).split(",");
+
 /**
- * The locale option, else the page's language, else the browser's, else English (as src/browser/page.rs).
+ * The language a widget opens in, as src/options/ (Options::start_locale) chooses it: the locale
+ * option, else the page's language (else the browser's, as src/browser/page.rs), if offered; else
+ * the first language offered.
  * @param {MountOptions} options
  * @param {boolean} [quiet]
  * @returns {string}
  */
-export const localeOf = (options, quiet) => option(options, "locale", quiet) ||
-  localeFrom(document.documentElement.getAttribute("lang")) || localeFrom(navigator.language) || "en";
+export const localeOf = (options, quiet) => {
+  const offered = offeredLanguages(options);
+  const page = localeFrom(document.documentElement.getAttribute("lang")) || localeFrom(navigator.language);
+  return [option(options, "locale", quiet), page].find((tag) => tag && offered.includes(tag)) || offered[0];
+};
 
 /** The tel: link for a phone the rules accepted (as Rust's tel_href): its digits and +. @param {string} phone */
 export const telHref = (phone) => "tel:" + phone.replace(/[^\d+]/g, "");

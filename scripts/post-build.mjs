@@ -1,6 +1,7 @@
 // Trunk post-build hook. It builds the files a site serves:
 //   iop-op-fit.js          the loader (loader/*.js) bundled with wasm-bindgen's glue
 //   core/iop-op-fit_bg.wasm
+//   core/<tag>.txt         each language but English, fetched when a widget needs it
 //   iop-op-fit.inline.js   the same loader with the wasm inlined, for hosts that cannot serve .wasm
 // Trunk leaves the glue and wasm named after the package (the loader's own
 // name), so they are moved first. A release build is then shrunk: wasm-opt
@@ -59,7 +60,19 @@ const WORD_KEYS = { title: "result.next", call: "result.call", contact: "result.
 // One catalog per language the widget speaks (build.rs compiles the same files).
 const LOCALES = readdirSync(join("src", "content", "locales")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
 if (!LOCALES.includes("en")) throw new Error("the fallback needs the English catalog, src/content/locales/en.json");
-const { screens: screensByTag, optionRules, storagePrefix, configurator } = prerendered();
+const { screens: screensByTag, optionRules, storagePrefix, configurator, languageFiles } = prerendered();
+// Every language but English (which the wasm carries) as a file in core/,
+// which the loader fetches with its SHA-384 when a widget needs it
+// (src/content/mod.rs writes and reads the form).
+const LANGUAGE_DIR = "core";
+const languageIntegrity = Object.fromEntries(Object.entries(languageFiles).map(([tag, text]) => {
+  if (!LOCALES.includes(tag)) throw new Error(`src/bin/prerender.rs wrote a language file for ${tag}, which has no catalog`);
+  writeFileSync(join(dist, LANGUAGE_DIR, `${tag}.txt`), text);
+  return [tag, `sha384-${createHash("sha384").update(text, "utf8").digest("base64")}`];
+}));
+for (const tag of LOCALES) {
+  if (tag !== "en" && !languageIntegrity[tag]) throw new Error(`src/bin/prerender.rs wrote no language file for ${tag}`);
+}
 const wordsAndScreens = Object.fromEntries(LOCALES.map((tag) => {
   const catalog = JSON.parse(readFileSync(join("src", "content", "locales", `${tag}.json`), "utf8"));
   const words = Object.entries(WORD_KEYS).map(([name, key]) => {
@@ -84,6 +97,12 @@ const defines = (single) => ({
   // a wasm from another build, or damaged, is refused. The single-file build
   // carries its wasm inside itself and has nothing to fetch.
   IOP_OP_FIT_WASM_INTEGRITY: single ? "null" : JSON.stringify(`sha384-${createHash("sha384").update(wasmBytes).digest("base64")}`),
+  // Each language file's SHA-384 by tag, for the loader to fetch it from
+  // core/ with; the single-file build has none and carries the files' texts
+  // instead (as JSON text), so it fetches nothing.
+  IOP_OP_FIT_LANGUAGE_DIR: JSON.stringify(LANGUAGE_DIR),
+  IOP_OP_FIT_LANGUAGE_INTEGRITY: single ? "null" : JSON.stringify(languageIntegrity),
+  IOP_OP_FIT_INLINE_LANGUAGES: single ? JSON.stringify(JSON.stringify(languageFiles)) : "null",
   // As JSON text: browsers read a large object faster with JSON.parse than as code.
   IOP_OP_FIT_WORDS_AND_SCREENS: JSON.stringify(JSON.stringify(wordsAndScreens)),
   IOP_OP_FIT_STYLES: JSON.stringify(styles),

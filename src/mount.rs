@@ -10,7 +10,8 @@ use web_sys::{CustomEvent, CustomEventInit, Element, ShadowRoot, ShadowRootInit,
 use yew::{AppHandle, Callback};
 
 use crate::browser::console::warn;
-use crate::browser::storage;
+use crate::browser::{languages, storage};
+use crate::content;
 use crate::engine::Assessment;
 use crate::options::Options;
 use crate::ui::{IopOpFit, IopOpFitProps};
@@ -69,6 +70,23 @@ fn read_options(options: &JsValue) -> (Options, Vec<String>) {
 #[wasm_bindgen]
 pub fn check(options: JsValue) -> Vec<String> {
     read_options(&options).1
+}
+
+/// `IopOpFit`'s loader gives the function that fetches a language file
+/// from `core/` (`(tag, done)`, calling `done` with its text or null), once, so a visitor can switch to a
+/// language the wasm does not carry.
+#[wasm_bindgen]
+pub fn languages(fetch: js_sys::Function) {
+    languages::set_source(fetch);
+}
+
+/// Adds a language file the loader fetched before mounting, so a widget
+/// opens in that language; a refused file is an error naming why.
+#[wasm_bindgen]
+pub fn add_language(file: &str) -> Result<(), JsValue> {
+    content::add(file)
+        .map(drop)
+        .map_err(|why| JsValue::from(why))
 }
 
 /// `iop-op-fit:result`, only when the site owner turns `emitEvents` on: the

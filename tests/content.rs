@@ -53,7 +53,7 @@ fn sources(folder: &str) -> String {
 fn every_language_has_every_key_filled_with_the_same_placeholders() {
     let english = keys(Locale::En);
     assert!(english.len() > 200, "the English catalog did not load");
-    for locale in [Locale::Es, Locale::PtBr] {
+    for &locale in &Locale::ALL[1..] {
         let other = keys(locale);
         let missing: Vec<_> = english.difference(&other).collect();
         let extra: Vec<_> = other.difference(&english).collect();
@@ -210,6 +210,9 @@ fn locale_tags_are_read_forgivingly() {
     assert_eq!(Locale::from_tag("pt"), Some(Locale::PtBr));
     assert_eq!(Locale::from_tag("pt-PT"), Some(Locale::PtBr));
     assert_eq!(Locale::from_tag("EN_us"), Some(Locale::En));
+    assert_eq!(Locale::from_tag("zh-CN"), Some(Locale::ZhHans));
+    assert_eq!(Locale::from_tag("zh-Hans"), Some(Locale::ZhHans));
+    assert_eq!(Locale::from_tag("ht-HT"), Some(Locale::Ht));
     assert_eq!(Locale::from_tag("fr"), None);
     assert_eq!(Locale::from_tag(""), None);
 }
@@ -342,16 +345,22 @@ fn the_safety_words_of_version_2_1_are_there() {
         let c = catalog(locale);
         for key in ["emergency.overdose.steps", "emergency.overdose.steps.other"] {
             let text = c.get(key);
-            let cpr = if locale == Locale::En { "CPR" } else { "RCP" };
+            // Each language's words for CPR, naloxone and Massachusetts.
+            let (cpr, naloxone, state) = match locale {
+                Locale::En => ("CPR", "naloxone", "Massachusetts"),
+                Locale::Es | Locale::PtBr => ("RCP", "naloxon", "Massachusetts"),
+                Locale::Ht => ("CPR", "naloksòn", "Massachusetts"),
+                Locale::ZhHans => ("心肺复苏", "纳洛酮", "马萨诸塞"),
+            };
             let pos = |w: &str| {
                 text.find(w)
                     .unwrap_or_else(|| panic!("{locale:?} {key} lacks {w:?}"))
             };
             assert!(
-                pos(cpr) < pos("naloxon"),
+                pos(cpr) < pos(naloxone),
                 "{locale:?} {key}: CPR comes first"
             );
-            for words in ["911", " 2 ", " 30 ", " 6 ", "Massachusetts"] {
+            for words in ["911", " 2 ", " 30 ", " 6 ", state] {
                 pos(words);
             }
         }

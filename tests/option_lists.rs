@@ -1,6 +1,7 @@
 //! The README's options table, the demo configurator's fields and the
 //! WordPress plugin's attributes (in its code and its readme.txt) each list
-//! exactly the options in the spec (`src/options/spec.rs`), read here as text.
+//! exactly the options in the spec (`src/options/spec.rs`), read here as text;
+//! the plugin also names the widget's languages as the widget does.
 
 use std::collections::BTreeSet;
 
@@ -143,4 +144,26 @@ fn the_wordpress_readme_lists_each_attribute() {
         assert!(names.insert(camel(name)), "readme.txt lists `{name}` twice");
     }
     assert_eq!(names, spec(), "the attributes in readme.txt");
+}
+
+/// The plugin's language choices (for `locale` and `languages`) are the
+/// widget's languages, each named in itself as the widget's switch names it.
+#[test]
+fn the_wordpress_languages_are_the_widget_s() {
+    use iop_op_fit::content::Locale;
+    let php = read("integrations/wordpress/iop-op-fit/iop-op-fit.php");
+    let block = between(&php, "case 'locale':", ");")[0];
+    let listed: Vec<(String, String)> = block
+        .lines()
+        .filter(|l| l.trim_start().starts_with("'") && !l.trim_start().starts_with("''"))
+        .map(|l| {
+            let quoted = between(l, "'", "'");
+            (quoted[0].to_owned(), quoted[2].to_owned())
+        })
+        .collect();
+    let widget: Vec<(String, String)> = Locale::ALL
+        .iter()
+        .map(|l| (l.tag().to_owned(), l.own_name().to_owned()))
+        .collect();
+    assert_eq!(listed, widget, "the plugin's languages");
 }

@@ -80,7 +80,12 @@ fn each_bad_option_warns_once_and_falls_back() {
         None
     );
     assert_eq!(
-        one_warning(&[("locale", "fr")], "locale", "en, es or pt-BR").locale,
+        one_warning(
+            &[("locale", "fr")],
+            "locale",
+            "en, es, ht, pt-BR or zh-Hans"
+        )
+        .locale,
         None
     );
     assert_eq!(
@@ -153,6 +158,42 @@ fn html_in_text_is_kept_as_text_with_a_warning() {
     assert_eq!(o.org_name.as_deref(), Some("<b>Harbor</b>"));
 }
 
+/// The switch offers the listed languages; a widget opens in its `locale`
+/// (else the page's language) only if it is one of them, else in the first,
+/// and a `locale` left out says so.
+#[test]
+fn languages_limit_the_switch_and_the_first_language() {
+    let (o, warnings) = parse(&[("languages", "zh-hans, es")]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        o.languages,
+        [Locale::Es, Locale::ZhHans],
+        "in the switch's order"
+    );
+    assert_eq!(o.start_locale(|| Some(Locale::ZhHans)), Locale::ZhHans);
+    assert_eq!(o.start_locale(|| Some(Locale::En)), Locale::Es);
+    assert_eq!(o.start_locale(|| None), Locale::Es);
+    let o = one_warning(&[("languages", "en, fr")], "languages", "not a language");
+    assert_eq!(o.languages, Locale::ALL, "a bad list offers every language");
+    let o = one_warning(&[("languages", " , ")], "languages", "name at least one");
+    assert_eq!(o.languages, Locale::ALL);
+    let o = one_warning(
+        &[("languages", "en,ht"), ("locale", "es")],
+        "locale",
+        "`languages` leaves out",
+    );
+    assert_eq!(
+        o.start_locale(|| Some(Locale::Ht)),
+        Locale::Ht,
+        "the page's language, listed"
+    );
+    assert_eq!(
+        o.start_locale(|| Some(Locale::Es)),
+        Locale::En,
+        "else the first listed"
+    );
+}
+
 #[test]
 fn several_problems_give_one_warning_each_and_keep_the_good_ones() {
     let (o, warnings) = parse(&[
@@ -180,6 +221,7 @@ fn every_listed_option_is_read() {
             "servesAdolescents" | "storage" => "false",
             "emitEvents" | "detox" => "true",
             "levels" => "op,iop",
+            "languages" => "en, PT-br",
             "medication" => "buprenorphine",
             n if n.ends_with("Hours") => "9-15",
             n if n.ends_with("Schedule") => "evening",
@@ -388,6 +430,7 @@ fn the_loader_rules_come_from_the_spec() {
             "phone": { "minDigits": 3, "maxDigits": 15, "allowed": allowed("phone") },
             "contactUrl": { "allowed": allowed("contactUrl") },
             "locale": { "values": tags, "allowed": allowed("locale") },
+            "languages": { "values": tags },
             "themeColor": { "minContrast": 4.5 },
             "colorScheme": { "values": ["light", "dark", "auto"] },
             "emitEvents": {},

@@ -10,7 +10,9 @@
 //! ([`iop_op_fit::options::loader_rules_json`]); `storagePrefix`, where the
 //! widget keeps its answers ([`iop_op_fit::mount::STORAGE_PREFIX`]); and
 //! `configurator`, every option's kind and values for the demo configurator
-//! ([`iop_op_fit::options::configurator_json`]). The provider's name is left as the catalogs' own `{org}`
+//! ([`iop_op_fit::options::configurator_json`]); and `languageFiles`, each
+//! language but English as the file the loader fetches from `core/`
+//! ([`iop_op_fit::content::compact`]). The provider's name is left as the catalogs' own `{org}`
 //! placeholder (text is filled once, so it stays), for the loader to fill with
 //! the `orgName` option; the other options these screens show (language,
 //! colour scheme, accent) the loader sets on them too.
@@ -19,7 +21,7 @@
 
 use std::rc::Rc;
 
-use iop_op_fit::content::Locale;
+use iop_op_fit::content::{compact, Locale};
 use iop_op_fit::engine::{flow, Responses};
 use iop_op_fit::mount::STORAGE_PREFIX;
 use iop_op_fit::options::{configurator_json, loader_rules_json, Options};
@@ -55,6 +57,13 @@ fn main() {
             (locale.tag().to_owned(), screens)
         })
         .collect();
+    let language_files: serde_json::Map<String, serde_json::Value> = Locale::ALL[1..]
+        .iter()
+        .map(|&l| {
+            let file = compact(l).expect("a native build has every language");
+            (l.tag().to_owned(), file.into())
+        })
+        .collect();
     let option_rules: serde_json::Value =
         serde_json::from_str(&loader_rules_json()).expect("the options table writes JSON");
     let configurator: serde_json::Value =
@@ -66,6 +75,7 @@ fn main() {
             "optionRules": option_rules,
             "storagePrefix": STORAGE_PREFIX,
             "configurator": configurator,
+            "languageFiles": language_files,
         })
     );
 }

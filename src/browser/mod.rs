@@ -4,5 +4,6 @@
 
 pub mod console;
 pub mod download;
+pub mod languages;
 pub mod page;
 pub mod storage;

@@ -152,6 +152,8 @@ pub struct Options {
     pub contact_url: Option<String>,
     /// `None`: use the host page's `lang`, else the browser's language.
     pub locale: Option<Locale>,
+    /// The languages the switch offers, in `Locale::ALL`'s order (at least one).
+    pub languages: Vec<Locale>,
     /// A `#rrggbb` colour with at least 4.5:1 contrast against white.
     pub theme_color: Option<String>,
     pub color_scheme: ColorScheme,
@@ -184,6 +186,7 @@ impl Default for Options {
             phone: None,
             contact_url: None,
             locale: None,
+            languages: Locale::ALL.to_vec(),
             theme_color: None,
             color_scheme: ColorScheme::Light,
             serves_adolescents: true,
@@ -217,7 +220,25 @@ impl Options {
                 warnings.push(format!("option `{name}` {problem}"));
             }
         }
+        if let Some(l) = o.locale.filter(|l| !o.languages.contains(l)) {
+            warnings.push(format!(
+                "option `locale` is \"{}\", which `languages` leaves out; add it there. Using the page's language if it is listed, else {}.",
+                l.tag(),
+                o.languages[0].tag()
+            ));
+        }
         (o, warnings)
+    }
+
+    /// The language a widget opens in: the `locale` option, else the page's
+    /// (`page`, asked only then), if the switch offers it; else the first one it offers.
+    /// `loader/option-rules.js` (`localeOf`) chooses alike for the screens it paints.
+    pub fn start_locale(&self, page: impl FnOnce() -> Option<Locale>) -> Locale {
+        let offered = |l: &Locale| self.languages.contains(l);
+        self.locale
+            .filter(offered)
+            .or_else(|| page().filter(offered))
+            .unwrap_or(self.languages[0])
     }
 
     /// The provider's program for a level, if it is one a provider offers.

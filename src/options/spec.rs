@@ -201,6 +201,16 @@ pub const SPEC: &[OptionSpec] = &[
         },
     },
     OptionSpec {
+        name: "languages",
+        kind: Kind::List {
+            values: &Locale::TAGS,
+            of: "a language",
+            none: false,
+        },
+        default: "Offering every language.",
+        set: |o, v| o.languages = v.indices().into_iter().map(|i| Locale::ALL[i]).collect(),
+    },
+    OptionSpec {
         name: "themeColor",
         kind: Kind::Color {
             min_contrast_tenths: 45,
@@ -606,7 +616,7 @@ fn list(value: &str, allowed: &[&str], none: bool) -> Result<Vec<usize>, Problem
         .collect();
     if let Some(bad) = ids
         .iter()
-        .find(|id| !allowed.contains(&id.to_ascii_lowercase().as_str()))
+        .find(|id| !allowed.iter().any(|a| a.eq_ignore_ascii_case(id)))
     {
         return Err(Problem::NotInList(bad.to_string()));
     }
@@ -636,7 +646,8 @@ const LOADER_SHOWS: [&str; 4] = ["orgName", "phone", "contactUrl", "locale"];
 /// The options the loader uses without showing them: on the screens it paints,
 /// and to find a widget's stored answers. A refused one is left out without a
 /// word, since the wasm names it itself.
-const LOADER_USES: [&str; 5] = [
+const LOADER_USES: [&str; 6] = [
+    "languages",
     "themeColor",
     "colorScheme",
     "emitEvents",
@@ -670,9 +681,10 @@ pub fn loader_rules_json() -> String {
                 Kind::OneOf { values, .. } => {
                     json!({ "values": values.iter().map(|v| v[0]).collect::<Vec<_>>() })
                 }
+                Kind::List { values, .. } => json!({ "values": values }),
                 // Their rules need no limits.
                 Kind::Url | Kind::YesNo => json!({}),
-                Kind::TextList { .. } | Kind::List { .. } | Kind::Hours { .. } => {
+                Kind::TextList { .. } | Kind::Hours { .. } => {
                     panic!("the loader has no rule for the kind of {name}")
                 }
             };
@@ -709,7 +721,10 @@ pub fn configurator_json() -> String {
                 Kind::OneOf { values, .. } => {
                     json!({ "kind": "oneOf", "values": values.iter().map(|v| v[0]).collect::<Vec<_>>() })
                 }
-                Kind::List { values, none, .. } => json!({ "kind": "list", "values": values, "none": none }),
+                Kind::List { values, none, .. } => {
+                    let languages = values == Locale::TAGS;
+                    json!({ "kind": "list", "values": values, "none": none, "languages": languages })
+                }
                 Kind::YesNo => json!({ "kind": "yesNo", "values": YES_NO }),
                 Kind::Hours { min, max } => json!({ "kind": "hours", "min": min, "max": max }),
             };

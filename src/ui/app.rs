@@ -15,8 +15,8 @@ use super::screens::question::QuestionScreen;
 use super::screens::start::StartScreen;
 use super::state::{Action, Screen, Visit};
 use super::text::Text;
-use crate::browser::{page, storage};
-use crate::content::Locale;
+use crate::browser::{languages, page, storage};
+use crate::content::{self, Locale};
 use crate::engine::questions::Respondent;
 use crate::engine::{assess, Assessment, Level, Question, Responses};
 use crate::options::Options;
@@ -63,10 +63,17 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
                 .map_or_else(Visit::new, |(r, screen)| Visit::resume(r, &screen))
         })
     };
-    let locale = {
-        let chosen = props.options.locale;
-        use_state(move || chosen.or_else(page::page_locale).unwrap_or(Locale::En))
-    };
+    // The language asked for (the option, else the page's, among those
+    // offered), shown once its texts are here: until then English, the one
+    // always here.
+    let wanted = *use_state(|| props.options.start_locale(page::page_locale));
+    let locale = use_state(|| {
+        Some(wanted)
+            .filter(|&l| content::has(l))
+            .unwrap_or(Locale::En)
+    });
+    // A language whose texts could not be fetched, for the status line to say so.
+    let failed = use_state(|| None::<Locale>);
     let heading = use_node_ref();
     let root = use_node_ref();
 
@@ -116,12 +123,6 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
         }
     });
 
-    // Last, so the first render is complete, every effect above applied.
-    use_effect_with((), {
-        let on_rendered = props.on_rendered.clone();
-        move |_| on_rendered.emit(())
-    });
-
     let on_answer = |q: Question| {
         let visit = visit.clone();
         Callback::from(move |values| visit.dispatch(Action::Answer(q, values)))
@@ -130,11 +131,33 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
         let visit = visit.clone();
         Callback::from(move |q| visit.dispatch(Action::Change(q)))
     };
-    // The same callback on every render, so the switch is not redrawn on each answer.
+    // The same callback on every render, so the switch is not redrawn on each
+    // answer. A language not here yet is fetched first: the screen stays as it
+    // is meanwhile, and the answers are kept either way.
     let on_locale = {
-        let set = locale.setter();
-        use_callback((), move |l, _| set.set(l))
+        let (set, set_failed) = (locale.setter(), failed.setter());
+        use_callback((), move |l: Locale, _| {
+            let (set, set_failed) = (set.clone(), set_failed.clone());
+            set_failed.set(None);
+            languages::get(l, move |ok| match ok {
+                true => set.set(l),
+                false => set_failed.set(Some(l)),
+            });
+        })
     };
+    use_effect_with((), {
+        let (on_locale, shown) = (on_locale.clone(), *locale);
+        move |_| {
+            if wanted != shown {
+                on_locale.emit(wanted);
+            }
+        }
+    });
+    // Last, so the first render is complete, every effect above applied.
+    use_effect_with((), {
+        let on_rendered = props.on_rendered.clone();
+        move |_| on_rendered.emit(())
+    });
 
     let step = match visit.screen {
         Screen::Question(q) => Some(visit.progress(q)),
@@ -179,7 +202,7 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
                     if visit.screen != Screen::Start {
                         <p class="iof-title" id="iof-title">{ t.get("app.title") }</p>
                     }
-                    <LanguageSwitch on_change={on_locale} />
+                    <LanguageSwitch on_change={on_locale} failed={*failed} />
                 </div>
                 <div class="iof-main">
                     if visit.screen != Screen::Start {
@@ -204,7 +227,13 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
                             { t.get("privacy.clear") }
                         </button>
                     }
-                    <p role="status" class="iof-status">{ if visit.cleared { t.get("privacy.cleared") } else { String::new() } }</p>
+                    <p role="status" class="iof-status">{
+                        match (*failed, visit.cleared) {
+                            (Some(l), _) => t.fill("lang.failed", &[("language", l.own_name())]),
+                            (None, true) => t.get("privacy.cleared"),
+                            (None, false) => String::new(),
+                        }
+                    }</p>
                 </div>
             </div>
         </ContextProvider<Text>>

@@ -98,23 +98,25 @@ describe("axe-core reports no WCAG 2.2 A/AA violation", () => {
     await snap(page, "fallback");
   });
 
-  test("in Spanish: start, a question, its error, a result", async () => {
-    const page = env.page;
-    const es = locale("es");
-    await openHost(page, `${env.server.origin}/lang-es.html`);
-    assert.equal(await widget(page).locator(".iof").getAttribute("lang"), "es");
-    assert.equal((await widget(page).locator("h2").innerText()).trim(), es["start.heading"]);
-    await expectNoAxeViolations(page, "the Spanish start screen");
-    await snap(page, "es-start");
-    await start(page);
-    await expectNoAxeViolations(page, "a Spanish question");
-    await submitEmpty(page);
-    await expectNoAxeViolations(page, "a Spanish question showing its error");
-    await snap(page, "es-question-error");
-    await complete(page, CASES.R1.answers);
-    await expectNoAxeViolations(page, "a Spanish result");
-    await snap(page, "es-result-iop");
-  });
+  for (const tag of ["es", "ht", "zh-Hans"]) {
+    test(`in ${tag}: start, a question, its error, a result`, async () => {
+      const page = env.page;
+      const words = locale(tag);
+      await openHost(page, `${env.server.origin}/lang.html?lang=${tag}`);
+      assert.equal(await widget(page).locator(".iof").getAttribute("lang"), tag);
+      assert.equal((await widget(page).locator("h2").innerText()).trim(), words["start.heading"]);
+      await expectNoAxeViolations(page, `the ${tag} start screen`);
+      await snap(page, `${tag}-start`);
+      await start(page);
+      await expectNoAxeViolations(page, `a ${tag} question`);
+      await submitEmpty(page);
+      await expectNoAxeViolations(page, `a ${tag} question showing its error`);
+      await snap(page, `${tag}-question-error`);
+      await complete(page, CASES.R1.answers);
+      await expectNoAxeViolations(page, `a ${tag} result`);
+      await snap(page, `${tag}-result-iop`);
+    });
+  }
 });
 
 // ---------------------------------------------------------------------------
@@ -301,8 +303,7 @@ async function expectLayoutOk(page, state) {
 }
 
 /** Visits a multi-choice question (with its error), a result and the emergency screen, checking each. */
-async function checkSmallScreen(page, label) {
-  const url = plain();
+async function checkSmallScreen(page, label, url = plain()) {
   await openHost(page, url);
   await expectLayoutOk(page, `${label}, start`);
   await start(page);
@@ -336,7 +337,8 @@ describe("small screens and large text", () => {
     }
   });
 
-  test("at 320 px wide with 200% text (browser font size 32 px): no sideways scrolling, targets at least 44 x 44", async () => {
+  // English, and the two languages whose words differ most from it in length and script.
+  for (const tag of ["en", "ht", "zh-Hans"]) test(`at 320 px wide with 200% text (browser font size 32 px), in ${tag}: no sideways scrolling, targets at least 44 x 44`, async () => {
     // The visitor's own text-size setting, as Chromium stores it in its profile:
     // the default font size doubled from 16 px to 32 px.
     const profile = mkdtempSync(join(tmpdir(), "iop-op-fit-profile-"));
@@ -352,12 +354,13 @@ describe("small screens and large text", () => {
       const page = context.pages()[0] || await context.newPage();
       const errors = [];
       page.on("pageerror", (e) => errors.push(e.message));
-      await openHost(page, plain());
+      const url = tag === "en" ? plain() : `${env.server.origin}/lang.html?lang=${tag}`;
+      await openHost(page, url);
       // Trust the setting only once the widget's text has really doubled.
       const sizes = await widget(page).locator(".iof").evaluate((el) =>
         [getComputedStyle(el).fontSize, getComputedStyle(el.querySelector("h2")).fontSize]);
       assert.deepEqual(sizes, ["32px", "48px"], "the widget's text is at 200%");
-      await checkSmallScreen(page, "320px-200pct");
+      await checkSmallScreen(page, `320px-200pct-${tag}`, url);
       const stillLarge = await widget(page).locator(".iof").evaluate((el) => getComputedStyle(el).fontSize);
       assert.equal(stillLarge, "32px", "the text stayed at 200% throughout");
       assert.deepEqual(errors, []);

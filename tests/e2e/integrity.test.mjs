@@ -8,7 +8,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   answer, consoleMessages, DIST, expectNextSteps, expectScreen, HOSTS, openHost, partialDist, setup, start, widget,
@@ -71,7 +71,11 @@ describe("the loader checks its wasm", () => {
   test("the loader carries its own wasm's SHA-384; the single-file build carries none (its wasm is inside it)", () => {
     const loader = readFileSync(join(DIST, "iop-op-fit.js"), "utf8");
     assert.ok(loader.includes(JSON.stringify(sri(original))), `iop-op-fit.js names ${sri(original)}`);
-    assert.deepEqual(loader.match(/sha384-[A-Za-z0-9+/=]+/g), [sri(original)], "one integrity value, the wasm's");
+    // The others are the language files' (tests/e2e/language-files.test.mjs).
+    const languages = readdirSync(join(DIST, "core")).filter((f) => f.endsWith(".txt"));
+    assert.deepEqual(loader.match(/sha384-[A-Za-z0-9+/=]+/g).filter((v) => v === sri(original)), [sri(original)],
+      "the wasm's, once");
+    assert.equal(loader.match(/sha384-[A-Za-z0-9+/=]+/g).length, 1 + languages.length, "the wasm's and each language file's");
     assert.doesNotMatch(readFileSync(join(DIST, "iop-op-fit.inline.js"), "utf8"), /sha384-/);
   });
 

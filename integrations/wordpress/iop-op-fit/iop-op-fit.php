@@ -43,6 +43,7 @@ function iop_op_fit_widget_options() {
 		'phone'                 => 'data-phone',
 		'contact_url'           => 'data-contact-url',
 		'locale'                => 'data-locale',
+		'languages'             => 'data-languages',
 		'theme_color'           => 'data-theme-color',
 		'color_scheme'          => 'data-color-scheme',
 		'serves_adolescents'    => 'data-serves-adolescents',
@@ -73,7 +74,7 @@ function iop_op_fit_widget_options() {
 
 /** The site-wide defaults the settings page keeps (widget options), plus script_url. */
 function iop_op_fit_setting_keys() {
-	return array( 'org_name', 'phone', 'contact_url', 'locale', 'crisis_region', 'theme_color', 'levels', 'detox', 'medication', 'script_url' );
+	return array( 'org_name', 'phone', 'contact_url', 'locale', 'languages', 'crisis_region', 'theme_color', 'levels', 'detox', 'medication', 'script_url' );
 }
 
 /** The saved settings, every key present (empty string: not set). */
@@ -227,11 +228,15 @@ function iop_op_fit_choices( $key ) {
 	switch ( $key ) {
 		case 'locale':
 			return array(
-				''      => __( "The page's language (else the visitor's)", 'iop-op-fit' ),
-				'en'    => 'English',
-				'es'    => 'Español',
-				'pt-BR' => 'Português (Brasil)',
+				''        => __( "The page's language (else the visitor's)", 'iop-op-fit' ),
+				'en'      => 'English',
+				'es'      => 'Español',
+				'ht'      => 'Kreyòl ayisyen',
+				'pt-BR'   => 'Português (Brasil)',
+				'zh-Hans' => '简体中文',
 			);
+		case 'languages':
+			return array_diff_key( iop_op_fit_choices( 'locale' ), array( '' => '' ) );
 		case 'crisis_region':
 			return array(
 				'national'      => __( 'National (SAMHSA helpline)', 'iop-op-fit' ),
@@ -283,6 +288,7 @@ function iop_op_fit_admin_init() {
 		'phone'         => array( 'iop_op_fit_provider', __( 'Phone', 'iop-op-fit' ), 'tel', __( 'Digits, spaces and + - ( ) . only, 3 to 15 digits; without one there is no call button.', 'iop-op-fit' ) ),
 		'contact_url'   => array( 'iop_op_fit_provider', __( 'Contact page', 'iop-op-fit' ), 'url', __( 'A full https:// address, a path starting with /, or mailto:.', 'iop-op-fit' ) ),
 		'locale'        => array( 'iop_op_fit_provider', __( 'Language', 'iop-op-fit' ), 'select', '' ),
+		'languages'     => array( 'iop_op_fit_provider', __( 'Languages offered', 'iop-op-fit' ), 'checkboxes', __( 'The languages the visitor can switch to. None ticked means all.', 'iop-op-fit' ) ),
 		'crisis_region' => array( 'iop_op_fit_provider', __( 'Crisis lines', 'iop-op-fit' ), 'select', '' ),
 		'theme_color'   => array( 'iop_op_fit_provider', __( 'Theme colour', 'iop-op-fit' ), 'color', __( '#rgb or #rrggbb, dark enough for 4.5:1 contrast on white. Empty: #0b5cad.', 'iop-op-fit' ) ),
 		'levels'        => array( 'iop_op_fit_care', __( 'Levels of care you run', 'iop-op-fit' ), 'checkboxes', __( 'None ticked means all four.', 'iop-op-fit' ) ),
@@ -446,7 +452,7 @@ function iop_op_fit_sanitize( $input ) {
 		$clean['theme_color'] = '';
 	}
 
-	foreach ( array( 'levels', 'medication' ) as $key ) {
+	foreach ( array( 'levels', 'medication', 'languages' ) as $key ) {
 		$given  = $get( $key );
 		$given  = is_array( $given ) ? $given : explode( ',', is_scalar( $given ) ? (string) $given : '' );
 		$given  = array_map( $text, $given );
