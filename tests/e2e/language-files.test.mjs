@@ -124,6 +124,27 @@ describe("language files in core/", () => {
     });
   }
 
+  test("data-languages: the switch offers those (painted and in the wasm), the page's language only if listed, none for one", async () => {
+    const page = env.page;
+    const offered = () => widget(page).locator("select#iof-language option").evaluateAll((os) => os.map((o) => o.value));
+    await page.addInitScript(() => addEventListener("iop-op-fit:ready", () => { window.__ready = true; }, true));
+    for (const [given, lang, switchOffers] of [["zh-Hans, en", "en", ["en", "zh-Hans"]], ["ht", "ht", []]]) {
+      const release = await holdWasm(page);
+      await page.goto(`${env.server.origin}/lang.html?lang=es&languages=${encodeURIComponent(given)}`);
+      await widget(page).locator("[data-screen=start] button").waitFor();
+      assert.equal((await shown(page)).lang, lang, `${given}: painted`);
+      assert.deepEqual(await offered(), switchOffers, `${given}: the painted switch`);
+      release();
+      // The widget's own screen, once it has taken over from the painted one.
+      await page.waitForFunction(() => window.__ready
+        && document.querySelector("[data-iop-op-fit]").shadowRoot.querySelectorAll(".iof").length === 1);
+      await start(page);
+      assert.equal((await shown(page)).lang, lang, `${given}: the widget`);
+      assert.deepEqual(await offered(), switchOffers, `${given}: the widget's switch`);
+      await page.unrouteAll({ behavior: "ignoreErrors" });
+    }
+  });
+
   test("the early screens speak every language before the wasm or any file arrives", async () => {
     const page = env.page;
     for (const tag of ["en", ...TAGS]) {
