@@ -4,8 +4,8 @@
 #   release/iop-op-fit-VERSION.tgz  the npm package (`npm pack`), what CDNs such as jsDelivr
 #                                   and unpkg serve from npm once it is published
 #   release/iop-op-fit-VERSION.zip  the same files in an iop-op-fit/ folder, to upload to a site
-# Both hold dist/iop-op-fit.js (the loader), dist/core/iop-op-fit_bg.wasm,
-# dist/iop-op-fit.inline.js (the single-file build) and dist/integrity.json (each
+# Both hold dist/iop-op-fit.js (the loader), dist/core/iop-op-fit_bg.wasm, a
+# language file per language but English (dist/core/<tag>.txt), dist/iop-op-fit.inline.js (the single-file build) and dist/integrity.json (each
 # file's SHA-384, `sha384-...`), and a README for site owners (packaging/npm/).
 # The package also has iop-op-fit.d.ts (loader/api.d.ts), the TypeScript types of
 # window.IopOpFit and <iop-op-fit>, named in its package.json's "types".
@@ -43,6 +43,8 @@ fi
 
 # The files a site hosts, as the build names them (scripts/post-build.mjs).
 FILES=(iop-op-fit.js core/iop-op-fit_bg.wasm iop-op-fit.inline.js)
+for f in "$from_dist"/core/*.txt; do [ -f "$f" ] && FILES+=("core/${f##*/}"); done
+[ "${#FILES[@]}" -gt 3 ] || { echo "release.sh: $from_dist/core/ has no language files: is that a release build (scripts/build.sh)?" >&2; exit 1; }
 pkg="$work/package"
 for f in "${FILES[@]}"; do
   [ -f "$from_dist/$f" ] || { echo "release.sh: $from_dist/$f is missing: is that a release build (scripts/build.sh)?" >&2; exit 1; }
@@ -59,7 +61,8 @@ cp loader/api.d.ts "$pkg/iop-op-fit.d.ts"
 
 # integrity.json, package.json (the template with this version) and the README
 # (its snippets with this version and these integrity values). The loader must
-# carry its wasm's SHA-384, or it would run any wasm put beside it.
+# carry its wasm's and its language files' SHA-384, or it would run any wasm
+# put beside it (and refuse its own languages).
 VERSION="$version" PKG="$pkg" node --input-type=module - "${FILES[@]}" <<'EOF'
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -69,8 +72,9 @@ const files = process.argv.slice(2);
 const integrity = Object.fromEntries(files.map((f) =>
   [f, `sha384-${createHash("sha384").update(readFileSync(join(PKG, "dist", f))).digest("base64")}`]));
 const loader = readFileSync(join(PKG, "dist", "iop-op-fit.js"), "utf8");
-if (!loader.includes(JSON.stringify(integrity["core/iop-op-fit_bg.wasm"]))) {
-  console.error("release.sh: this iop-op-fit.js does not carry its wasm's SHA-384 (a build from before the check, " +
+const core = files.filter((f) => f.startsWith("core/"));
+if (!core.every((f) => loader.includes(JSON.stringify(integrity[f])))) {
+  console.error("release.sh: this iop-op-fit.js does not carry the SHA-384 of each file in core/ (a build from before the check, " +
     "or files from two builds); rebuild with scripts/build.sh");
   process.exit(1);
 }

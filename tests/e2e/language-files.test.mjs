@@ -1,6 +1,6 @@
 // Every language but English is a file in core/, fetched with its SHA-384
-// only when a widget needs it: the page's language before the first answer,
-// or a language the visitor picks. A switch mid-visit keeps the answers and
+// only when a widget needs it: the page's language before the first answer
+// (tests/e2e/privacy.test.mjs checks those requests), or a language the visitor picks. A switch mid-visit keeps the answers and
 // the screen; a file that is refused (another release's, or damaged) or
 // missing leaves the widget working in the language it shows, says so to the
 // visitor, and names the file and the fix in the console. The early screens
@@ -87,15 +87,6 @@ describe("language files in core/", () => {
       assert.equal(r.url.search, "", "no query string");
       assert.equal(r.headers.cookie, undefined, "no cookie");
     }
-  });
-
-  test("a Spanish page fetches es.txt before the first answer, with the wasm, and the widget opens in Spanish", async () => {
-    const page = env.page;
-    const requests = requestsOf(page);
-    await openHost(page, `${env.server.origin}/lang.html?lang=es`);
-    assert.deepEqual(await shown(page), { lang: "es", heading: locale("es")["start.heading"] });
-    const paths = requests.map((r) => r.url.pathname).sort();
-    assert.deepEqual(paths, ["/dist/core/es.txt", "/dist/core/iop-op-fit_bg.wasm", "/dist/iop-op-fit.js", "/lang.html"]);
   });
 
   for (const [name, why] of [["other", "does not match this loader, iop-op-fit.js"], ["missing", "the server answered 404"]]) {

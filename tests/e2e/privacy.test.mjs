@@ -90,6 +90,25 @@ describe("privacy smoke", () => {
     assert.equal(await page.title(), title);
     assert.deepEqual(await page.evaluate(() => window.__hostSaw), [], "no result event reaches the host by default");
   });
+
+  test("in Spanish, one request more, before the first answer: its language file, with no cookie or query string", async () => {
+    const page = env.page;
+    await page.context().addCookies([{ name: "session", value: "secret", url: env.server.origin }]);
+    const requests = [];
+    page.on("request", (r) => requests.push({ url: new URL(r.url()), cookie: r.headers().cookie }));
+    await openHost(page, `${env.server.origin}/lang.html?lang=es`);
+    assert.equal(await widget(page).locator(".iof").getAttribute("lang"), "es");
+    const paths = requests.map((r) => r.url.pathname).sort();
+    assert.deepEqual(paths, ["/dist/core/es.txt", "/dist/core/iop-op-fit_bg.wasm", "/dist/iop-op-fit.js", "/lang.html"]);
+    const file = requests.find((r) => r.url.pathname.endsWith("es.txt"));
+    assert.equal(file.url.search, "", "no query string");
+    assert.equal(file.cookie, undefined, "no cookie");
+    const loaded = requests.length;
+    const { screen } = await complete(page, CASES.R1.answers);
+    assert.equal(screen, "result");
+    await page.waitForTimeout(500);
+    assert.deepEqual(requests.slice(loaded), [], "no requests after the widget's files loaded");
+  });
 });
 
 // ---------------------------------------------------------------------------

