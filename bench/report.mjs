@@ -130,7 +130,7 @@ function pageSummary(rs, label, staticOf) {
 }
 
 /** Medians per profile and page, ratios to the static page, the widget's compressed sizes, and the budgets. */
-export function summarize(runs, pages, profiles, sizes) {
+export function summarize(runs, pages, profiles, sizes, languages = []) {
   const byProfile = {};
   for (const [profile, { label, conditions }] of Object.entries(profiles)) {
     const mine = runs.filter((r) => r.profile === profile);
@@ -147,7 +147,7 @@ export function summarize(runs, pages, profiles, sizes) {
     }
     byProfile[profile] = { name: profile, label, conditions, pages: summaries };
   }
-  return { profiles: byProfile, sizes, budgets: budgets(byProfile, sizes) };
+  return { profiles: byProfile, sizes, languages, budgets: budgets(byProfile, sizes) };
 }
 
 // ---------------------------------------------------------------------------
@@ -284,6 +284,14 @@ function sizeRows(summary) {
   return rows.map(([file, ...bytes]) => [file, ...bytes.map((b) => (b == null ? "n/a" : `${kB(b)} KiB`))]);
 }
 const SIZE_HEAD = ["widget file", "raw", "gzip -9", "brotli -11", "on the wire (gzip)"];
+
+/** Each language file, and what a visitor who reads that language downloads in all (the two files and it). */
+function languageRows(summary) {
+  const [gzip, brotli] = ["gzip", "brotli"].map((k) => sum(summary.sizes.map((s) => s[k])));
+  return summary.languages.map((l) => [l.file, `${kB(l.raw)} KiB`, `${kB(l.gzip)} KiB`, `${kB(l.brotli)} KiB`,
+    `${kB(gzip + l.gzip)} KiB`, `${kB(brotli + l.brotli)} KiB`]);
+}
+const LANGUAGE_HEAD = ["language file", "raw", "gzip -9", "brotli -11", "a visitor in it downloads, gzip", "brotli"];
 
 function textTable(head, rows) {
   const all = [head, ...rows];
@@ -446,7 +454,11 @@ ${mdTable(SIZE_HEAD, sizeRows(summary))}
 
 The widget's two files compressed with \`node:zlib\` at the highest levels (gzip 9, brotli 11), beside the
 gzip bodies measured on the wire (${base.label}, medians), which is what the budget is judged on: the test
-server sends gzip only.
+server sends gzip only. They are what an English visitor downloads. A visitor who reads another language
+downloads that language's file from \`core/\` too (the pages here are in English, so the timings do not
+include it):
+
+${mdTable(LANGUAGE_HEAD, languageRows(summary))}
 
 ## Budgets (from the design's "Performance budgets")
 

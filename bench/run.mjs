@@ -21,7 +21,7 @@
 //
 // Not part of CI: absolute times on a shared machine are noise; the ratios to
 // the static page, measured in the same run, are the figures to read.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -347,21 +347,24 @@ async function calibrate(browser, origin) {
 }
 
 /**
- * The widget's two files compressed as a server or CDN would pre-compress
- * them, at the highest levels: gzip 9 (what tests/e2e/server.mjs sends) and
- * brotli 11, which the wire figures cannot show as the server sends gzip only.
+ * `files` (paths in the build) compressed as a server or CDN would
+ * pre-compress them, at the highest levels: gzip 9 (what tests/e2e/server.mjs
+ * sends) and brotli 11, which the wire figures cannot show as the server sends gzip only.
  */
-function compressedSizes() {
-  return ["iop-op-fit.js", "core/iop-op-fit_bg.wasm"].map((file) => {
+function compressedSizes(files) {
+  return files.map((file) => {
     const body = readFileSync(join(DIST, file));
     const brotli = brotliCompressSync(body, { params: {
       [zlib.BROTLI_PARAM_QUALITY]: 11,
       [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
-      [zlib.BROTLI_PARAM_MODE]: file.endsWith(".js") ? zlib.BROTLI_MODE_TEXT : zlib.BROTLI_MODE_GENERIC,
+      [zlib.BROTLI_PARAM_MODE]: file.endsWith(".wasm") ? zlib.BROTLI_MODE_GENERIC : zlib.BROTLI_MODE_TEXT,
     } });
     return { file, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotli.length };
   });
 }
+/** What every visitor downloads (an English one: nothing else), then each other language's one file more. */
+const WIDGET_FILES = ["iop-op-fit.js", "core/iop-op-fit_bg.wasm"];
+const LANGUAGE_FILES = readdirSync(join(DIST, "core")).filter((f) => f.endsWith(".txt")).sort().map((f) => `core/${f}`);
 
 // ---------------------------------------------------------------------------
 
@@ -412,7 +415,7 @@ const env = { ...machine(), chromium: browser.version(), rate: RATE, slowdown, r
   date: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000) };
 process.stderr.write(`measured in ${env.seconds} s\n`);
 const profiles = Object.fromEntries(PROFILE_NAMES.map((p) => [p, PROFILES[p]]));
-const summary = summarize(runs, PAGES, profiles, compressedSizes());
+const summary = summarize(runs, PAGES, profiles, compressedSizes(WIDGET_FILES), compressedSizes(LANGUAGE_FILES));
 if (args.json) writeFileSync(args.json, JSON.stringify({ env, summary, runs }, null, 2));
 process.stdout.write("\n" + renderTable(summary, env) + "\n");
 if (args.docs !== "-") {

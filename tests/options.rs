@@ -269,9 +269,13 @@ fn the_shared_fixture_cases_are_read_as_it_says() {
             "phone" => o.phone.clone(),
             "contactUrl" => o.contact_url.clone(),
             "locale" => o.locale.map(|l| l.tag().to_owned()),
-            "languages" => warnings
-                .is_empty()
-                .then(|| o.languages.iter().map(|l| l.tag()).collect::<Vec<_>>().join(",")),
+            "languages" => warnings.is_empty().then(|| {
+                o.languages
+                    .iter()
+                    .map(|l| l.tag())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            }),
             "themeColor" => o.theme_color.clone(),
             // Refused, it is the default scheme; the warning tells the two apart.
             "colorScheme" => warnings.is_empty().then(|| o.color_scheme.id().to_owned()),

@@ -63,17 +63,16 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
                 .map_or_else(Visit::new, |(r, screen)| Visit::resume(r, &screen))
         })
     };
-    // The language asked for (the option, else the page's, among those
-    // offered), shown once its texts are here: until then English, the one
-    // always here.
-    let wanted = *use_state(|| props.options.start_locale(page::page_locale));
-    let locale = use_state(|| {
-        Some(wanted)
-            .filter(|&l| content::has(l))
-            .unwrap_or(Locale::En)
+    // The language shown, and one whose texts could not be fetched (for the
+    // status line to say so). The one asked for (the option, else the page's,
+    // among those offered) is shown once its texts are here: until then
+    // English, the one always here. One state for both: each hook costs wasm.
+    let language = use_state(|| {
+        let wanted = props.options.start_locale(page::page_locale);
+        let shown = Some(wanted).filter(|&l| content::has(l));
+        (shown.unwrap_or(Locale::En), None::<Locale>, wanted)
     });
-    // A language whose texts could not be fetched, for the status line to say so.
-    let failed = use_state(|| None::<Locale>);
+    let (locale, failed, wanted) = *language;
     let heading = use_node_ref();
     let root = use_node_ref();
 
@@ -131,24 +130,24 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
         let visit = visit.clone();
         Callback::from(move |q| visit.dispatch(Action::Change(q)))
     };
-    // The same callback on every render, so the switch is not redrawn on each
+    // The same callback until the language changes, so the switch is not redrawn on each
     // answer. A language not here yet is fetched first: the screen stays as it
     // is meanwhile, and the answers are kept either way.
     let on_locale = {
-        let (set, set_failed) = (locale.setter(), failed.setter());
-        use_callback((), move |l: Locale, _| {
-            let (set, set_failed) = (set.clone(), set_failed.clone());
-            set_failed.set(None);
+        let set = language.setter();
+        use_callback(locale, move |l: Locale, &shown| {
+            let set = set.clone();
+            set.set((shown, None, l));
             languages::get(l, move |ok| match ok {
-                true => set.set(l),
-                false => set_failed.set(Some(l)),
+                true => set.set((l, None, l)),
+                false => set.set((shown, Some(l), l)),
             });
         })
     };
     use_effect_with((), {
-        let (on_locale, shown) = (on_locale.clone(), *locale);
+        let on_locale = on_locale.clone();
         move |_| {
-            if wanted != shown {
+            if wanted != locale {
                 on_locale.emit(wanted);
             }
         }
@@ -164,7 +163,7 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
         _ => None,
     };
     let other = visit.responses.respondent() == Some(Respondent::SomeoneElse);
-    let text = Text::new(*locale, props.options.clone(), other);
+    let text = Text::new(locale, props.options.clone(), other);
     let t = text.clone();
     let screen = match (visit.screen, assessment) {
         (Screen::Start, _) => html! {
@@ -202,7 +201,7 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
                     if visit.screen != Screen::Start {
                         <p class="iof-title" id="iof-title">{ t.get("app.title") }</p>
                     }
-                    <LanguageSwitch on_change={on_locale} failed={*failed} />
+                    <LanguageSwitch on_change={on_locale} {failed} />
                 </div>
                 <div class="iof-main">
                     if visit.screen != Screen::Start {
@@ -228,7 +227,7 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
                         </button>
                     }
                     <p role="status" class="iof-status">{
-                        match (*failed, visit.cleared) {
+                        match (failed, visit.cleared) {
                             (Some(l), _) => t.fill("lang.failed", &[("language", l.own_name())]),
                             (None, true) => t.get("privacy.cleared"),
                             (None, false) => String::new(),

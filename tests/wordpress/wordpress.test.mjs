@@ -47,7 +47,7 @@ const TYPED = {
 const STORED = {
   org_name: `Harbor "Default" & Co`, phone: "+1-555-010-0100", contact_url: "/contact", locale: "en",
   crisis_region: "massachusetts", theme_color: "#7a1f5c", levels: "op,iop", detox: "false",
-  medication: "buprenorphine,naltrexone", script_url: "",
+  medication: "buprenorphine,naltrexone", languages: "en,zh-Hans", script_url: "",
 };
 
 const children = new Map(); // name -> ChildProcess, each stopped by pid in stopAll()
@@ -235,6 +235,7 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
     await page.selectOption("#iop_op_fit_detox", "false");
     for (const level of ["op", "iop"]) await page.check(`input[name="iop_op_fit_settings[levels][]"][value=${level}]`);
     for (const m of ["buprenorphine", "naltrexone"]) await page.check(`input[name="iop_op_fit_settings[medication][]"][value=${m}]`);
+    for (const l of ["zh-Hans", "en"]) await page.check(`input[name="iop_op_fit_settings[languages][]"][value=${l}]`);
     await save(page);
     assert.match(await page.locator("#setting-error-settings_updated").innerText(), /Settings saved/);
     assert.deepEqual(php("option"), STORED, "the stored settings (the phone's <script> removed by sanitize_text_field)");
@@ -281,10 +282,12 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
       org_name: "<em>Tidy</em>  Recovery\n", phone: "555<b>0100</b>", contact_url: "javascript:alert(1)",
       script_url: "https://cdn.example.org/iop-op-fit/iop-op-fit.js", locale: "fr", crisis_region: "national",
       theme_color: "red", levels: ["iop", "nonsense", "op"], detox: "maybe", medication: ["methadone", "none"], extra: "x",
+      languages: ["zh-Hans", "xx", "es"],
     }));
     assert.deepEqual(clean, {
       org_name: "Tidy Recovery", phone: "5550100", contact_url: "", script_url: "https://cdn.example.org/iop-op-fit/iop-op-fit.js",
       locale: "", crisis_region: "", detox: "", theme_color: "", levels: "op,iop", medication: "none",
+      languages: "es,zh-Hans",
     });
     // Its own output is stable (WordPress runs it twice on the first save).
     assert.deepEqual(php("sanitize", JSON.stringify(clean)), clean);
@@ -355,6 +358,7 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
       "data-iop-op-fit": "", "data-org-name": HOSTILE_NAME, "data-phone": STORED.phone, "data-contact-url": STORED.contact_url,
       "data-locale": "en", "data-theme-color": STORED.theme_color, "data-levels": "op,iop", "data-detox": "false",
       "data-medication": STORED.medication, "data-crisis-region": "massachusetts", "data-iop-hours": "9-12",
+      "data-languages": STORED.languages,
     });
     assert.equal(await second.getAttribute("data-org-name"), STORED.org_name);
     assert.equal(await page.evaluate(() => document.querySelectorAll("script[src*='iop-op-fit.js']").length), 1);
