@@ -226,7 +226,6 @@ export const paintEarly = (root, options) => {
       const tag = /** @type {string} */ (localeFrom(e.target.value));
       language(tag);
       loadLanguage(tag).catch(() => {}); // fetched now, for the widget to open in
-
       box.querySelector("select").focus();
     } else {
       visit.answer = e.target.value;

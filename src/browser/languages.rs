@@ -53,7 +53,7 @@ pub fn get(locale: Locale, done: impl FnOnce(bool) + 'static) {
         })
     });
     if called != Some(true) {
-        // Nothing will call it: it is dropped with `arrived`, and `done` is lost with it.
+        // The loader will not call it: call it now, with null, so `done` hears of the failure.
         if let Ok(f) = arrived.dyn_into::<js_sys::Function>() {
             let _ = f.call1(&JsValue::NULL, &JsValue::NULL);
         }
