@@ -154,6 +154,12 @@ fn main() {
         id = (id ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
     }
     writeln!(out, "pub(super) const KEYS_ID: &str = \"{id:016x}\";").unwrap();
+    writeln!(
+        out,
+        "/// Between the texts of a language file (`compact`), and in no text."
+    )
+    .unwrap();
+    writeln!(out, "pub(super) const SEPARATOR: char = {SEPARATOR:?};").unwrap();
     let mut bundled = Vec::new();
     for (i, (_, map)) in catalogs.iter().enumerate() {
         if i > 0 && !bundle_all {
@@ -192,5 +198,6 @@ fn main() {
     std::fs::write(Path::new(&out_dir).join("locales.rs"), locales).unwrap();
 }
 
-/// Between the texts of a language file (`src/content/mod.rs`, `compact`).
+/// Between the texts of a language file (`src/content/mod.rs`, `compact`),
+/// given to it as `tables::SEPARATOR`.
 const SEPARATOR: char = '\u{1f}';

@@ -88,6 +88,10 @@ const unreachable = (url, error) => {
 const languageFiles = new Map();
 /** The failures named in the console: each once, however often it is tried again. @type {Set<string>} */
 const said = new Set();
+/** @type {Record<string, string> | null} */
+let inline = null;
+/** The single-file build's language files, read from its JSON once, when one is first needed. */
+const inlineLanguages = () => inline || (inline = JSON.parse(/** @type {string} */ (IOP_OP_FIT_INLINE_LANGUAGES)));
 
 /**
  * The file of the language `tag` (the catalog's tag), fetched once and kept;
@@ -101,7 +105,7 @@ export const loadLanguage = (tag) => {
   if (!file) {
     const integrity = IOP_OP_FIT_LANGUAGE_INTEGRITY && IOP_OP_FIT_LANGUAGE_INTEGRITY[tag];
     const url = base + IOP_OP_FIT_LANGUAGE_DIR + "/" + tag + ".txt";
-    file = IOP_OP_FIT_INLINE_LANGUAGES ? Promise.resolve(JSON.parse(IOP_OP_FIT_INLINE_LANGUAGES)[tag] || null)
+    file = IOP_OP_FIT_INLINE_LANGUAGES ? Promise.resolve(inlineLanguages()[tag] || null)
       : !integrity ? Promise.resolve(null)
       : fetchChecked(url, integrity).then((response) => {
         if (response.ok) return response.text();

@@ -27,9 +27,11 @@ const glue = join(dist, "iop-op-fit.js");
 if (!/^export /m.test(readFileSync(glue, "utf8"))) {
   throw new Error("expected wasm-bindgen's ES module glue (data-bindgen-target=\"web\" in index.html)");
 }
-// Where the wasm goes, beside the loader; the loader is told (IOP_OP_FIT_WASM_PATH).
-const WASM_PATH = "core/iop-op-fit_bg.wasm";
-mkdirSync(join(dist, "core"), { recursive: true });
+// The folder beside the loader for the files it fetches: the wasm and the
+// language files (the loader is told: IOP_OP_FIT_WASM_PATH, IOP_OP_FIT_LANGUAGE_DIR).
+const CORE = "core";
+const WASM_PATH = `${CORE}/iop-op-fit_bg.wasm`;
+mkdirSync(join(dist, CORE), { recursive: true });
 const wasm = join(dist, WASM_PATH);
 renameSync(join(dist, "iop-op-fit_bg.wasm"), wasm);
 
@@ -64,10 +66,9 @@ const { screens: screensByTag, optionRules, storagePrefix, configurator, languag
 // Every language but English (which the wasm carries) as a file in core/,
 // which the loader fetches with its SHA-384 when a widget needs it
 // (src/content/mod.rs writes and reads the form).
-const LANGUAGE_DIR = "core";
 const languageIntegrity = Object.fromEntries(Object.entries(languageFiles).map(([tag, text]) => {
   if (!LOCALES.includes(tag)) throw new Error(`src/bin/prerender.rs wrote a language file for ${tag}, which has no catalog`);
-  writeFileSync(join(dist, LANGUAGE_DIR, `${tag}.txt`), text);
+  writeFileSync(join(dist, CORE, `${tag}.txt`), text);
   return [tag, `sha384-${createHash("sha384").update(text, "utf8").digest("base64")}`];
 }));
 for (const tag of LOCALES) {
@@ -100,7 +101,7 @@ const defines = (single) => ({
   // Each language file's SHA-384 by tag, for the loader to fetch it from
   // core/ with; the single-file build has none and carries the files' texts
   // instead (as JSON text), so it fetches nothing.
-  IOP_OP_FIT_LANGUAGE_DIR: JSON.stringify(LANGUAGE_DIR),
+  IOP_OP_FIT_LANGUAGE_DIR: JSON.stringify(CORE),
   IOP_OP_FIT_LANGUAGE_INTEGRITY: single ? "null" : JSON.stringify(languageIntegrity),
   IOP_OP_FIT_INLINE_LANGUAGES: single ? JSON.stringify(JSON.stringify(languageFiles)) : "null",
   // As JSON text: browsers read a large object faster with JSON.parse than as code.

@@ -79,43 +79,47 @@ pub fn has(locale: Locale) -> bool {
     table(locale).is_some()
 }
 
-/// Between the texts of a language file.
-const SEPARATOR: char = '\u{1f}';
 /// The first line of a language file: this, the language's tag and the key set's id.
 const HEADER: &str = "iop-op-fit language 1";
 
 /// `locale`'s texts as a language file, if they are compiled in: the header
 /// line, then every text in the order of the sorted keys, each followed by
-/// U+001F (which no text holds: `build.rs` checks). The build writes one
+/// `tables::SEPARATOR`, U+001F (which no text holds: `build.rs` checks). The build writes one
 /// file per language but English (`src/bin/prerender.rs`).
 pub fn compact(locale: Locale) -> Option<String> {
     let values = tables::BUNDLED[locale as usize]?;
     let mut out = format!("{HEADER} {} {}\n", locale.tag(), tables::KEYS_ID);
     for i in 0..tables::KEYS.ends.len() {
         out.push_str(values.get(i));
-        out.push(SEPARATOR);
+        out.push(tables::SEPARATOR);
     }
     Some(out)
 }
 
 /// Adds a language from its file ([`compact`]'s form), for the rest of the
 /// page's life, and says which it was; a file for another build's keys, or
-/// damaged, is refused with the reason and the fix. Adding a language that is
-/// already here changes nothing.
+/// damaged, is refused with the reason and the fix. A file for a language
+/// already here is not read further (two widgets in one language add it twice).
 pub fn add(file: &str) -> Result<Locale, String> {
-    let (locale, table) = read(file)?;
-    // Kept for the page's life, as the compiled-in languages are.
+    let (locale, body) = header(file)?;
     if !has(locale) {
-        let _ = ADDED[locale as usize].set(table);
+        let (text, ends) = texts(locale, body)?;
+        // Kept for the page's life, as the compiled-in languages are.
+        let _ = ADDED[locale as usize].set(Table {
+            text: Box::leak(text.into_boxed_str()),
+            ends: Box::leak(ends.into_boxed_slice()),
+        });
     }
     Ok(locale)
 }
 
-/// A language file's language and texts.
-fn read(file: &str) -> Result<(Locale, Table), String> {
-    let refused = |why: &str| {
-        format!("a language file was refused: {why}. Upload iop-op-fit.js and its core/ folder from the same release.")
-    };
+/// Why a language file is refused, with the fix.
+fn refused(why: &str) -> String {
+    format!("a language file was refused: {why}. Upload iop-op-fit.js and its core/ folder from the same release.")
+}
+
+/// A language file's language, from its header line, and the rest of it.
+fn header(file: &str) -> Result<(Locale, &str), String> {
     let (header, body) = file
         .split_once('\n')
         .ok_or_else(|| refused("it has no header line"))?;
@@ -136,12 +140,18 @@ fn read(file: &str) -> Result<(Locale, Table), String> {
             "`{tag}` was written for another release's texts"
         )));
     }
+    Ok((locale, body))
+}
+
+/// A language file's texts (after its header) as a table's text and ends.
+fn texts(locale: Locale, body: &str) -> Result<(String, Vec<u16>), String> {
+    let tag = locale.tag();
     let texts = body
-        .strip_suffix(SEPARATOR)
+        .strip_suffix(tables::SEPARATOR)
         .ok_or_else(|| refused(&format!("`{tag}` is cut short")))?;
     let mut ends = Vec::with_capacity(tables::KEYS.ends.len());
     let mut text = String::with_capacity(texts.len());
-    for part in texts.split(SEPARATOR) {
+    for part in texts.split(tables::SEPARATOR) {
         text.push_str(part);
         ends.push(u16::try_from(text.len()).map_err(|_| refused(&format!("`{tag}` is too long")))?);
     }
@@ -150,11 +160,7 @@ fn read(file: &str) -> Result<(Locale, Table), String> {
             "`{tag}` does not hold one text for each key"
         )));
     }
-    let table = Table {
-        text: Box::leak(text.into_boxed_str()),
-        ends: Box::leak(ends.into_boxed_slice()),
-    };
-    Ok((locale, table))
+    Ok((text, ends))
 }
 
 /// One language's texts.
@@ -243,6 +249,17 @@ impl Catalog {
 mod tests {
     use super::*;
 
+    /// A whole file read as `add` reads it, into a table.
+    fn read(file: &str) -> Result<(Locale, Table), String> {
+        let (locale, body) = header(file)?;
+        let (text, ends) = texts(locale, body)?;
+        let (text, ends) = (
+            Box::leak(text.into_boxed_str()),
+            Box::leak(ends.into_boxed_slice()),
+        );
+        Ok((locale, Table { text, ends }))
+    }
+
     /// Each language file the build writes reads back as the same texts, key by key.
     #[test]
     fn a_language_file_reads_back_as_its_catalog() {
@@ -271,9 +288,9 @@ mod tests {
         let other_keys = good.replacen(tables::KEYS_ID, "0000000000000000", 1);
         let short = [header, "\n", &body[..body.len() / 2]].concat();
         let dropped = good
-            .strip_suffix(SEPARATOR)
+            .strip_suffix(tables::SEPARATOR)
             .unwrap()
-            .rsplit_once(SEPARATOR)
+            .rsplit_once(tables::SEPARATOR)
             .unwrap()
             .0
             .to_owned()

@@ -70,9 +70,9 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
     let language = use_state(|| {
         let wanted = props.options.start_locale(page::page_locale);
         let shown = Some(wanted).filter(|&l| content::has(l));
-        (shown.unwrap_or(Locale::En), None::<Locale>, wanted)
+        (shown.unwrap_or(Locale::En), None::<Locale>)
     });
-    let (locale, failed, wanted) = *language;
+    let (locale, failed) = *language;
     let heading = use_node_ref();
     let root = use_node_ref();
 
@@ -137,16 +137,17 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
         let set = language.setter();
         use_callback(locale, move |l: Locale, &shown| {
             let set = set.clone();
-            set.set((shown, None, l));
+            set.set((shown, None));
             languages::get(l, move |ok| match ok {
-                true => set.set((l, None, l)),
-                false => set.set((shown, Some(l), l)),
+                true => set.set((l, None)),
+                false => set.set((shown, Some(l))),
             });
         })
     };
     use_effect_with((), {
-        let on_locale = on_locale.clone();
+        let (on_locale, options) = (on_locale.clone(), props.options.clone());
         move |_| {
+            let wanted = options.start_locale(page::page_locale);
             if wanted != locale {
                 on_locale.emit(wanted);
             }

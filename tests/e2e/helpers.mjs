@@ -2,7 +2,7 @@
 // phone-sized context per test, the static server, and helpers that walk the
 // questionnaire through its markup contract (data-screen, data-question, ...).
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +30,9 @@ export function locale(tag) {
   return JSON.parse(readFileSync(join(MAIN, "src", "content", "locales", `${tag}.json`), "utf8"));
 }
 export const en = locale("en");
+/** Every language's tag, English first (as src/content/locales/ holds them). */
+export const LOCALES = ["en", ...readdirSync(join(MAIN, "src", "content", "locales")).map((f) => f.replace(/\.json$/, ""))
+  .filter((t) => t !== "en").sort()];
 
 /** The least severe answer to every question (docs/clinical-rules.md, version 2). */
 export const DEFAULTS = {

@@ -16,14 +16,13 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { serve } from "./server.mjs";
 import {
-  answer, CASES, complete, consoleMessages, DIST, expectScreen, HOSTS, MAIN, openHost, setup, start, widget,
+  answer, CASES, complete, consoleMessages, DIST, expectScreen, HOSTS, LOCALES, MAIN, openHost, setup, start, widget,
 } from "./helpers.mjs";
 
 /** Cargo.toml's [package] version, which the release carries. */
 const VERSION = /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(MAIN, "Cargo.toml"), "utf8"))[1];
 /** Each language file (every language but English, which the wasm carries). */
-const LANGUAGE_FILES = readdirSync(join(MAIN, "src", "content", "locales")).map((f) => f.replace(/\.json$/, ""))
-  .filter((t) => t !== "en").map((t) => `core/${t}.txt`).sort();
+const LANGUAGE_FILES = LOCALES.slice(1).map((t) => `core/${t}.txt`);
 /** The files a site hosts, as integrity.json names them. */
 const SITE_FILES = ["iop-op-fit.js", "core/iop-op-fit_bg.wasm", ...LANGUAGE_FILES, "iop-op-fit.inline.js"];
 const CDN_PATH = `/npm/iop-op-fit@${VERSION}/dist/`;
