@@ -48,8 +48,9 @@ pub fn CrisisLines(props: &CrisisLinesProps) -> Html {
             <h3>{ t.get("crisis.heading") }</h3>
             <ul>
                 { for crisis_lines(&t).into_iter().filter(|l| !(props.without_911 && l.href == TEL_911)).map(|l| {
-                    let urgent = (l.href == TEL_911).then_some("iof-urgent");
-                    html! { <li><a class={classes!("iof-link-button", urgent)} href={l.href}>{ l.text }</a></li> }
+                    // Plain strings, not `classes!`: Yew's class sets (an IndexSet) would cost the wasm about 1 KB.
+                    let class = if l.href == TEL_911 { "iof-link-button iof-urgent" } else { "iof-link-button" };
+                    html! { <li><a {class} href={l.href}>{ l.text }</a></li> }
                 }) }
             </ul>
         </section>

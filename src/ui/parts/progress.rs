@@ -24,7 +24,7 @@ pub fn Progress(props: &ProgressProps) -> Html {
     });
     // A native bar, not a styled width, so a policy without inline styles still shows it.
     html! {
-        <div class={classes!("iof-progress", props.step.is_none().then_some("iof-progress-none"))}>
+        <div class={if props.step.is_some() { "iof-progress" } else { "iof-progress iof-progress-none" }}>
             <p class="iof-progress-text" aria-live="polite">{ label.unwrap_or_default() }</p>
             if let Some((at, of)) = props.step {
                 <progress class="iof-progress-bar" aria-hidden="true" max={of.to_string()} value={at.to_string()}></progress>
