@@ -82,14 +82,43 @@
   }
 
   // --- Event Timing (Chromium): input delay + processing + time to next paint ---
+  // 16 ms is the lowest threshold the API allows: an event under it has no
+  // entry at all, which bench/report.mjs reports as "< 16 ms". The
+  // interactionId groups a tap's pointerdown, pointerup and click, as INP does.
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        bench.events.push({ startTime: e.startTime, duration: e.duration });
+        bench.events.push({ name: e.name, interactionId: e.interactionId, startTime: e.startTime,
+          processingStart: e.processingStart, processingEnd: e.processingEnd, duration: e.duration });
       }
     }).observe({ type: "event", durationThreshold: 16, buffered: true });
   } catch (e) {
     bench.errors.push("Event Timing unavailable: " + e.message);
+  }
+
+  // --- long tasks: every main-thread task over 50 ms, from the navigation start ---
+  // Each in its own list, as the browser reports them; bench/run.mjs pairs them
+  // with the long animation frames, whose scripts say what ran (a long task
+  // entry itself names only the frame it ran in).
+  bench.longTasks = [];
+  bench.longFrames = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  } catch (e) {
+    bench.errors.push("Long Tasks API unavailable: " + e.message);
+  }
+  if ((PerformanceObserver.supportedEntryTypes || []).includes("long-animation-frame")) {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        bench.longFrames.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration,
+          renderStart: e.renderStart, scripts: e.scripts.map((s) => ({ start: s.startTime, duration: s.duration,
+            invoker: s.invoker, invokerType: s.invokerType, sourceURL: s.sourceURL,
+            sourceFunctionName: s.sourceFunctionName, sourceCharPosition: s.sourceCharPosition,
+            forcedStyleAndLayout: s.forcedStyleAndLayoutDuration })) });
+      }
+    }).observe({ type: "long-animation-frame", buffered: true });
   }
   document.addEventListener("DOMContentLoaded", () => { bench.marks.domContentLoaded = now(); });
 
@@ -212,7 +241,7 @@
    */
   bench.settled = () => Promise.all([bench.first, cfg.ready ? ready : null])
     .then(() => new Promise((resolve) => setTimeout(resolve, 500)))
-    .then(() => ({ ...bench.layoutShift, at: now() }));
+    .then(() => ({ ...bench.layoutShift, at: now(), ready: bench.marks.ready }));
 
   // --- interactions: bench/run.mjs arms one, then taps ---
   let armed = null;

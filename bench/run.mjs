@@ -236,6 +236,46 @@ async function tapAt(cdp, { x, y }) {
   ]);
 }
 
+/**
+ * The long tasks of the load, each with what ran in it (the scripts of the
+ * long animation frame it fell in, where Chromium reports them), and whether
+ * it ran while the painted first screen showed: between its paint and the
+ * widget's iop-op-fit:ready (the handover to the wasm), a task that overlaps
+ * either end included, as the visitor waits through all of it.
+ */
+function longTasksOf({ longTasks, longFrames }, paint, ready, until) {
+  return longTasks.filter((t) => t.start < until).map((t) => {
+    const end = t.start + t.duration;
+    // A long animation frame holds the long task(s) it ran (times to the millisecond, hence the slack).
+    const frame = longFrames.find((f) => f.start <= t.start + 1 && end <= f.start + f.duration + 1);
+    const scripts = (frame?.scripts ?? []).filter((s) => s.start < end && s.start + s.duration > t.start);
+    return { ...t, painted: ready != null && t.start < ready && end > paint, scripts };
+  });
+}
+
+/** A tap's Event Timing entries, as INP groups them: the interactions that began since the tap before. */
+function tapEntries(events, transitions, i) {
+  const t = transitions[i], after = i ? transitions[i - 1].input + 1 : -Infinity;
+  const since = events.filter((e) => e.startTime > after && e.startTime <= t.input + 1);
+  const interaction = since.filter((e) => e.interactionId > 0);
+  // Without interaction ids (an older Chromium), the entries with the click's own time stamp.
+  return interaction.length ? interaction : since.filter((e) => Math.abs(e.startTime - t.input) < 1);
+}
+
+/**
+ * The page's Event Timing entries once every tap's have arrived (they come
+ * after the frame that answered is presented, so the last tap's may still be
+ * on the way), or after a second: a tap with none was under the 16 ms threshold.
+ */
+async function eventEntries(page, transitions) {
+  const deadline = Date.now() + 1000;
+  for (;;) {
+    const events = await page.evaluate(() => window.__bench.events);
+    if (Date.now() > deadline || transitions.every((_, i) => tapEntries(events, transitions, i).length)) return events;
+    await page.waitForTimeout(50);
+  }
+}
+
 /** The page's state when the first screen never became usable, for the error. */
 async function showing(page) {
   return page.evaluate(() => document.querySelector("[data-iop-op-fit]")?.shadowRoot
@@ -285,6 +325,9 @@ async function visit(browser, origin, name, profile) {
 
     // Layout shift of the load, then memory after a full garbage collection, both once the page has settled.
     const settled = await within(page.evaluate(() => window.__bench.settled()), `${name}: settling`);
+    // Taken before the garbage collection below, which is a long task of the benchmark's own.
+    const longTasks = longTasksOf(await page.evaluate(() => ({ longTasks: window.__bench.longTasks,
+      longFrames: window.__bench.longFrames })), first.paint, settled.ready, settled.at);
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = await cdp.send("Runtime.getHeapUsage");
     const wasmBytes = await page.evaluate(() => window.__bench.wasmBytes());
@@ -300,15 +343,16 @@ async function visit(browser, origin, name, profile) {
       const t = await within(page.evaluate((i) => window.__bench.result(i), i), `${name}: ${step.name}`);
       transitions.push({ ...t, kind: step.kind });
     }
-    const events = await page.evaluate(() => window.__bench.events);
+    const events = await eventEntries(page, transitions);
     const probeErrors = await page.evaluate(() => window.__bench.errors);
-    for (const t of transitions) {
-      // The Event Timing entries of this tap (same time stamp): the longest is the interaction's latency.
-      const mine = events.filter((e) => Math.abs(e.startTime - t.input) < 1);
+    transitions.forEach((t, i) => {
+      // The longest entry of the tap's interaction is its latency, as INP takes it; null: under 16 ms.
+      const mine = tapEntries(events, transitions, i);
       t.eventTiming = mine.length ? Math.max(...mine.map((e) => e.duration)) : null;
-    }
+      t.eventEntries = mine.map((e) => `${e.name} ${Math.round(e.duration)}`);
+    });
     return { page: name, profile, first, settled, heap: { used: heap.usedSize, total: heap.totalSize }, wasmBytes,
-      marks, timing, transitions, files: filesOf(requests, origin), errors: [...errors, ...probeErrors] };
+      marks, timing, transitions, longTasks, files: filesOf(requests, origin), errors: [...errors, ...probeErrors] };
   } finally {
     await context.close();
   }

@@ -19,11 +19,12 @@ import init, { add_language, check, languages, mount } from "wasm-bindgen-glue";
 /**
  * What the loader uses of the wasm (src/mount.rs): `mount` renders a widget into `host`'s
  * shadow root, opening on `early` (answers and a screen in the stored form) and calling
- * `onRendered` once it is in the page; `check` gives the warnings mount would give;
+ * `onRendered` with the rendered widget to put in its place (without it, the wasm puts
+ * the widget at the end of the shadow root); `check` gives the warnings mount would give;
  * `languages` is given the loader's way to fetch a language file, once; `add_language` adds
  * one fetched before a mount (and throws the reason if it refuses it).
  * @typedef {{
- *   mount(host: Element, options: MountOptions, early?: string, onRendered?: () => void): CoreHandle,
+ *   mount(host: Element, options: MountOptions, early?: string, onRendered?: (widget: Element) => void): CoreHandle,
  *   check(options: MountOptions): string[],
  *   languages(fetch: (tag: string, done: (file: string | null) => void) => void): void,
  *   add_language(file: string): void

@@ -14,6 +14,13 @@ import { hostFor, removeAdded, shadowOf, style, unstyle } from "./host.js";
 const mounted = new WeakMap();
 
 /**
+ * Resolves in a later task, so that a tap waiting meanwhile is answered
+ * first: the takeover's steps run apart, none of them long.
+ * @returns {Promise<void>}
+ */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
  * @param {Element} el
  * @param {MountOptions} [options]
  * @returns {Promise<Handle>}
@@ -40,14 +47,27 @@ export const mount = (el, options) => {
     // The widget opens in its language: the file is added first (fetched by
     // now, unless a language was picked on the painted screen a moment ago).
     // Without it, the widget shows English and says the language failed.
+    // Reading a file is a task of its own, apart from the render.
     return loadLanguage(localeOf(handover.options, true)).then((file) => {
-      if (file) core.add_language(file);
+      if (!file) return;
+      core.add_language(file);
+      return nextTask();
     }).catch((/** @type {unknown} */ why) => {
       if (typeof why === "string") console.error("iop-op-fit: " + why);
     }).then(() => ({ core, handover }));
   }).then(({ core, handover }) => {
+    /**
+     * The widget, rendered unseen, goes in where the painted screen was, in a
+     * task after the render's, so that neither holds the page long.
+     * @param {Element} widget
+     */
+    const swap = (widget) => nextTask().then(() => {
+      if (!inner) return; // unmounted in between
+      /** @type {ShadowRoot} */ (host.shadowRoot).appendChild(widget);
+      /** @type {import("./early.js").EarlyScreens} */ (early).replaced();
+    });
     /** @type {import("./core.js").CoreHandle | null} */
-    let inner = core.mount(host, handover.options, handover.resume, early ? early.replaced : undefined);
+    let inner = core.mount(host, handover.options, handover.resume, early ? swap : undefined);
     // The widget has started: for the host page's own scripts (it carries no data).
     el.dispatchEvent(new CustomEvent("iop-op-fit:ready", { bubbles: true }));
     return {

@@ -110,8 +110,10 @@ fn result_event(host: Element, options: Rc<Options>) -> Callback<Assessment> {
 /// Renders a widget in a new `<div>`, put at the end of `shadow` (which the
 /// loader has styled, and may have painted its early screens in) only once
 /// the first render and its effects are done: Yew may yield to the browser
-/// between the two, and until then the page holds one widget, not two. Then
-/// `on_rendered` is called, for the loader to remove what stood in.
+/// between the two, and until then the page holds one widget, not two. With
+/// early screens, `on_rendered` is given the `<div>` instead: the loader puts
+/// it in and removes what stood in, in a task of its own, so the hidden render
+/// and the swap are not one long task while a painted screen waits for a tap.
 fn render(
     shadow: &ShadowRoot,
     props: &IopOpFitProps,
@@ -121,13 +123,16 @@ fn render(
     let (shadow, shown) = (shadow.clone(), root.clone());
     let props = IopOpFitProps {
         on_rendered: Callback::from(move |()| {
-            let _ = shadow.append_child(&shown);
-            if let Some(f) = &on_rendered {
-                let _ = f.call0(&JsValue::NULL);
-            }
+            let _ = match &on_rendered {
+                Some(f) => f.call1(&JsValue::NULL, &shown),
+                None => shadow.append_child(&shown).map(JsValue::from),
+            };
         }),
         ..props.clone()
     };
+    // Into a root not yet in the page: the first render may yield between
+    // components (vendor/PATCHED.md), so it is not one long task.
+    yew::scheduler::offstage();
     let app = yew::Renderer::<IopOpFit>::with_root_and_props(root.clone(), props).render();
     Ok((root, app))
 }
@@ -170,7 +175,8 @@ fn storage_name(host: &Element, options: &Options) -> String {
 /// Mounts a widget into `host` with `options` (the same names as the
 /// `data-*` attributes, camelCase). `early` is what the visitor did on the
 /// screens the loader painted (answers and a screen, in the stored form), and
-/// `on_rendered` is called once the widget is in the page.
+/// `on_rendered`, if given, is handed the rendered widget to put in the page
+/// (see `render`).
 #[wasm_bindgen]
 pub fn mount(
     host: Element,

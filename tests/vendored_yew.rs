@@ -12,7 +12,10 @@ fn listener_kinds_keep_their_names() {
         (ListenerKind::onclick, "click"),
         (ListenerKind::onsubmit, "submit"),
         (ListenerKind::ontransitionstart, "transitionstart"),
-        (ListenerKind::other(Cow::Borrowed("iop-op-fit:ready")), "iop-op-fit:ready"),
+        (
+            ListenerKind::other(Cow::Borrowed("iop-op-fit:ready")),
+            "iop-op-fit:ready",
+        ),
     ] {
         assert_eq!(kind.type_name(), event);
         let copy = kind.clone();

@@ -406,3 +406,72 @@ async fn the_summary_shows_everything_the_result_screen_shows() {
         }
     }
 }
+
+/// Ten parts of 5 ms each: a first render of 50 ms.
+mod slow {
+    use std::cell::Cell;
+    use yew::prelude::*;
+
+    thread_local! {
+        pub static RENDERED: Cell<u32> = const { Cell::new(0) };
+    }
+
+    #[function_component]
+    fn Part() -> Html {
+        let until = js_sys::Date::now() + 5.0;
+        while js_sys::Date::now() < until {}
+        RENDERED.with(|n| n.set(n.get() + 1));
+        html! { <p>{ "part" }</p> }
+    }
+
+    #[function_component]
+    pub fn Parts() -> Html {
+        html! { <div>{ for (0..10).map(|_| html! { <Part /> }) }</div> }
+    }
+}
+
+/// How many parts had rendered when a task queued just after the render
+/// started ran: the page's next task waits for the whole render, unless it
+/// renders offstage.
+async fn parts_rendered_before_the_next_task(offstage: bool) -> u32 {
+    slow::RENDERED.with(|n| n.set(0));
+    let root = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_element("div")
+        .unwrap();
+    if offstage {
+        yew::scheduler::offstage();
+    }
+    let app = yew::Renderer::<slow::Parts>::with_root(root).render();
+    let seen = Rc::new(std::cell::Cell::new(None));
+    let cb = {
+        let seen = seen.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            seen.set(Some(slow::RENDERED.with(|n| n.get())))
+        })
+    };
+    web_sys::window()
+        .unwrap()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0)
+        .unwrap();
+    while slow::RENDERED.with(|n| n.get()) < 10 || seen.get().is_none() {
+        tick().await;
+    }
+    app.destroy();
+    seen.get().unwrap()
+}
+
+/// The vendored Yew's `offstage` (vendor/PATCHED.md): a first render into a
+/// root not in the page lets the page's tasks run between its components;
+/// anywhere else Yew renders the whole tree first, as upstream does.
+#[wasm_bindgen_test]
+async fn an_offstage_first_render_lets_the_page_run_between_parts() {
+    assert_eq!(parts_rendered_before_the_next_task(false).await, 10);
+    let offstage = parts_rendered_before_the_next_task(true).await;
+    assert!(
+        offstage < 10,
+        "all {offstage} parts rendered before the page's next task"
+    );
+}

@@ -35,6 +35,20 @@ mod flush_wakers {
 /// Alias for `Rc<RefCell<T>>`
 pub type Shared<T> = Rc<RefCell<T>>;
 
+thread_local! {
+    /// Set by `offstage`, cleared when the scheduler runs out of work.
+    static OFFSTAGE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Says that the first renders now queued go into a root that is not in the
+/// page yet. Until the scheduler runs out of work, it may then yield to the
+/// browser between components' first renders, not only once the DOM is
+/// settled: no one can see or tap the half-built tree, and a long first
+/// render is split into tasks instead of holding the page.
+pub fn offstage() {
+    OFFSTAGE.with(|o| o.set(true));
+}
+
 /// A routine which could be run.
 pub trait Runnable {
     /// Runs a routine with a context instance.
@@ -302,6 +316,7 @@ mod arch {
         }
 
         set_scheduled(false);
+        super::OFFSTAGE.with(|o| o.set(false));
         #[cfg(any(test, feature = "test"))]
         super::flush_wakers::wake_all();
     }
@@ -393,9 +408,10 @@ impl Scheduler {
         not(feature = "not_browser_env")
     ))]
     fn can_yield(&self) -> bool {
+        let first_renders_done =
+            self.create.inner.is_empty() && self.render_first.inner.is_empty();
         self.destroy.inner.is_empty()
-            && self.create.inner.is_empty()
-            && self.render_first.inner.is_empty()
+            && (first_renders_done || OFFSTAGE.with(|o| o.get()))
             && self.render.inner.is_empty()
             && self.render_priority.inner.is_empty()
     }
