@@ -15,7 +15,7 @@ step() { printf '\n\033[1m== %s (%s, %ss into the run)\033[0m\n' "$*" "$(date -u
 
 step "native tests (engine, content, options, UI logic, the build's HTML reader, the loader's option rules and types)"
 cargo test --no-default-features
-cargo test --lib
+cargo test --lib --test vendored_yew
 node --test tests/build/ tests/loader/
 node_modules/.bin/tsc -p loader
 
