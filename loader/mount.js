@@ -57,19 +57,20 @@ export const mount = (el, options) => {
     }).then(() => ({ core, handover }));
   }).then(({ core, handover }) => {
     /**
-     * The widget, rendered unseen, goes in where the painted screen was, in a
-     * task after the render's, so that neither holds the page long.
+     * The widget, rendered unseen, goes into the page (where the painted
+     * screen was), in a task after the render's, so that neither holds the
+     * page long; then the host page hears that it has started.
      * @param {Element} widget
      */
-    const swap = (widget) => nextTask().then(() => {
+    const show = (widget) => nextTask().then(() => {
       if (!inner) return; // unmounted in between
       /** @type {ShadowRoot} */ (host.shadowRoot).appendChild(widget);
-      /** @type {import("./early.js").EarlyScreens} */ (early).replaced();
+      if (early) early.replaced();
+      // For the host page's own scripts (it carries no data).
+      el.dispatchEvent(new CustomEvent("iop-op-fit:ready", { bubbles: true }));
     });
     /** @type {import("./core.js").CoreHandle | null} */
-    let inner = core.mount(host, handover.options, handover.resume, early ? swap : undefined);
-    // The widget has started: for the host page's own scripts (it carries no data).
-    el.dispatchEvent(new CustomEvent("iop-op-fit:ready", { bubbles: true }));
+    let inner = core.mount(host, handover.options, handover.resume, show);
     return {
       unmount: () => {
         if (!inner) return;

@@ -110,10 +110,10 @@ fn result_event(host: Element, options: Rc<Options>) -> Callback<Assessment> {
 /// Renders a widget in a new `<div>`, put at the end of `shadow` (which the
 /// loader has styled, and may have painted its early screens in) only once
 /// the first render and its effects are done: Yew may yield to the browser
-/// between the two, and until then the page holds one widget, not two. With
-/// early screens, `on_rendered` is given the `<div>` instead: the loader puts
-/// it in and removes what stood in, in a task of its own, so the hidden render
-/// and the swap are not one long task while a painted screen waits for a tap.
+/// between the two, and until then the page holds one widget, not two. Given
+/// `on_rendered` (by the loader), it is handed the `<div>` instead: the loader
+/// puts it in and removes what stood in, in a task of its own, so the hidden
+/// render and the swap are not one long task while a painted screen waits.
 fn render(
     shadow: &ShadowRoot,
     props: &IopOpFitProps,

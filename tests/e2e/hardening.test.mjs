@@ -529,19 +529,27 @@ describe("single-page sites", () => {
         window.__ready = 0;
         document.getElementById("early").addEventListener("iop-op-fit:ready", () => { window.__ready += 1; });
       });
+      const errors = [];
+      const onConsole = (m) => { if (m.type() === "error") errors.push(m.text()); };
+      page.on("console", onConsole);
       const w = page.locator("#early");
       await w.locator("[data-screen=start]").waitFor();
       await use(w);
       assert.equal(await page.evaluate(() => window.__ready), 0, "still the painted screens: the wasm is held back");
       // The router leaves the view; the wasm arrives afterwards and the widget is unmounted as soon as it starts.
       await page.evaluate(() => { window.__kept = document.getElementById("early"); window.__kept.remove(); });
+      const wasmArrived = page.waitForEvent("requestfinished", (r) => r.url().endsWith("/core/iop-op-fit_bg.wasm"));
       release();
-      await page.waitForFunction(() => window.__ready === 1, null, { timeout: TIMEOUT });
+      await wasmArrived;
       await page.waitForFunction(() => window.__kept.shadowRoot.childNodes.length === 0 &&
         window.__kept.shadowRoot.adoptedStyleSheets.length === 0, null, { timeout: TIMEOUT }).catch(async () => {
         const left = await page.evaluate(() => [...window.__kept.shadowRoot.childNodes].map((n) => n.outerHTML?.slice(0, 120) ?? n.nodeName));
         assert.fail(`the shadow root still holds ${JSON.stringify(left)}`);
       });
+      page.off("console", onConsole);
+      // iop-op-fit:ready means the widget is shown: unmounted before its swap, it never was.
+      assert.equal(await page.evaluate(() => window.__ready), 0, "the widget was unmounted before it was shown");
+      assert.deepEqual(errors, [], "the wasm started (no fallback, no error)");
       await page.evaluate(() => { window.__kept = null; });
       await expectNothingLeft(page, cdp, before, `removed during ${step}`);
     });
