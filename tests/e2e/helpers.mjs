@@ -214,10 +214,20 @@ export async function expectScreen(target, screen) {
   throw new Error(`expected the ${screen} screen, but the widget shows ${shown}`);
 }
 
-/** Opens a host page and waits for the widget's start screen. */
+/** Opens a host page and waits for the widget's start screen, once the wasm has taken it over. */
 export async function openHost(page, url) {
+  // Counted under a symbol, so the page's global names stay the widget's own (manners.test.mjs).
+  await page.addInitScript(() => {
+    const shown = Symbol.for("iop-op-fit tests: widgets shown");
+    if (shown in window) return; // added again by a later call on this page
+    window[shown] = 0;
+    addEventListener("iop-op-fit:ready", () => { window[shown] += 1; }, true);
+  });
   await page.goto(url);
   await widget(page).locator("[data-screen=start] button.iof-primary").waitFor();
+  // The wasm's widget, not the painted start screen it replaces: a test that
+  // read the painted one could find its element taken out by the swap.
+  await page.waitForFunction(() => window[Symbol.for("iop-op-fit tests: widgets shown")] > 0);
 }
 
 /** Taps the start screen's button and waits for the first question. */
