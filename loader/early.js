@@ -10,8 +10,9 @@ import { localeFrom, localeOf, offeredLanguages, option } from "./option-rules.j
 /** @typedef {import("./languages.js").ScreenNode} ScreenNode */
 /**
  * What the visitor did on the painted screens, for the wasm to open on: the
- * options (with the language chosen there) and the screen and answers in the
- * stored form (src/browser/storage.rs reads it).
+ * options (with the language chosen there), and in the stored form the
+ * screen, an answer chosen there and whether Continue was tapped
+ * (src/browser/storage.rs reads it; the visit's reducer applies it).
  * @typedef {{ options: MountOptions, resume?: string }} Handover
  */
 /**
@@ -81,14 +82,14 @@ export const resuming = (host, options) => {
  * styled) while the wasm loads, in the language and with the options the
  * widget will use. What the visitor does there (Start, Back, an answer,
  * Continue, a language) is kept, for the widget to carry on from:
- * take() gives it the options and the answers and screen (in the stored
- * form) to open on, and replaced(), once it has rendered beside these
- * screens, removes them, keeps focus on the same control, chooses again an
- * answer only chosen, taps Continue again if it was waiting, and repeats a
- * tap made after take(), on the widget's own controls. Controls are matched
- * by a hook both screens share, as they come from the same components: an
- * id, a data-action, or a link's address (and which of the matches it is),
- * never by their position.
+ * take() gives it, as data, the options, the screen, the answer chosen and
+ * whether Continue was tapped, and replaced(), once it has rendered beside
+ * these screens, removes them, keeps focus on the same control (or, when
+ * Continue moved the widget on, puts it on the new question, as the
+ * widget's own moves do), and repeats a tap made after take(), on the
+ * widget's own controls. Controls are matched by a hook both screens share,
+ * as they come from the same components: an id, a data-action, or a link's
+ * address (and which of the matches it is), never by their position.
  * @param {ShadowRoot} root
  * @param {MountOptions} options
  * @returns {EarlyScreens}
@@ -145,10 +146,32 @@ export const paintEarly = (root, options) => {
    * @returns {any}
    */
   const find = (h) => h && root.querySelectorAll(h.selector)[h.index];
-  const focusHeading = () => {
+  /** @param {ParentNode} screen */
+  const focusHeading = (screen) => {
     const selection = window.getSelection && window.getSelection();
     if (selection) selection.removeAllRanges(); // as page::focus: a screen reader reads on from the heading
-    box.querySelector("h2").focus();
+    /** @type {HTMLElement} */ (screen.querySelector("h2[tabindex]")).focus();
+  };
+  /**
+   * A live region is heard when its text changes, not when it arrives with
+   * it: "Question 1 of 17" is put back a moment after the new screen, as the
+   * widget's own region, which stays in place, is given it. Its text node is
+   * kept (the widget's renderer holds it), and a no-break space holds the
+   * line meanwhile, so nothing moves.
+   * @param {ParentNode} screen
+   * @param {(fn: () => void, ms: number) => void} after `later` on these screens (cancelled with them)
+   */
+  const announce = (screen, after) => {
+    const text = /** @type {Text | null} */ (screen.querySelector("[aria-live]")?.firstChild ?? null);
+    if (!text || !text.data) return;
+    const said = text.data;
+    text.data = "\u00a0";
+    after(() => { if (text.data === "\u00a0") text.data = said; }, 50);
+  };
+  /** The screen shown in `screen`: its question's id, or its own name. @param {ParentNode} screen */
+  const shown = (screen) => {
+    const el = screen.querySelector("[data-question]") || screen.querySelector("[data-screen]");
+    return el && (el.getAttribute("data-question") || el.getAttribute("data-screen"));
   };
   const paint = () => {
     const next = document.createElement("div"); // as src/mount.rs renders in, so the layout is the same
@@ -190,7 +213,7 @@ export const paintEarly = (root, options) => {
     if (taken) {
       if (!button) return; // links work as they are; an answer is a change, below
       e.preventDefault();
-      // Continue already waits to be tapped again; a second tap would answer twice.
+      // Continue was tapped already, and the widget gives that answer: a second tap would answer twice.
       if (!(visit.submitted && button.type === "submit")) late = { el: button, hook: hook(button) };
       return;
     }
@@ -203,17 +226,8 @@ export const paintEarly = (root, options) => {
       return; // Continue: the form's submit, below
     }
     paint();
-    focusHeading();
-    // A live region is heard when its text changes, not when it arrives with
-    // it: "Question 1 of 17" is put in a moment after the new screen, as the
-    // widget's own region, which stays in place, is given it. (A no-break
-    // space holds the line meanwhile, so nothing moves.)
-    const live = box.querySelector("[aria-live]");
-    const said = live.textContent;
-    if (said) {
-      live.textContent = "\u00a0";
-      later(() => { live.textContent = said; }, 50);
-    }
+    focusHeading(box);
+    announce(box, later);
   };
   /** @param {any} e */
   const onChange = (e) => {
@@ -257,24 +271,30 @@ export const paintEarly = (root, options) => {
     take: () => {
       taken = true;
       const question = box.querySelector("fieldset[data-question]");
-      // Continue makes an answer an answer; one only chosen is chosen again in replaced().
+      const id = question && question.getAttribute("data-question");
+      // The answer is only chosen here: the widget gives it if Continue was tapped.
       /** @type {Record<string, string>} */
-      const answers = {};
-      if (question && visit.answer && visit.submitted) answers[question.getAttribute("data-question")] = visit.answer;
+      const chosen = {};
+      if (id && visit.answer) chosen[id] = visit.answer;
       return {
         options: visit.locale ? Object.assign({}, options, { locale: visit.locale }) : options,
-        resume: question ? JSON.stringify({ screen: question.getAttribute("data-question"), answers }) : undefined,
+        resume: id ? JSON.stringify({ screen: id, answers: {}, chosen, continued: visit.submitted }) : undefined,
       };
     },
     // Called before the browser draws the widget: nothing moves or flashes.
     replaced: () => {
       const at = hook(/** @type {Element | null} */ (root.activeElement));
+      const painted = shown(box);
       box.remove();
-      const focused = find(at);
-      if (focused) focused.focus();
-      const widget = /** @type {any} */ (root);
-      if (visit.submitted) widget.querySelector('[data-action="continue"]').click();
-      else if (visit.answer) widget.querySelector("input[value='" + visit.answer + "']").click();
+      if (shown(root) !== painted) {
+        // Continue moved the widget on (it opened on the next screen): focus
+        // and the live region follow, as after the widget's own moves.
+        focusHeading(root);
+        announce(root, (fn, ms) => { setTimeout(fn, ms); }); // the widget's own region: not cancelled with these screens
+      } else {
+        const focused = find(at);
+        if (focused) focused.focus();
+      }
       const tapped = late && find(late.hook);
       if (tapped && tapped.localName === "select") {
         tapped.value = late && late.el.value;

@@ -209,8 +209,7 @@ pub fn mount(
     let first = IopOpFitProps {
         resume: early
             .as_deref()
-            .and_then(|text| storage::read(text, "the answers given while the widget loaded"))
-            .map(|(r, screen)| (r, screen.into())),
+            .and_then(|text| storage::read(text, "the answers given while the widget loaded")),
         ..props.clone()
     };
     let (root, app) = render(&shadow, &first, on_rendered)?;

@@ -21,6 +21,7 @@
 
 use std::rc::Rc;
 
+use iop_op_fit::browser::storage::Stored;
 use iop_op_fit::content::{compact, Locale};
 use iop_op_fit::engine::{flow, Responses};
 use iop_op_fit::mount::STORAGE_PREFIX;
@@ -28,7 +29,7 @@ use iop_op_fit::options::{configurator_json, loader_rules_json, Options};
 use iop_op_fit::{IopOpFit, IopOpFitProps};
 use yew::LocalServerRenderer;
 
-fn render(locale: Locale, resume: Option<(Responses, yew::AttrValue)>) -> String {
+fn render(locale: Locale, resume: Option<Stored>) -> String {
     let options = Options {
         org_name: Some("{org}".into()),
         locale: Some(locale),
@@ -52,7 +53,7 @@ fn main() {
         .map(|&locale| {
             let screens = serde_json::json!({
                 "start": render(locale, None),
-                "question": render(locale, Some((Responses::new(), first.id().into()))),
+                "question": render(locale, Some(Stored { screen: first.id().into(), ..Stored::default() })),
             });
             (locale.tag().to_owned(), screens)
         })

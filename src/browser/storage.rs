@@ -43,8 +43,24 @@ fn read_answer(value: &JsValue) -> Given {
     list.map_or(Given::Other, Given::Many)
 }
 
+/// Where a widget opens: answers and a screen in the stored form, and,
+/// from the loader's painted screens only, an answer chosen on that screen
+/// but not confirmed and whether Continue was tapped there. Plain data: the
+/// visit's reducer applies it (`ui::state::Visit::open`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Stored {
+    pub responses: Responses,
+    /// A question's id or a screen's name (`start`, `emergency`, `result`).
+    pub screen: String,
+    /// Chosen on `screen`'s question, not confirmed: checked, not answered.
+    pub chosen: Responses,
+    /// Continue was tapped on `screen`: `chosen` is the answer, or, with
+    /// nothing chosen, the question says to choose one.
+    pub continued: bool,
+}
+
 /// Stored answers and screen. Invalid entries are dropped with a warning; valid ones are kept.
-pub fn load(key: &str) -> Option<(Responses, String)> {
+pub fn load(key: &str) -> Option<Stored> {
     let text = match session()?.get_item(key) {
         Ok(Some(text)) => text,
         Ok(None) => return None,
@@ -56,18 +72,12 @@ pub fn load(key: &str) -> Option<(Responses, String)> {
     read(&text, &format!("stored answers under \"{key}\""))
 }
 
-/// Answers and a screen in the stored form (`{"screen": …, "answers": {…}}`),
-/// from storage or from the loader; `what` names them in warnings.
-pub fn read(text: &str, what: &str) -> Option<(Responses, String)> {
-    let stored = JSON::parse(text).ok().filter(JsValue::is_object);
-    let answers = stored
-        .as_ref()
-        .and_then(|s| Reflect::get(s, &"answers".into()).ok())
-        .filter(JsValue::is_object);
-    let Some(answers) = answers else {
-        warn(&format!("{what} were unreadable and were cleared."));
-        return None;
-    };
+/// The answers in `object`'s `field` (`{"question id": answer, …}`), each
+/// checked by the engine; a wrong one is named in a warning and left out.
+fn answers(object: &JsValue, field: &str) -> Option<Responses> {
+    let answers = Reflect::get(object, &field.into())
+        .ok()
+        .filter(JsValue::is_object)?;
     let (responses, problems) = Responses::from_entries(
         Object::entries(answers.unchecked_ref())
             .iter()
@@ -79,10 +89,27 @@ pub fn read(text: &str, what: &str) -> Option<(Responses, String)> {
     for problem in &problems {
         warn(&format!("a stored answer was ignored: {problem}"));
     }
-    let screen = stored
-        .and_then(|s| Reflect::get(&s, &"screen".into()).ok())
-        .and_then(|s| s.as_string());
-    Some((responses, screen.unwrap_or_else(|| "start".into())))
+    Some(responses)
+}
+
+/// The stored form (`{"screen": …, "answers": {…}}`, and from the loader
+/// `"chosen": {…}` and `"continued": true`), from storage or from the
+/// loader; `what` names it in warnings.
+pub fn read(text: &str, what: &str) -> Option<Stored> {
+    let stored = JSON::parse(text).unwrap_or_default();
+    let Some(responses) = answers(&stored, "answers") else {
+        warn(&format!("{what} were unreadable and were cleared."));
+        return None;
+    };
+    let field = |name: &str| Reflect::get(&stored, &name.into()).unwrap_or_default();
+    Some(Stored {
+        responses,
+        screen: field("screen")
+            .as_string()
+            .unwrap_or_else(|| "start".into()),
+        chosen: answers(&stored, "chosen").unwrap_or_default(),
+        continued: field("continued").is_truthy(),
+    })
 }
 
 pub fn save(key: &str, responses: &Responses, screen: &str) {

@@ -15,10 +15,11 @@ use super::screens::question::QuestionScreen;
 use super::screens::start::StartScreen;
 use super::state::{Action, Screen, Visit};
 use super::text::Text;
-use crate::browser::{languages, page, storage};
+use crate::browser::storage::{self, Stored};
+use crate::browser::{languages, page};
 use crate::content::{self, Locale};
 use crate::engine::questions::Respondent;
-use crate::engine::{assess, Assessment, Level, Question, Responses};
+use crate::engine::{assess, Assessment, Level, Question};
 use crate::options::Options;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -33,10 +34,11 @@ pub struct IopOpFitProps {
     /// Called once each time a result (or the emergency screen) is reached.
     #[prop_or_default]
     pub on_result: Callback<Assessment>,
-    /// Answers and a screen to open on instead of stored ones: what the
-    /// visitor did on the screens the loader painted while the wasm loaded.
+    /// Where to open instead of the stored answers: what the visitor did on
+    /// the screens the loader painted while the wasm loaded (answers, the
+    /// screen, an answer chosen there and whether Continue was tapped).
     #[prop_or_default]
-    pub resume: Option<(Responses, AttrValue)>,
+    pub resume: Option<Stored>,
     /// Called once, after the first render and its effects, so whatever stood
     /// in for the widget (the loader's early screens) can make way.
     #[prop_or_default]
@@ -58,9 +60,8 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
         let early = props.resume.clone();
         use_reducer(move || {
             early
-                .map(|(r, screen)| (r, screen.to_string()))
                 .or_else(|| key.as_deref().and_then(storage::load))
-                .map_or_else(Visit::new, |(r, screen)| Visit::resume(r, &screen))
+                .map_or_else(Visit::new, |stored| Visit::open(&stored))
         })
     };
     // The language shown, and one whose texts could not be fetched (for the
@@ -170,10 +171,18 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
         (Screen::Start, _) => html! {
             <StartScreen heading={heading.clone()} resumable={!visit.responses.is_empty()} on_start={send(&visit, || Action::Begin)} />
         },
-        (Screen::Question(q), _) => html! {
-            <QuestionScreen key={q.id()} question={q} given={visit.responses.get(q).unwrap_or_default()}
-                heading={heading.clone()} on_answer={on_answer(q)} />
-        },
+        (Screen::Question(q), _) => {
+            // Until the visitor's first move here, the question the widget
+            // opened on shows what was done on the painted one: an answer
+            // chosen, or Continue tapped with none (a Continue on an answer
+            // has already moved the visit on: Visit::open).
+            let early = props.resume.as_ref().filter(|_| visit.moves == 0);
+            let given = visit.responses.get(q).or_else(|| early?.chosen.get(q));
+            html! {
+                <QuestionScreen key={q.id()} question={q} given={given.unwrap_or_default()}
+                    tried={early.is_some_and(|e| e.continued)} heading={heading.clone()} on_answer={on_answer(q)} />
+            }
+        }
         (Screen::Emergency, Some(a)) => html! {
             <EmergencyScreen assessment={a} heading={heading.clone()}
                 on_continue={send(&visit, || Action::ContinueAfterEmergency)} on_change={send(&visit, || Action::Back)} />

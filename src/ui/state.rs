@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::browser::storage::Stored;
 use crate::engine::{flow, Question, Responses};
 
 /// The screen being shown.
@@ -81,6 +82,23 @@ impl Visit {
             },
         };
         visit
+    }
+
+    /// A visit opened where `stored` says: resumed there, then, if Continue
+    /// was tapped there on an answer chosen (on the screens the loader
+    /// painted), that answer given, as a tap on Continue would give it.
+    pub fn open(stored: &Stored) -> Self {
+        let visit = Visit::resume(stored.responses, &stored.screen);
+        let screen = visit.screen;
+        match screen {
+            Screen::Question(q) if stored.continued => match stored.chosen.get(q) {
+                Some(values) => {
+                    Rc::unwrap_or_clone(Rc::new(visit).reduce(Action::Answer(q, values)))
+                }
+                None => visit,
+            },
+            _ => visit,
+        }
     }
 
     /// This visitor's path and where `q` stands on it.
@@ -198,6 +216,7 @@ mod tests {
     use yew::Reducible;
 
     use super::{Action, Screen, Visit};
+    use crate::browser::storage::Stored;
     use crate::engine::{Question, Responses};
 
     fn act(v: Rc<Visit>, action: Action) -> Rc<Visit> {
@@ -303,5 +322,58 @@ mod tests {
             Visit::resume(r, "frequency").screen,
             Screen::Question(Question::Age)
         );
+    }
+
+    /// What the visitor did on the loader's painted question, as data.
+    fn painted(answers: &str, screen: &str, chosen: &str, continued: bool) -> Stored {
+        Stored {
+            responses: Responses::from_json_lenient(answers).0,
+            screen: screen.into(),
+            chosen: Responses::from_json_lenient(chosen).0,
+            continued,
+        }
+    }
+
+    #[test]
+    fn opens_where_the_painted_screens_left_off_by_the_reducers_rules() {
+        let respondent = Screen::Question(Question::Respondent);
+        let someone_else = r#"{"respondent":"someone_else"}"#;
+        // (answers, screen, chosen, Continue tapped) there -> (screen, answers, moves) opened on.
+        for (answers, screen, chosen, continued, opens, answered, moves) in [
+            // Continue on a chosen answer: given, and on to the next question, as a tap
+            // would; a move, so focus follows.
+            (
+                "{}",
+                "respondent",
+                someone_else,
+                true,
+                Screen::Question(Question::Danger),
+                someone_else,
+                1,
+            ),
+            // Only chosen: still on the question, and nothing answered yet.
+            ("{}", "respondent", someone_else, false, respondent, "{}", 0),
+            // Continue with nothing chosen: it stays (the question shows its error).
+            ("{}", "respondent", "{}", true, respondent, "{}", 0),
+            // Where Continue leads is the reducer's: danger now, the emergency screen.
+            (
+                r#"{"respondent":"self"}"#,
+                "danger",
+                r#"{"danger":["overdose"]}"#,
+                true,
+                Screen::Emergency,
+                r#"{"respondent":"self","danger":["overdose"]}"#,
+                1,
+            ),
+            // A chosen answer for another screen than the one opened on is not given.
+            ("{}", "start", someone_else, true, Screen::Start, "{}", 0),
+        ] {
+            let v = Visit::open(&painted(answers, screen, chosen, continued));
+            assert_eq!(
+                (v.screen, v.responses, v.moves),
+                (opens, Responses::from_json_lenient(answered).0, moves),
+                "{screen} {chosen} {continued}"
+            );
+        }
     }
 }

@@ -82,14 +82,19 @@ const CONTINUE = "form[data-screen=question] button[type=submit]";
 const progress = (t, n) => t.progress.replace("{n}", String(n)).replace("{total}", "17");
 const focusedText = (w) => w.evaluate((host) => host.shadowRoot.activeElement?.textContent ?? null);
 
+/** The plain host page with the wasm held back: its console, the widget, and what lets the wasm in. */
+async function heldBack(page) {
+  const messages = consoleMessages(page);
+  const release = await holdWasm(page);
+  await countReady(page);
+  await page.goto(`${env.server.origin}/plain.html`);
+  return { messages, release, w: widget(page) };
+}
+
 describe("the screens painted before the wasm", () => {
   test("start, the first question and Continue work before the wasm, and the widget carries on from there once", async () => {
     const page = env.page;
-    const messages = consoleMessages(page);
-    const release = await holdWasm(page);
-    await countReady(page);
-    await page.goto(`${env.server.origin}/plain.html`);
-    const w = widget(page);
+    const { messages, release, w } = await heldBack(page);
     await w.locator(START).waitFor();
     assert.equal(await readyCount(page), 0, "the wasm has not started");
     assert.deepEqual(await shadowState(page), {
@@ -126,6 +131,8 @@ describe("the screens painted before the wasm", () => {
     release();
     await waitForTakeover(page);
     await expectScreen(page, "danger");
+    // Said as after the widget's own moves: put back a moment after the swap.
+    await page.waitForFunction((text) => window.__heard.includes(text), progress(en, 2));
     assert.equal(await w.locator(".iof-progress-text").textContent(), progress(en, 2), "answered once");
     assert.equal(await focusedText(w), en["q.danger.title.other"], "focus on the next question");
     assert.equal((await shadowState(page)).roots, 1, "the painted screens are gone");
@@ -165,12 +172,29 @@ describe("the screens painted before the wasm", () => {
     assert.equal(await w.locator("h2").textContent(), pt["q.danger.title"]);
   });
 
+  test("Continue with nothing chosen on the painted question: the widget opens there, saying to choose one", async () => {
+    const page = env.page;
+    const { messages, release, w } = await heldBack(page);
+    await w.locator(START).tap();
+    await w.locator(CONTINUE).tap();
+    assert.equal(await w.locator("[role=status]").textContent(), en["nav.loading"]);
+    release();
+    await waitForTakeover(page);
+    await expectScreen(page, "respondent");
+    assert.equal(await w.locator("[role=alert] h2").textContent(), en["error.title"]);
+    assert.equal(await w.locator("#iof-error").textContent(), en["error.choose_one"]);
+    assert.equal(await w.locator("input:checked").count(), 0);
+    assert.equal(await w.locator(".iof-progress-text").textContent(), progress(en, 1), "still the first question");
+    await w.locator('label[for="iof-respondent-self"]').tap();
+    await w.locator(CONTINUE).tap();
+    await expectScreen(page, "danger");
+    assert.deepEqual(messages.of("error"), []);
+    assert.deepEqual(messages.of("warning"), []);
+  });
+
   test("Back on the painted question goes back to the painted start, and the widget opens there", async () => {
     const page = env.page;
-    const release = await holdWasm(page);
-    await countReady(page);
-    await page.goto(`${env.server.origin}/plain.html`);
-    const w = widget(page);
+    const { release, w } = await heldBack(page);
     await w.locator(START).tap();
     await w.locator('label[for="iof-respondent-self"]').tap();
     await w.locator("button.iof-back").tap();

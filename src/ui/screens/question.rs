@@ -10,8 +10,12 @@ use crate::ui::text::use_text;
 #[derive(Properties, PartialEq)]
 pub struct QuestionScreenProps {
     pub question: Question,
-    /// The answer given before, shown selected.
+    /// The answer given before (or chosen on the loader's painted screen), shown selected.
     pub given: Vec<&'static str>,
+    /// Continue was already tapped with nothing chosen (on the painted
+    /// screen): the error shows from the start.
+    #[prop_or_default]
+    pub tried: bool,
     pub heading: NodeRef,
     pub on_answer: Callback<Vec<&'static str>>,
 }
@@ -43,7 +47,7 @@ fn toggle(
 pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     let t = use_text();
     let chosen = use_state(|| props.given.clone());
-    let error = use_state(|| false);
+    let error = use_state(|| props.tried);
     let q = props.question;
     let (multi, none_exclusive) = match q.kind() {
         Kind::Single => (false, false),
