@@ -18,7 +18,7 @@ import init, { add_language, check, languages, mount } from "wasm-bindgen-glue";
  */
 /**
  * What the loader uses of the wasm (src/mount.rs): `mount` renders a widget into `host`'s
- * shadow root, opening on `early` (answers and a screen in the stored form) and calling
+ * shadow root, opening on `early` (what was done on the painted screens, in the stored form) and calling
  * `onRendered` with the rendered widget to put in its place (without it, the wasm puts
  * the widget at the end of the shadow root); `check` gives the warnings mount would give;
  * `languages` is given the loader's way to fetch a language file, once; `add_language` adds

@@ -104,6 +104,7 @@ export const paintEarly = (root, options) => {
   /** After take(): the control last used, and its hook. @type {{ el: any, hook: Hook } | null} */
   let late = null;
   let busy = 0; // a tap under way (from the finger going down) or just answered, until its frame is drawn
+  let announcing = 0; // the widget's progress said again after the swap (see replaced), cancelled on unmount
   /** The painted language: its words and screens. @type {import("./languages.js").Language} */
   let lang;
   // Every timer and frame callback still to run. Each holds these screens
@@ -213,7 +214,7 @@ export const paintEarly = (root, options) => {
     if (taken) {
       if (!button) return; // links work as they are; an answer is a change, below
       e.preventDefault();
-      // Continue was tapped already, and the widget gives that answer: a second tap would answer twice.
+      // Continue was tapped already and is handed over: the widget applies it, once.
       if (!(visit.submitted && button.type === "submit")) late = { el: button, hook: hook(button) };
       return;
     }
@@ -243,6 +244,11 @@ export const paintEarly = (root, options) => {
       box.querySelector("select").focus();
     } else {
       visit.answer = e.target.value;
+      // A new answer waits for its own Continue, as in the widget, where a change never moves on.
+      if (visit.submitted) {
+        visit.submitted = false;
+        /** @type {Element} */ (box.querySelector("[role=status]")).textContent = "";
+      }
     }
   };
   /** @param {Event} e */
@@ -283,14 +289,16 @@ export const paintEarly = (root, options) => {
     },
     // Called before the browser draws the widget: nothing moves or flashes.
     replaced: () => {
+      const inside = root.activeElement !== null; // the visitor may have gone on in the host page meanwhile
       const at = hook(/** @type {Element | null} */ (root.activeElement));
       const painted = shown(box);
       box.remove();
       if (shown(root) !== painted) {
         // Continue moved the widget on (it opened on the next screen): focus
         // and the live region follow, as after the widget's own moves.
-        focusHeading(root);
-        announce(root, (fn, ms) => { setTimeout(fn, ms); }); // the widget's own region: not cancelled with these screens
+        if (inside) focusHeading(root);
+        // The widget's own region: its timer outlives these screens, until an unmount.
+        announce(root, (fn, ms) => { announcing = setTimeout(fn, ms); });
       } else {
         const focused = find(at);
         if (focused) focused.focus();
@@ -306,6 +314,9 @@ export const paintEarly = (root, options) => {
     },
     // The widget was unmounted, perhaps before it took over: the painted
     // screens go, and with them anything that could keep them alive.
-    dispose: letGo,
+    dispose: () => {
+      clearTimeout(announcing);
+      letGo();
+    },
   };
 };

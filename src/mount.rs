@@ -174,7 +174,8 @@ fn storage_name(host: &Element, options: &Options) -> String {
 
 /// Mounts a widget into `host` with `options` (the same names as the
 /// `data-*` attributes, camelCase). `early` is what the visitor did on the
-/// screens the loader painted (answers and a screen, in the stored form), and
+/// screens the loader painted (in the stored form: the screen, an answer
+/// chosen there and whether Continue was tapped; `storage::Stored`), and
 /// `on_rendered`, if given, is handed the rendered widget to put in the page
 /// (see `render`).
 #[wasm_bindgen]

@@ -69,7 +69,12 @@ pub fn load(key: &str) -> Option<Stored> {
             return None;
         }
     };
-    read(&text, &format!("stored answers under \"{key}\""))
+    // What was chosen or tapped on the painted screens comes only from the loader.
+    read(&text, &format!("stored answers under \"{key}\"")).map(|s| Stored {
+        chosen: Responses::default(),
+        continued: false,
+        ..s
+    })
 }
 
 /// The answers in `object`'s `field` (`{"question id": answer, …}`), each
@@ -108,7 +113,7 @@ pub fn read(text: &str, what: &str) -> Option<Stored> {
             .as_string()
             .unwrap_or_else(|| "start".into()),
         chosen: answers(&stored, "chosen").unwrap_or_default(),
-        continued: field("continued").is_truthy(),
+        continued: field("continued").as_bool() == Some(true),
     })
 }
 

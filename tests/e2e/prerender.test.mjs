@@ -135,6 +135,7 @@ describe("the screens painted before the wasm", () => {
     await page.waitForFunction((text) => window.__heard.includes(text), progress(en, 2));
     assert.equal(await w.locator(".iof-progress-text").textContent(), progress(en, 2), "answered once");
     assert.equal(await focusedText(w), en["q.danger.title.other"], "focus on the next question");
+    assert.equal(await w.locator("[role=alert]").count(), 0, "Continue given once: no error on the next question");
     assert.equal((await shadowState(page)).roots, 1, "the painted screens are gone");
     await widget(page).locator("button.iof-back").tap();
     await expectScreen(page, "respondent");
@@ -185,11 +186,28 @@ describe("the screens painted before the wasm", () => {
     assert.equal(await w.locator("#iof-error").textContent(), en["error.choose_one"]);
     assert.equal(await w.locator("input:checked").count(), 0);
     assert.equal(await w.locator(".iof-progress-text").textContent(), progress(en, 1), "still the first question");
+    assert.equal(await focusedText(w), en["nav.continue"], "focus stays on Continue");
     await w.locator('label[for="iof-respondent-self"]').tap();
     await w.locator(CONTINUE).tap();
     await expectScreen(page, "danger");
     assert.deepEqual(messages.of("error"), []);
     assert.deepEqual(messages.of("warning"), []);
+  });
+
+  test("an answer chosen after a waiting Continue waits for its own Continue, as in the widget", async () => {
+    const page = env.page;
+    const { release, w } = await heldBack(page);
+    await w.locator(START).tap();
+    await w.locator(CONTINUE).tap();
+    await w.locator('label[for="iof-respondent-self"]').tap();
+    assert.equal(await w.locator("[role=status]").textContent(), "", "no longer waiting");
+    release();
+    await waitForTakeover(page);
+    await expectScreen(page, "respondent");
+    assert.equal(await w.locator("input[value=self]").isChecked(), true, "chosen, not given");
+    assert.equal(await w.locator("[role=alert]").count(), 0);
+    await w.locator(CONTINUE).tap();
+    await expectScreen(page, "danger");
   });
 
   test("Back on the painted question goes back to the painted start, and the widget opens there", async () => {
