@@ -180,7 +180,7 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
             let given = visit.responses.get(q).or_else(|| early?.chosen.get(q));
             html! {
                 <QuestionScreen key={q.id()} question={q} given={given.unwrap_or_default()}
-                    tried={early.is_some_and(|e| e.continued)} heading={heading.clone()} on_answer={on_answer(q)} />
+                    tried={early.is_some_and(|e| e.continued && e.screen == q.id())} heading={heading.clone()} on_answer={on_answer(q)} />
             }
         }
         (Screen::Emergency, Some(a)) => html! {
