@@ -208,9 +208,9 @@ pub fn mount(
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
     let first = IopOpFitProps {
-        resume: early
-            .as_deref()
-            .and_then(|text| storage::read(text, "the answers given while the widget loaded")),
+        resume: early.as_deref().and_then(|text| {
+            storage::read(text, "the answers given while the widget loaded", true)
+        }),
         ..props.clone()
     };
     let (root, app) = render(&shadow, &first, on_rendered)?;

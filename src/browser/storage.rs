@@ -69,12 +69,7 @@ pub fn load(key: &str) -> Option<Stored> {
             return None;
         }
     };
-    // What was chosen or tapped on the painted screens comes only from the loader.
-    read(&text, &format!("stored answers under \"{key}\"")).map(|s| Stored {
-        chosen: Responses::default(),
-        continued: false,
-        ..s
-    })
+    read(&text, &format!("stored answers under \"{key}\""), false)
 }
 
 /// The answers in `object`'s `field` (`{"question id": answer, …}`), each
@@ -97,10 +92,11 @@ fn answers(object: &JsValue, field: &str) -> Option<Responses> {
     Some(responses)
 }
 
-/// The stored form (`{"screen": …, "answers": {…}}`, and from the loader
-/// `"chosen": {…}` and `"continued": true`), from storage or from the
-/// loader; `what` names it in warnings.
-pub fn read(text: &str, what: &str) -> Option<Stored> {
+/// The stored form (`{"screen": …, "answers": {…}}`), from storage or from
+/// the loader; `what` names it in warnings. With `taps` (the loader's
+/// handover only; stored answers never carry them), also `"chosen": {…}`
+/// and `"continued": true`.
+pub fn read(text: &str, what: &str, taps: bool) -> Option<Stored> {
     let stored = JSON::parse(text).unwrap_or_default();
     let Some(responses) = answers(&stored, "answers") else {
         warn(&format!("{what} were unreadable and were cleared."));
@@ -112,8 +108,11 @@ pub fn read(text: &str, what: &str) -> Option<Stored> {
         screen: field("screen")
             .as_string()
             .unwrap_or_else(|| "start".into()),
-        chosen: answers(&stored, "chosen").unwrap_or_default(),
-        continued: field("continued").as_bool() == Some(true),
+        chosen: taps
+            .then(|| answers(&stored, "chosen"))
+            .flatten()
+            .unwrap_or_default(),
+        continued: taps && field("continued").as_bool() == Some(true),
     })
 }
 
