@@ -374,7 +374,7 @@ function reading(summary, env) {
     notes.push(`**Bytes.** The wasm is ${Math.round((100 * wasm.bytes) / w.bytes)}% of what the widget downloads ` +
       `(${kB(wasm.bytes)} of ${kB(w.bytes)} KiB); meeting the budget with gzip means cutting ${kB(w.bytes - BUDGETS.bytes)} KiB, ` +
       `${Math.round((100 * (w.bytes - BUDGETS.bytes)) / wasm.bytes)}% of the wasm, if the rest stays as it is. ` +
-      `Served with brotli -11 the two files would be ${kB(brotli)} KiB.`);
+      `Served with brotli -11 its files would be ${kB(brotli)} KiB.`);
   }
   for (const p of profiles) {
     const ws = p.pages["widget-start"], st = p.pages.static;
@@ -384,7 +384,7 @@ function reading(summary, env) {
     notes.push(`**First screen, ${p.label}.** Start is painted at ${ms(ws.first)} ms, ${ms(ws.first - st.first)} ms after the ` +
       `static page's first question. ` +
       (serial(ws) ? `The widget's files are fetched one after another (${waterfall(ws)}: the loader runs at the page's ` +
-        `DOMContentLoaded as a \`defer\` script, then fetches the wasm)` : `Its files: ${waterfall(ws)}`) +
+        `DOMContentLoaded as a \`defer\` script, then fetches the glue and the wasm)` : `Its files: ${waterfall(ws)}`) +
       (drawnByWasm ? `, and the start screen is drawn by the wasm: it is in the DOM ${ms(ws.firstDom - ws.wasmReady)} ms ` +
         `after the instance is ready (${ms(ws.wasmReady)} ms), so Start waits for both files. `
         : `; the start screen is in the DOM at ${ms(ws.firstDom)} ms, before the wasm instance is ready (${ms(ws.wasmReady)} ms). `) +

@@ -51,7 +51,9 @@ const RATE = Number(args.rate);
 if (!Number.isInteger(RUNS) || RUNS < 7) throw new Error("--runs must be a whole number, at least 7");
 if (!(RATE >= 1)) throw new Error("--rate must be 1 or more");
 const PROFILE_NAMES = [...new Set(args.profiles.split(",").map((p) => p.trim()).filter(Boolean))];
-for (const file of ["iop-op-fit.js", "core/iop-op-fit_bg.wasm"]) {
+/** What every visitor downloads (an English one: nothing else), then each other language's one file more. */
+const WIDGET_FILES = ["iop-op-fit.js", "core/iop-op-fit-glue.js", "core/iop-op-fit_bg.wasm"];
+for (const file of WIDGET_FILES) {
   if (!existsSync(join(DIST, file))) {
     throw new Error(`${join(DIST, file)} is missing: build the widget first (./scripts/build.sh), or pass --dist`);
   }
@@ -406,8 +408,6 @@ function compressedSizes(files) {
     return { file, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotli.length };
   });
 }
-/** What every visitor downloads (an English one: nothing else), then each other language's one file more. */
-const WIDGET_FILES = ["iop-op-fit.js", "core/iop-op-fit_bg.wasm"];
 const LANGUAGE_FILES = readdirSync(join(DIST, "core")).filter((f) => f.endsWith(".txt")).sort().map((f) => `core/${f}`);
 
 // ---------------------------------------------------------------------------

@@ -1,11 +1,11 @@
 // @ts-check
 // The wasm: fetched at once from beside this script, run only if it is the
 // one this loader was built with, and started with wasm-bindgen's glue.
-// "wasm-bindgen-glue" is the glue Trunk's build wrote (its `web` output),
-// bundled in by scripts/post-build.mjs, so its names stay private. Its top
-// level only makes text encoders, which every browser that runs this script
-// has; the wasm starts in loadCore.
-import init, { add_language, check, languages, mount } from "wasm-bindgen-glue";
+// The glue is the module "iop-op-fit-glue" gives: fetched from core/, in
+// parallel with the wasm (glue-fetched.js), or, in the single-file build,
+// inside this script (glue-bundled.js); scripts/post-build.mjs chooses.
+import { loadGlue } from "iop-op-fit-glue";
+import { base, failure, fetchChecked } from "./fetch.js";
 
 /**
  * Options as the site owner gives them, by their camelCase names (data-org-name is orgName):
@@ -31,59 +31,12 @@ import init, { add_language, check, languages, mount } from "wasm-bindgen-glue";
  * }} Core
  */
 
-const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
-const base = new URL(".", (script && script.src) || document.baseURI).href;
 /** The wasm in base64 in the single-file build, else null (see scripts/post-build.mjs). @type {string | null} */
 export const INLINE_WASM = IOP_OP_FIT_WASM;
 export const WASM_URL = base + IOP_OP_FIT_WASM_PATH;
 
-/** @param {string} reason @param {string} fix */
-const failure = (reason, fix) => Object.assign(new Error(reason), { fix });
-
-// The wasm and the language files this loader was built with, by their
-// SHA-384 (integrity values put in by scripts/post-build.mjs): the browser
-// refuses any other core/ file, an older build as much as damaged bytes, so
-// the glue never meets a wasm it was not made for. The single-file build has
-// none (null) and checks nothing more: its wasm and languages are inside this
-// same file, so they cannot be swapped apart from the glue, and the file as a
-// whole is what the page's own integrity attribute checks (crypto.subtle, for
-// a second check, is missing on plain-http pages anyway). No cookie goes
-// with these requests: they carry nothing but the file's name.
-/** @param {string} url @param {string} integrity @returns {Promise<Response>} */
-const fetchChecked = (url, integrity) =>
-  fetch(url, { integrity, credentials: "omit" }).catch((error) =>
-    // A refused digest, a missing file (with integrity, a 404 is refused too)
-    // and a network error all reject alike; one more request, made only when
-    // the file cannot be used anyway, tells which.
-    fetch(url, { credentials: "omit" }).then((response) => {
-      if (response.body) response.body.cancel().catch(() => {}); // its status is all that is needed
-      if (!response.ok) return response; // the caller names the status
-      throw failure(url + " does not match this loader, iop-op-fit.js: it is from another release, " +
-        "or damaged, so it was not used", "Upload iop-op-fit.js and the core/ folder beside it from the same release.");
-    }, () => unreachable(url, error)));
-
 // A string here: the single-file build (null) does not fetch.
 const fetchWasm = () => fetchChecked(WASM_URL, /** @type {string} */ (IOP_OP_FIT_WASM_INTEGRITY));
-
-/**
- * A core/ file could not be fetched at all. From another origin, a request that
- * needs no CORS tells a missing Access-Control-Allow-Origin header (it gets
- * through) from a network failure or a connect-src rule (it fails too).
- * @param {string} url
- * @param {Error} error
- * @returns {Promise<never>}
- */
-const unreachable = (url, error) => {
-  const origin = new URL(url).origin;
-  /** @param {string} reason @param {string} fix @returns {never} */
-  const fail = (reason, fix) => { throw failure(url + " could not be fetched: " + reason + " (" + error.message + ")", fix); };
-  const network = () => fail("the network failed, or the page's Content-Security-Policy does not allow it",
-    "Check that " + origin + " can be reached from this page, and that connect-src in the page's Content-Security-Policy (if it has one) allows it.");
-  if (origin === location.origin) return network();
-  return fetch(url, { mode: "no-cors", credentials: "omit" }).then(() => fail(origin + " does not allow this page's origin (CORS)",
-    "Have " + origin + " send Access-Control-Allow-Origin: * (or " + location.origin + ") with the files in core/, or serve them from this site."),
-  network);
-};
 
 /** A language file's text by its tag, as it is fetched. @type {Map<string, Promise<string | null>>} */
 const languageFiles = new Map();
@@ -137,13 +90,17 @@ export const loadCore = () => {
   if (!core) {
     /** @type {Promise<Response> | Uint8Array | null} */
     let wasm = window.WebAssembly && !INLINE_WASM ? fetchWasm() : null;
+    // The glue and the wasm download side by side. When both fail, the glue's
+    // failure is the one named; the wasm's is then left unread, not unhandled.
+    if (wasm) wasm.catch(() => {});
+    const glue = window.WebAssembly ? loadGlue() : null;
     core = Promise.resolve().then(() => {
-      if (!window.WebAssembly) throw new Error("this browser does not support WebAssembly");
+      if (!window.WebAssembly || !glue) throw new Error("this browser does not support WebAssembly");
       if (INLINE_WASM) wasm = Uint8Array.from(atob(INLINE_WASM), (c) => c.charCodeAt(0));
-      return init({ module_or_path: wasm }).then(() => {
-        languages((tag, done) => loadLanguage(tag).then(done, () => done(null)));
-        return { mount, check, languages, add_language };
-      });
+      return glue.then((glue) => glue.default({ module_or_path: wasm }).then(() => {
+        glue.languages((tag, done) => loadLanguage(tag).then(done, () => done(null)));
+        return glue;
+      }));
     });
   }
   return core;

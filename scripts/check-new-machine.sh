@@ -24,7 +24,7 @@ if grep -q '^\[build\] rust-src or' "$work/build.log"; then
   echo "new machine: the release build fell back to the prebuilt standard library" >&2
   exit 1
 fi
-for file in iop-op-fit.js iop-op-fit.inline.js core/iop-op-fit_bg.wasm; do
+for file in iop-op-fit.js iop-op-fit.inline.js core/iop-op-fit_bg.wasm core/iop-op-fit-glue.js; do
   [ -s "$work/dist/$file" ] || { echo "new machine: the build wrote no dist/$file" >&2; exit 1; }
 done
 echo "new machine: setup and release build from an empty cargo registry passed in $((SECONDS - start)) s"

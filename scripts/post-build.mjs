@@ -1,12 +1,13 @@
 // Trunk post-build hook. It builds the files a site serves:
-//   iop-op-fit.js          the loader (loader/*.js) bundled with wasm-bindgen's glue
+//   iop-op-fit.js          the loader (loader/*.js)
 //   core/iop-op-fit_bg.wasm
+//   core/iop-op-fit-glue.js wasm-bindgen's glue, an ES module the loader fetches beside the wasm
 //   core/<tag>.txt         each language but English, fetched when a widget needs it
 //   iop-op-fit.inline.js   the same loader with the wasm inlined, for hosts that cannot serve .wasm
 // Trunk leaves the glue and wasm named after the package (the loader's own
 // name), so they are moved first. A release build is then shrunk: wasm-opt
 // (binaryen) on the wasm, esbuild on the JavaScript. The loader is given the
-// wasm's SHA-384 and refuses any other wasm. (scripts/release.sh packages the
+// SHA-384 of the wasm and of the glue and refuses any other. (scripts/release.sh packages the
 // three files with integrity.json for site owners.) The loader also gets the
 // widget's styles, and its start screen and first question in every language,
 // rendered by the real components (src/bin/prerender.rs, which scripts/build.sh
@@ -22,18 +23,25 @@ import { tree } from "./html-tree.mjs";
 const dist = process.env.TRUNK_STAGING_DIR;
 if (!dist) throw new Error("post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)");
 const release = process.env.TRUNK_PROFILE === "release";
+/** A file's SHA-384 as an integrity value, which the loader fetches it with. */
+const sha384 = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 // wasm-bindgen's glue (its `web` output, an ES module), which the loader imports as "wasm-bindgen-glue".
 const glue = join(dist, "iop-op-fit.js");
 if (!/^export /m.test(readFileSync(glue, "utf8"))) {
   throw new Error("expected wasm-bindgen's ES module glue (data-bindgen-target=\"web\" in index.html)");
 }
-// The folder beside the loader for the files it fetches: the wasm and the
-// language files (the loader is told: IOP_OP_FIT_WASM_PATH, IOP_OP_FIT_LANGUAGE_DIR).
+// The folder beside the loader for the files it fetches: the wasm, the glue
+// and the language files (the loader is told: IOP_OP_FIT_WASM_PATH,
+// IOP_OP_FIT_GLUE_PATH, IOP_OP_FIT_LANGUAGE_DIR).
 const CORE = "core";
 const WASM_PATH = `${CORE}/iop-op-fit_bg.wasm`;
+const GLUE_PATH = `${CORE}/iop-op-fit-glue.js`;
 mkdirSync(join(dist, CORE), { recursive: true });
 const wasm = join(dist, WASM_PATH);
 renameSync(join(dist, "iop-op-fit_bg.wasm"), wasm);
+// The glue as the loader fetches it (the single-file build bundles the original).
+const glueText = transformSync(readFileSync(glue, "utf8"), { format: "esm", minify: release, legalComments: "none" }).code;
+writeFileSync(join(dist, GLUE_PATH), glueText);
 
 if (release) {
   // The features current Rust emits; binaryen rejects the module without them.
@@ -69,7 +77,7 @@ const { screens: screensByTag, optionRules, storagePrefix, configurator, languag
 const languageIntegrity = Object.fromEntries(Object.entries(languageFiles).map(([tag, text]) => {
   if (!LOCALES.includes(tag)) throw new Error(`src/bin/prerender.rs wrote a language file for ${tag}, which has no catalog`);
   writeFileSync(join(dist, CORE, `${tag}.txt`), text);
-  return [tag, `sha384-${createHash("sha384").update(text, "utf8").digest("base64")}`];
+  return [tag, sha384(Buffer.from(text, "utf8"))];
 }));
 for (const tag of LOCALES) {
   if (tag !== "en" && !languageIntegrity[tag]) throw new Error(`src/bin/prerender.rs wrote no language file for ${tag}`);
@@ -97,7 +105,11 @@ const defines = (single) => ({
   // The wasm's SHA-384 as an integrity value: the loader fetches core/ with it, so
   // a wasm from another build, or damaged, is refused. The single-file build
   // carries its wasm inside itself and has nothing to fetch.
-  IOP_OP_FIT_WASM_INTEGRITY: single ? "null" : JSON.stringify(`sha384-${createHash("sha384").update(wasmBytes).digest("base64")}`),
+  IOP_OP_FIT_WASM_INTEGRITY: single ? "null" : JSON.stringify(sha384(wasmBytes)),
+  // The glue, fetched from core/ with its SHA-384 likewise (loader/glue-fetched.js);
+  // the single-file build carries it.
+  IOP_OP_FIT_GLUE_PATH: JSON.stringify(GLUE_PATH),
+  IOP_OP_FIT_GLUE_INTEGRITY: single ? "null" : JSON.stringify(sha384(glueText)),
   // Each language file's SHA-384 by tag, for the loader to fetch it from
   // core/ with; the single-file build has none and carries the files' texts
   // instead (as JSON text), so it fetches nothing.
@@ -114,15 +126,15 @@ const defines = (single) => ({
 });
 // One classic script, its modules' names private to it, strict as modules are
 // (esbuild's IIFE does not say so itself), under the entry's opening comment.
-// The glue would find its wasm by import.meta.url, which a classic script
-// lacks; the loader always hands it the wasm (fetched or inlined), so that
-// path is never taken.
+// The single-file build bundles the glue; it would find its wasm by
+// import.meta.url, which a classic script lacks, but the loader always hands
+// it the wasm (fetched or inlined), so that path is never taken.
 const entry = join("loader", "iop-op-fit.js");
 const header = readFileSync(entry, "utf8").match(/^\/\*![\s\S]*?\*\//);
 if (!header) throw new Error(`${entry} must open with its /*! … */ comment, which the bundle starts with`);
 const bundle = (single) => buildSync({
   entryPoints: [entry], bundle: true, format: "iife", write: false,
-  alias: { "wasm-bindgen-glue": glue }, logOverride: { "empty-import-meta": "silent" },
+  alias: { "wasm-bindgen-glue": glue, "iop-op-fit-glue": `./loader/glue-${single ? "bundled" : "fetched"}.js` }, logOverride: { "empty-import-meta": "silent" },
   banner: { js: `${header[0]}\n"use strict";` }, legalComments: "none",
   minify: release, define: defines(single),
 }).outputFiles[0].text;

@@ -4,7 +4,8 @@
 #   release/iop-op-fit-VERSION.tgz  the npm package (`npm pack`), what CDNs such as jsDelivr
 #                                   and unpkg serve from npm once it is published
 #   release/iop-op-fit-VERSION.zip  the same files in an iop-op-fit/ folder, to upload to a site
-# Both hold dist/iop-op-fit.js (the loader), dist/core/iop-op-fit_bg.wasm, a
+# Both hold dist/iop-op-fit.js (the loader), dist/core/iop-op-fit_bg.wasm and
+# dist/core/iop-op-fit-glue.js (wasm-bindgen's glue), a
 # language file per language but English (dist/core/<tag>.txt), dist/iop-op-fit.inline.js (the single-file build) and dist/integrity.json (each
 # file's SHA-384, `sha384-...`), and a README for site owners (packaging/npm/).
 # The package also has iop-op-fit.d.ts (loader/api.d.ts), the TypeScript types of
@@ -42,9 +43,9 @@ if [ -z "$from_dist" ]; then
 fi
 
 # The files a site hosts, as the build names them (scripts/post-build.mjs).
-FILES=(iop-op-fit.js core/iop-op-fit_bg.wasm iop-op-fit.inline.js)
+FILES=(iop-op-fit.js core/iop-op-fit_bg.wasm core/iop-op-fit-glue.js iop-op-fit.inline.js)
 for f in "$from_dist"/core/*.txt; do [ -f "$f" ] && FILES+=("core/${f##*/}"); done
-[ "${#FILES[@]}" -gt 3 ] || { echo "release.sh: $from_dist/core/ has no language files: is that a release build (scripts/build.sh)?" >&2; exit 1; }
+[ "${#FILES[@]}" -gt 4 ] || { echo "release.sh: $from_dist/core/ has no language files: is that a release build (scripts/build.sh)?" >&2; exit 1; }
 pkg="$work/package"
 for f in "${FILES[@]}"; do
   [ -f "$from_dist/$f" ] || { echo "release.sh: $from_dist/$f is missing: is that a release build (scripts/build.sh)?" >&2; exit 1; }
@@ -61,7 +62,7 @@ cp loader/api.d.ts "$pkg/iop-op-fit.d.ts"
 
 # integrity.json, package.json (the template with this version) and the README
 # (its snippets with this version and these integrity values). The loader must
-# carry its wasm's and its language files' SHA-384, or it would run any wasm
+# carry the SHA-384 of its wasm, its glue and its language files, or it would run any wasm
 # put beside it (and refuse its own languages).
 VERSION="$version" PKG="$pkg" node --input-type=module - "${FILES[@]}" <<'EOF'
 import { createHash } from "node:crypto";

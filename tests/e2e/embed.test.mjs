@@ -14,8 +14,7 @@ import {
 
 // Folders that hold only some of the built files, as a careless upload might,
 // or a web page where the wasm should be (a site that answers every path with its home page).
-const htmlAsWasm = partialDist(["iop-op-fit.js"]);
-mkdirSync(join(htmlAsWasm, "core"));
+const htmlAsWasm = partialDist(["iop-op-fit.js", join("core", "iop-op-fit-glue.js")]);
 writeFileSync(join(htmlAsWasm, "core", "iop-op-fit_bg.wasm"), "<!doctype html><title>Home</title><p>Welcome</p>");
 const extraRoots = {
   "/missing-core/": partialDist(["iop-op-fit.js"]),

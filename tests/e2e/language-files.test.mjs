@@ -19,9 +19,9 @@ const TAGS = LOCALES.slice(1); // every language with a file: all but English
 const FILES = TAGS.map((t) => join("core", `${t}.txt`));
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
-/** A copy of the loader, its wasm and the language files, with es.txt changed by `edit` (or removed: null). */
+/** A copy of the loader, its wasm and glue, and the language files, with es.txt changed by `edit` (or removed: null). */
 function distWithSpanish(edit) {
-  const dir = partialDist(["iop-op-fit.js", join("core", "iop-op-fit_bg.wasm"), ...FILES]);
+  const dir = partialDist(["iop-op-fit.js", join("core", "iop-op-fit_bg.wasm"), join("core", "iop-op-fit-glue.js"), ...FILES]);
   const file = join(dir, "core", "es.txt");
   if (edit) writeFileSync(file, edit(readFileSync(file, "utf8")));
   else rmSync(file);

@@ -71,9 +71,9 @@ describe("privacy smoke", () => {
     });
     await openHost(page, url());
 
-    // Up to the start screen: the page and the widget's two files, nothing else.
+    // Up to the start screen: the page and the widget's three files, nothing else.
     const paths = requests.map((u) => new URL(u).pathname).sort();
-    assert.deepEqual(paths, ["/dist/core/iop-op-fit_bg.wasm", "/dist/iop-op-fit.js", "/plain.html"]);
+    assert.deepEqual(paths, ["/dist/core/iop-op-fit-glue.js", "/dist/core/iop-op-fit_bg.wasm", "/dist/iop-op-fit.js", "/plain.html"]);
     const loaded = requests.length;
     const served = env.server.requests.length;
     const href = await page.evaluate(() => location.href);
@@ -99,7 +99,7 @@ describe("privacy smoke", () => {
     await openHost(page, `${env.server.origin}/lang.html?lang=es`);
     assert.equal(await widget(page).locator(".iof").getAttribute("lang"), "es");
     const paths = requests.map((r) => r.url.pathname).sort();
-    assert.deepEqual(paths, ["/dist/core/es.txt", "/dist/core/iop-op-fit_bg.wasm", "/dist/iop-op-fit.js", "/lang.html"]);
+    assert.deepEqual(paths, ["/dist/core/es.txt", "/dist/core/iop-op-fit-glue.js", "/dist/core/iop-op-fit_bg.wasm", "/dist/iop-op-fit.js", "/lang.html"]);
     const file = requests.find((r) => r.url.pathname.endsWith("es.txt"));
     assert.equal(file.url.search, "", "no query string");
     assert.equal(file.cookie, undefined, "no cookie");

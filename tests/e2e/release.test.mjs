@@ -24,7 +24,7 @@ const VERSION = /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(readFileSync(
 /** Each language file (every language but English, which the wasm carries). */
 const LANGUAGE_FILES = LOCALES.slice(1).map((t) => `core/${t}.txt`);
 /** The files a site hosts, as integrity.json names them. */
-const SITE_FILES = ["iop-op-fit.js", "core/iop-op-fit_bg.wasm", ...LANGUAGE_FILES, "iop-op-fit.inline.js"];
+const SITE_FILES = ["iop-op-fit.js", "core/iop-op-fit_bg.wasm", "core/iop-op-fit-glue.js", ...LANGUAGE_FILES, "iop-op-fit.inline.js"];
 const CDN_PATH = `/npm/iop-op-fit@${VERSION}/dist/`;
 
 const sri = (path) => `sha384-${createHash("sha384").update(readFileSync(path)).digest("base64")}`;
@@ -94,7 +94,7 @@ describe("the release", () => {
     assert.equal(manifest.version, VERSION);
     assert.equal(manifest.license, "MIT OR Apache-2.0");
     assert.ok(!manifest.dependencies && !manifest.scripts, "nothing to install or run");
-    assert.deepEqual(filesUnder(pkg), ["README.md", ...LANGUAGE_FILES.map((f) => `dist/${f}`), "dist/core/iop-op-fit_bg.wasm", "dist/integrity.json",
+    assert.deepEqual(filesUnder(pkg), ["README.md", ...LANGUAGE_FILES.map((f) => `dist/${f}`), "dist/core/iop-op-fit-glue.js", "dist/core/iop-op-fit_bg.wasm", "dist/integrity.json",
       "dist/iop-op-fit.inline.js", "dist/iop-op-fit.js", "iop-op-fit.d.ts", "package.json"].sort());
     // integrity.json maps each file to its SHA-384, and the files are the build's own.
     assert.deepEqual(Object.keys(integrity).sort(), [...SITE_FILES].sort());
@@ -139,8 +139,8 @@ describe("the release", () => {
     const result = widget(page).locator("[data-screen=result]");
     assert.equal(await result.getAttribute("data-level"), CASES.R1.level);
     assert.equal(await result.getAttribute("data-detox-first"), CASES.R1.detoxFirst);
-    assert.deepEqual(cdn.requests.slice(seen), [`${CDN_PATH}iop-op-fit.js`, `${CDN_PATH}core/iop-op-fit_bg.wasm`],
-      "the CDN served the loader and its wasm");
+    assert.deepEqual(cdn.requests.slice(seen).sort(), [`${CDN_PATH}core/iop-op-fit-glue.js`, `${CDN_PATH}core/iop-op-fit_bg.wasm`,
+      `${CDN_PATH}iop-op-fit.js`], "the CDN served the loader, its glue and its wasm");
     assert.deepEqual(host.requests, ["/"], "the site itself served only its page");
     assert.deepEqual(messages.filter((m) => m.type === "error" || m.type === "warning"), []);
   });
@@ -164,7 +164,7 @@ describe("the release", () => {
     execFileSync("python3", ["-m", "zipfile", "-e", zip, unzipped]);
     assert.deepEqual(readdirSync(unzipped), ["iop-op-fit"]);
     const folder = join(unzipped, "iop-op-fit");
-    assert.deepEqual(filesUnder(folder), ["README.md", ...LANGUAGE_FILES, "core/iop-op-fit_bg.wasm", "integrity.json",
+    assert.deepEqual(filesUnder(folder), ["README.md", ...LANGUAGE_FILES, "core/iop-op-fit-glue.js", "core/iop-op-fit_bg.wasm", "integrity.json",
       "iop-op-fit.inline.js", "iop-op-fit.js"].sort());
     for (const file of [...SITE_FILES, "integrity.json"]) {
       assert.equal(sri(join(folder, file)), sri(join(pkg, "dist", file)), `${file} is the same in the zip and the package`);
