@@ -430,16 +430,31 @@ mod slow {
     }
 }
 
-/// How many parts had rendered when a task queued just after the render
-/// started ran: the page's next task waits for the whole render, unless it
-/// renders offstage.
-async fn parts_rendered_before_the_next_task(offstage: bool) -> u32 {
+/// How many parts had rendered when the task that started the render ended
+/// (when a task queued just before it ran), and when a task queued just
+/// after it ran: the page's next task waits for
+/// the whole render, unless it renders offstage.
+async fn parts_rendered_before_the_next_task(offstage: bool) -> (u32, u32) {
+    tick().await; // Yew's work from before (a destroy) is done: its scheduler is idle
     slow::RENDERED.with(|n| n.set(0));
     let root = web_sys::window()
         .unwrap()
         .document()
         .unwrap()
         .create_element("div")
+        .unwrap();
+    // A task queued just before the render: it runs once the task that
+    // started the render has ended.
+    let in_its_task = Rc::new(std::cell::Cell::new(None));
+    let before = {
+        let in_its_task = in_its_task.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            in_its_task.set(Some(slow::RENDERED.with(|n| n.get())))
+        })
+    };
+    web_sys::window()
+        .unwrap()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(before.unchecked_ref(), 0)
         .unwrap();
     if offstage {
         yew::scheduler::offstage();
@@ -460,16 +475,18 @@ async fn parts_rendered_before_the_next_task(offstage: bool) -> u32 {
         tick().await;
     }
     app.destroy();
-    seen.get().unwrap()
+    (in_its_task.get().unwrap(), seen.get().unwrap())
 }
 
 /// The vendored Yew's `offstage` (vendor/PATCHED.md): a first render into a
-/// root not in the page lets the page's tasks run between its components;
-/// anywhere else Yew renders the whole tree first, as upstream does.
+/// root not in the page starts in a task of its own and lets the page's
+/// tasks run between its components; anywhere else Yew renders the whole
+/// tree at once, in the task that asked, as upstream does.
 #[wasm_bindgen_test]
 async fn an_offstage_first_render_lets_the_page_run_between_parts() {
-    assert_eq!(parts_rendered_before_the_next_task(false).await, 10);
-    let offstage = parts_rendered_before_the_next_task(true).await;
+    assert_eq!(parts_rendered_before_the_next_task(false).await, (10, 10));
+    let (in_its_task, offstage) = parts_rendered_before_the_next_task(true).await;
+    assert_eq!(in_its_task, 0, "the render began in the task that asked");
     assert!(
         offstage < 10,
         "all {offstage} parts rendered before the page's next task"

@@ -330,6 +330,13 @@ mod arch {
             return;
         }
         set_scheduled(true);
+        // Offstage, no one waits on the render: it starts in a task of its
+        // own, so the task that queued it (a mount) ends first.
+        if super::OFFSTAGE.with(|o| o.get()) {
+            let cb = Closure::once_into_js(|| run_scheduler(vec![]));
+            set_timeout(cb.unchecked_ref(), 0);
+            return;
+        }
         spawn_local(async {
             run_scheduler(vec![]);
         });
@@ -422,12 +429,13 @@ impl Scheduler {
     /// non-typical usage (like scheduling renders in [crate::Component::create()] or
     /// [crate::Component::rendered()] calls).
     fn fill_queue(&mut self, to_run: &mut Vec<QueueEntry>) {
-        // Placed first to avoid as much needless work as possible, handling all the other events.
+        // Create events can be batched, as they are typically just for object creation.
+        // Before the destroys: a widget unmounted before its deferred first run
+        // (see `start`) is created, then destroyed, never destroyed, then created.
+        self.create.drain_into(to_run);
+
         // Drained completely, because they are the highest priority events anyway.
         self.destroy.drain_into(to_run);
-
-        // Create events can be batched, as they are typically just for object creation
-        self.create.drain_into(to_run);
 
         // These typically do nothing and don't spawn any other events - can be batched.
         // Should be run only after all first renders have finished.
