@@ -30,8 +30,8 @@ declare const IOP_OP_FIT_STORAGE_PREFIX: string;
 declare const IOP_OP_FIT_STYLES: string;
 
 declare module "wasm-bindgen-glue" {
-  /** Compiles and instantiates the wasm from a fetch's response or its bytes. */
-  export default function init(input: { module_or_path: Promise<Response> | Uint8Array | null }): Promise<unknown>;
+  /** Instantiates the wasm, compiled by the loader (core.js). */
+  export default function init(input: { module_or_path: WebAssembly.Module }): Promise<unknown>;
   export const mount: import("./core.js").Core["mount"];
   export const check: import("./core.js").Core["check"];
   export const languages: import("./core.js").Core["languages"];

@@ -81,26 +81,53 @@ export const loadLanguage = (tag) => {
 let core = null;
 
 /**
+ * Resolves in a later task, so that a tap waiting meanwhile is answered
+ * first: the takeover's steps run apart, none of them long.
+ * @returns {Promise<void>}
+ */
+export const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The wasm compiled, from its response. A server that sends another type than
+ * application/wasm gets a warning, and the wasm is compiled from its bytes.
+ * @param {Response} response
+ * @returns {Promise<WebAssembly.Module>}
+ */
+const compile = (response) => {
+  if (!response.ok) throw new Error(WASM_URL + " could not be fetched: the server answered " + response.status);
+  return WebAssembly.compileStreaming(response).catch((error) => {
+    const type = response.headers.get("Content-Type");
+    if (type === "application/wasm" || response.bodyUsed) throw error;
+    console.warn("iop-op-fit: " + WASM_URL + " is served as " + (type || "no type") + ", so it is compiled the slower way. " +
+      "Serve .wasm files as application/wasm.");
+    return response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+  });
+};
+
+/**
  * The wasm's exports, once it runs. The download starts at the first call,
  * before anything is painted; compiling follows a moment later, so the first
- * screen is not kept waiting.
+ * screen is not kept waiting. Instantiating is a task after the compiling's
+ * (the fetch's integrity hands the compiler the whole file at once): the two
+ * would make one long task while a painted screen waits for a tap.
  * @returns {Promise<Core>}
  */
 export const loadCore = () => {
   if (!core) {
-    /** @type {Promise<Response> | Uint8Array | null} */
-    let wasm = window.WebAssembly && !INLINE_WASM ? fetchWasm() : null;
-    // The glue and the wasm download side by side. When both fail, the glue's
-    // failure is the one named; the wasm's is then left unread, not unhandled.
-    if (wasm) wasm.catch(() => {});
+    const wasm = window.WebAssembly && !INLINE_WASM ? fetchWasm() : null;
     const glue = window.WebAssembly ? loadGlue() : null;
     core = Promise.resolve().then(() => {
       if (!window.WebAssembly || !glue) throw new Error("this browser does not support WebAssembly");
-      if (INLINE_WASM) wasm = Uint8Array.from(atob(INLINE_WASM), (c) => c.charCodeAt(0));
-      return glue.then((glue) => glue.default({ module_or_path: wasm }).then(() => {
-        glue.languages((tag, done) => loadLanguage(tag).then(done, () => done(null)));
-        return glue;
-      }));
+      const module = wasm ? wasm.then(compile)
+        : WebAssembly.compile(Uint8Array.from(atob(/** @type {string} */ (INLINE_WASM)), (c) => c.charCodeAt(0)));
+      // The glue and the wasm download side by side. When both fail, the
+      // glue's failure is the one named; the wasm's is then left unread, not unhandled.
+      module.catch(() => {});
+      return glue.then((glue) => module.then((module) => nextTask().then(() => glue.default({ module_or_path: module })))
+        .then(() => {
+          glue.languages((tag, done) => loadLanguage(tag).then(done, () => done(null)));
+          return glue;
+        }));
     });
   }
   return core;

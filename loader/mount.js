@@ -1,7 +1,7 @@
 // @ts-check
 // Mounting: IopOpFit.mount(element, options), and every [data-iop-op-fit]
 // element mounted as it appears in the page and unmounted when it leaves.
-import { loadCore, loadLanguage } from "./core.js";
+import { loadCore, loadLanguage, nextTask } from "./core.js";
 import { paintEarly, resuming } from "./early.js";
 import { localeOf } from "./option-rules.js";
 import { fallback } from "./fallback.js";
@@ -12,13 +12,6 @@ import { hostFor, removeAdded, shadowOf, style, unstyle } from "./host.js";
 
 /** element -> its mount @type {WeakMap<Element, Promise<Handle>>} */
 const mounted = new WeakMap();
-
-/**
- * Resolves in a later task, so that a tap waiting meanwhile is answered
- * first: the takeover's steps run apart, none of them long.
- * @returns {Promise<void>}
- */
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * @param {Element} el
