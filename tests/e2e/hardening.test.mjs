@@ -500,8 +500,9 @@ describe("single-page sites", () => {
     await cdp.send("DOM.enable");
     const { detachedNodes } = await cdp.send("DOM.getDetachedDomNodes");
     await cdp.send("DOM.disable");
-    const trees = detachedNodes.map(({ treeNode: n }) => `<${n.localName}${n.attributes.length ? " " + n.attributes.join(" ") : ""}>` +
-      (n.childNodeCount ? ` with ${n.childNodeCount} children` : ""));
+    // Elements as tags, other nodes (text) by their name and value.
+    const trees = detachedNodes.map(({ treeNode: n }) => (n.nodeType !== 1 ? `${n.nodeName} ${JSON.stringify(n.nodeValue)}`
+      : `<${n.localName}${n.attributes.length ? " " + n.attributes.join(" ") : ""}>`) + (n.childNodeCount ? ` with ${n.childNodeCount} children` : ""));
     const names = detachedNodes.map(({ treeNode: n }) => n.localName);
     const prototypes = detachedNodes.every(({ treeNode: n }) => n.nodeType === 1 && n.childNodeCount === 0 && n.attributes.length === 0);
     assert.ok(prototypes && new Set(names).size === names.length,

@@ -292,6 +292,12 @@ mod arch {
         fn set_timeout(handler: &js_sys::Function, timeout: i32) -> i32;
     }
 
+    /// Runs the scheduler in a task of its own, after what the browser has queued.
+    fn run_later(queue: Vec<super::QueueEntry>) {
+        let cb = Closure::once_into_js(move || run_scheduler(queue));
+        set_timeout(cb.unchecked_ref(), 0);
+    }
+
     fn run_scheduler(mut queue: Vec<super::QueueEntry>) {
         let deadline = js_sys::Date::now() + YIELD_DEADLINE_MS;
 
@@ -308,8 +314,7 @@ mod arch {
                 // handlers that fire during the yield see a consistent DOM.
                 let can_yield = super::with(|s| s.can_yield());
                 if can_yield {
-                    let cb = Closure::once_into_js(move || run_scheduler(queue));
-                    set_timeout(cb.unchecked_ref(), 0);
+                    run_later(queue);
                     return;
                 }
             }
@@ -333,8 +338,7 @@ mod arch {
         // Offstage, no one waits on the render: it starts in a task of its
         // own, so the task that queued it (a mount) ends first.
         if super::OFFSTAGE.with(|o| o.get()) {
-            let cb = Closure::once_into_js(|| run_scheduler(vec![]));
-            set_timeout(cb.unchecked_ref(), 0);
+            run_later(vec![]);
             return;
         }
         spawn_local(async {
