@@ -27,10 +27,12 @@ export const fetchChecked = (url, integrity) =>
     fetch(url, { credentials: "omit" }).then((response) => {
       if (response.body) response.body.cancel().catch(() => {}); // its status is all that is needed
       if (!response.ok) return response; // the caller names the status
-      throw failure(url + " does not match this loader, iop-op-fit.js: it is from another release, " +
-        "or damaged, so it was not used", "Upload iop-op-fit.js and the core/ folder beside it from the same release.");
+      throw mismatch(url);
     }, () => unreachable(url, error)));
 
+/** @param {string} url a core/ file whose SHA-384 is not the one this loader was built with */
+export const mismatch = (url) => failure(url + " does not match this loader, iop-op-fit.js: it is from another release, " +
+  "or damaged, so it was not used", "Upload iop-op-fit.js and the core/ folder beside it from the same release.");
 
 /**
  * A core/ file could not be fetched at all. From another origin, a request that
@@ -40,7 +42,7 @@ export const fetchChecked = (url, integrity) =>
  * @param {Error} error
  * @returns {Promise<never>}
  */
-const unreachable = (url, error) => {
+export const unreachable = (url, error) => {
   const origin = new URL(url).origin;
   /** @param {string} reason @param {string} fix @returns {never} */
   const fail = (reason, fix) => { throw failure(url + " could not be fetched: " + reason + " (" + error.message + ")", fix); };

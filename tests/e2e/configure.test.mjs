@@ -89,7 +89,9 @@ describe("the configurator page", () => {
     await page.getByLabel(/Phone number/).fill("+1-555-010-0100");
     await page.waitForFunction(() => document.querySelectorAll("#problems-list li").length === 0, null, { timeout: TIMEOUT });
     assert.equal(await page.locator("#problems-none").isVisible(), true);
-    // The preview, mounted again, still shows the name.
+    // The preview, mounted again, still shows the name; axe waits for the wasm's widget (it
+    // would otherwise read the painted screen while the widget takes its place).
+    await previewShown(page);
     assert.ok((await page.locator("#preview [data-screen=start]").textContent()).includes(privateNote(PLAIN)));
     await expectNoAxeViolations(page, "the configurator after a fix");
     // Only one widget in the preview: the last one was unmounted.

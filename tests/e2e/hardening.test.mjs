@@ -539,9 +539,11 @@ describe("single-page sites", () => {
       assert.equal(await page.evaluate(() => window.__ready), 0, "still the painted screens: the wasm is held back");
       // The router leaves the view; the wasm arrives afterwards and the widget is unmounted as soon as it starts.
       await page.evaluate(() => { window.__kept = document.getElementById("early"); window.__kept.remove(); });
-      const wasmArrived = page.waitForEvent("requestfinished", (r) => r.url().endsWith("/core/iop-op-fit_bg.wasm"));
       release();
-      await wasmArrived;
+      // The wasm has started (keepWasmMemories saw its instance). Not the request's
+      // requestfinished event: Playwright does not always send it for a body the page
+      // reads as a stream (the loader compiles the wasm as it arrives).
+      await page.waitForFunction(() => window.__wasmMemories.length > 0, null, { timeout: TIMEOUT });
       await page.waitForFunction(() => window.__kept.shadowRoot.childNodes.length === 0 &&
         window.__kept.shadowRoot.adoptedStyleSheets.length === 0, null, { timeout: TIMEOUT }).catch(async () => {
         const left = await page.evaluate(() => [...window.__kept.shadowRoot.childNodes].map((n) => n.outerHTML?.slice(0, 120) ?? n.nodeName));

@@ -1,10 +1,11 @@
 // The loader runs only the wasm and the glue it was built with: it carries
 // their SHA-384 (put in by scripts/post-build.mjs) and fetches core/ with
-// `integrity`. A core/ folder from another build (a valid wasm that would
+// `integrity` (the wasm's digest is taken as it arrives, by crypto.subtle,
+// or by the fetch where that is missing). A core/ folder from another build (a valid wasm that would
 // otherwise run: the same code with one more custom section; a glue with one
 // more line) or damaged bytes show the fallback, with one console line naming
-// the file and the fix; the wasm is never instantiated. A missing wasm is still reported as missing, and
-// the untouched build works.
+// the file and the fix; the wasm is never instantiated. A missing wasm is
+// still reported as missing, and the untouched build works.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -64,19 +65,27 @@ const extraRoots = Object.fromEntries(Object.entries(COPIES).flatMap(([name, dir
 const headers = (path) => (path.startsWith("/text-glue/") && path.endsWith("-glue.js") ? { "Content-Type": "text/plain" } : {});
 const env = setup({ extraRoots, headers });
 
+/** A page without crypto.subtle (one on plain http), as an init script. */
+function withoutSubtleCrypto() {
+  Object.defineProperty(window.crypto, "subtle", { value: undefined });
+}
+
 /** A browser without modulepreload (Safari before 17), as an init script. */
 function withoutModulePreload() {
   const supports = DOMTokenList.prototype.supports;
   DOMTokenList.prototype.supports = function (token) { return token === "modulepreload" ? false : supports.call(this, token); };
 }
 
-/** Counts the WebAssembly modules the page compiles and instantiates, in window.__compiled and window.__instantiated (an init script). */
+/**
+ * Counts the WebAssembly modules the page instantiates, in window.__instantiated (an init script).
+ * Compiling is not counted: it runs none of the module, and the loader compiles the wasm as it
+ * arrives, before its digest is known.
+ */
 function countInstantiations() {
-  window.__compiled = 0;
   window.__instantiated = 0;
-  for (const name of ["instantiate", "instantiateStreaming", "compile", "compileStreaming"]) {
+  for (const name of ["instantiate", "instantiateStreaming"]) {
     const real = WebAssembly[name];
-    if (real) WebAssembly[name] = function (...args) { window[name.startsWith("compile") ? "__compiled" : "__instantiated"]++; return real.apply(this, args); };
+    if (real) WebAssembly[name] = function (...args) { window.__instantiated++; return real.apply(this, args); };
   }
 }
 
@@ -127,8 +136,6 @@ describe("the loader checks its wasm", () => {
       await box.waitFor();
       await expectNextSteps(box);
       assert.equal(await widget(page).locator("[data-screen]").count(), 0, "no half-started widget");
-      // A refused wasm is not even compiled; beside a refused glue, the good wasm may be, but it never runs.
-      if (file.endsWith(".wasm")) assert.equal(await page.evaluate(() => window.__compiled), 0, "the refused wasm was never compiled");
       assert.equal(await page.evaluate(() => window.__instantiated), 0, "the wasm was never instantiated");
       assert.equal(await page.evaluate(() => window.__glueFromAnotherBuild), undefined, "the refused glue never ran");
 
@@ -190,5 +197,27 @@ describe("the loader checks its wasm", () => {
     await answer(page, "respondent", ["self"]);
     await expectScreen(page, "danger");
     assert.deepEqual(ours(messages).slice(1), [], "and with its own glue, the widget works and says nothing");
+  });
+
+  test("a page without crypto.subtle (plain http): the fetch checks the wasm instead", async () => {
+    const page = env.page;
+    await page.addInitScript(withoutSubtleCrypto);
+    await page.addInitScript(countInstantiations);
+    const messages = consoleMessages(page);
+    await page.goto(`${env.server.origin}/swapped/integrity-check.html`);
+    const box = widget(page).locator("[data-fallback]");
+    await box.waitFor();
+    await expectNextSteps(box);
+    assert.equal(await page.evaluate(() => window.__instantiated), 0);
+    const lines = ours(messages);
+    assert.equal(lines.length, 1, JSON.stringify(messages));
+    assert.ok(lines[0].text.includes(`${env.server.origin}/swapped/lib/core/iop-op-fit_bg.wasm does not match this loader`), lines[0].text);
+
+    await openHost(page, `${env.server.origin}/good/integrity-check.html`);
+    assert.equal(await page.evaluate(() => crypto.subtle), undefined, "the page has no crypto.subtle");
+    await start(page);
+    await answer(page, "respondent", ["self"]);
+    await expectScreen(page, "danger");
+    assert.deepEqual(ours(messages).slice(1), [], "and with its own wasm, the widget works and says nothing");
   });
 });
