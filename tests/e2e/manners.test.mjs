@@ -155,6 +155,9 @@ describe("unmount()", () => {
     const cdp = await page.context().newCDPSession(page);
     await page.goto(`${env.server.origin}/api.html`);
     await page.waitForFunction(() => window.IopOpFit, null, { timeout: TIMEOUT });
+    // Once the wasm has loaded (check waits for it): its loading runs in timed steps
+    // (the compiling's pieces, the instantiation), which are not the mount's to leave.
+    await page.evaluate(() => window.IopOpFit.check({}));
     const target = page.locator("#api-target");
     const before = await leftovers(page, cdp);
     assert.equal(before.timers.intervals, 0);
