@@ -430,6 +430,22 @@ mod slow {
     }
 }
 
+/// How many parts will have rendered when a task queued now runs.
+fn parts_rendered_at_a_task_queued_now() -> Rc<std::cell::Cell<Option<u32>>> {
+    let seen = Rc::new(std::cell::Cell::new(None));
+    let cb = {
+        let seen = seen.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            seen.set(Some(slow::RENDERED.with(|n| n.get())))
+        })
+    };
+    web_sys::window()
+        .unwrap()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0)
+        .unwrap();
+    seen
+}
+
 /// How many parts had rendered when the task that started the render ended
 /// (when a task queued just before it ran), and when a task queued just
 /// after it ran: the page's next task waits for
@@ -443,34 +459,14 @@ async fn parts_rendered_before_the_next_task(offstage: bool) -> (u32, u32) {
         .unwrap()
         .create_element("div")
         .unwrap();
-    // A task queued just before the render: it runs once the task that
-    // started the render has ended.
-    let in_its_task = Rc::new(std::cell::Cell::new(None));
-    let before = {
-        let in_its_task = in_its_task.clone();
-        wasm_bindgen::closure::Closure::once_into_js(move || {
-            in_its_task.set(Some(slow::RENDERED.with(|n| n.get())))
-        })
-    };
-    web_sys::window()
-        .unwrap()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(before.unchecked_ref(), 0)
-        .unwrap();
+    // A task queued just before the render runs once the task that started
+    // the render has ended; one queued just after, once the render lets it.
+    let in_its_task = parts_rendered_at_a_task_queued_now();
     if offstage {
         yew::scheduler::offstage();
     }
     let app = yew::Renderer::<slow::Parts>::with_root(root).render();
-    let seen = Rc::new(std::cell::Cell::new(None));
-    let cb = {
-        let seen = seen.clone();
-        wasm_bindgen::closure::Closure::once_into_js(move || {
-            seen.set(Some(slow::RENDERED.with(|n| n.get())))
-        })
-    };
-    web_sys::window()
-        .unwrap()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0)
-        .unwrap();
+    let seen = parts_rendered_at_a_task_queued_now();
     while slow::RENDERED.with(|n| n.get()) < 10 || seen.get().is_none() {
         tick().await;
     }
