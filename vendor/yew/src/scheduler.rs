@@ -292,8 +292,14 @@ mod arch {
         fn set_timeout(handler: &js_sys::Function, timeout: i32) -> i32;
     }
 
-    /// Runs the scheduler in a task of its own, after what the browser has queued.
+    /// Runs the scheduler in a task of its own, after what the browser has
+    /// queued. A hidden page's timers run about once a second, and nobody can
+    /// tap it, so there it runs on at once.
     fn run_later(queue: Vec<super::QueueEntry>) {
+        if gloo::utils::document().hidden() {
+            spawn_local(async move { run_scheduler(queue) });
+            return;
+        }
         let cb = Closure::once_into_js(move || run_scheduler(queue));
         set_timeout(cb.unchecked_ref(), 0);
     }
