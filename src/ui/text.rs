@@ -70,7 +70,7 @@ impl Text {
         }
         let mut chars = org.chars();
         let capital: String = match chars.next() {
-            Some(c) => c.to_uppercase().chain(chars).collect(),
+            Some(c) => std::iter::once(capital(c)).chain(chars).collect(),
             None => return filled,
         };
         let filled = filled.replace(&format!(". {org}"), &format!(". {capital}"));
@@ -125,6 +125,18 @@ impl Text {
 #[hook]
 pub fn use_text() -> Text {
     use_context::<Text>().expect("components render inside the widget's text provider")
+}
+
+/// `c` as a capital, for the letters that start names in the widget's
+/// languages (ASCII and Latin-1: `é` gives `É`, `ñ` gives `Ñ`); any other
+/// character stays as it is. `char::to_uppercase` would add Unicode's whole
+/// case table to the wasm, about 5 KB gzip, for a site owner's name that
+/// nearly always starts with a capital already.
+fn capital(c: char) -> char {
+    match c {
+        'a'..='z' | '\u{e0}'..='\u{f6}' | '\u{f8}'..='\u{fe}' => char::from(c as u8 - 0x20),
+        _ => c,
+    }
 }
 
 #[cfg(test)]
@@ -190,6 +202,17 @@ mod tests {
             .get("result.detox.here")
             .starts_with("Harbor House can help"));
         assert_eq!(t.get("result.call"), "Call harbor House");
+        for (name, capitalised) in [
+            ("ángel house", "Ángel"),
+            ("øst", "Øst"),
+            ("ÿ", "ÿ"),
+            ("希望", "希望"),
+        ] {
+            let (named, _) = Options::parse([("orgName", name)]);
+            let t = Text::new(Locale::En, Rc::new(named), false);
+            let text = t.get("result.detox.here");
+            assert!(text.starts_with(capitalised), "{text}");
+        }
     }
 
     #[test]
