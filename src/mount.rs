@@ -86,7 +86,7 @@ pub fn languages(fetch: js_sys::Function) {
 pub fn add_language(file: &str) -> Result<(), JsValue> {
     content::add(file)
         .map(drop)
-        .map_err(|why| JsValue::from(why))
+        .map_err(JsValue::from)
 }
 
 /// `iop-op-fit:result`, only when the site owner turns `emitEvents` on: the

@@ -310,7 +310,7 @@ mod tests {
             r#"{"respondent":"self","danger":["none"],"age":"18_to_64","pregnancy":"no"}"#,
         );
         assert_eq!(
-            Visit::resume(r.clone(), "substances").screen,
+            Visit::resume(r, "substances").screen,
             Screen::Question(Question::Substances)
         );
         // The age answer was lost: resume there, not at the stored question after it.
