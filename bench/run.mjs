@@ -148,7 +148,10 @@ const PAGES = {
     label: "Static HTML (floor)",
     path: "/static.html",
     probe: { question: WIDGET_QUESTION, first: { kind: "question", id: "respondent" } },
-    steps: steps(widgetLabel, null).slice(0, 1),
+    // Its Continue shows the next question by CSS alone (bench/pages/static.html):
+    // the floor for a tap that draws a new question, as the answer tap is for a tick.
+    steps: [...steps(widgetLabel, null).slice(0, 1),
+      { kind: "next", name: "respondent → danger", tap: "label[for=iof-next]", target: { kind: "question", id: "danger" } }],
   },
   surveyjs: {
     label: "SurveyJS (peer)",
