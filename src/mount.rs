@@ -84,9 +84,7 @@ pub fn languages(fetch: js_sys::Function) {
 /// opens in that language; a refused file is an error naming why.
 #[wasm_bindgen]
 pub fn add_language(file: &str) -> Result<(), JsValue> {
-    content::add(file)
-        .map(drop)
-        .map_err(JsValue::from)
+    content::add(file).map(drop).map_err(JsValue::from)
 }
 
 /// `iop-op-fit:result`, only when the site owner turns `emitEvents` on: the
