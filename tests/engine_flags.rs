@@ -5,7 +5,9 @@
 mod support;
 
 use iop_op_fit::engine::{Assessment, Flag, Level, Responses};
-use support::{answers, explained, flag_ids, raised, Answers, REFERENCE};
+use support::{
+    answers, explained, flag_ids, raised, Answers, EVERY_OVERDOSE_RISK, EVERY_SUBSTANCE, REFERENCE,
+};
 
 /// `changes` (from BASE) raise `flag`, whose answers include each of `names`
 /// (question, option) and only answers that were given; its message is
@@ -682,23 +684,10 @@ fn flags_come_in_flag_order_with_safety_flags_first() {
             ("respondent", &["someone_else"]),
             ("age", &["under_18"]),
             ("pregnancy", &["yes"]),
-            (
-                "substances",
-                &[
-                    "alcohol",
-                    "opioids",
-                    "sedatives",
-                    "stimulants",
-                    "cannabis",
-                    "other",
-                ],
-            ),
+            ("substances", EVERY_SUBSTANCE),
             ("frequency", &["less_than_weekly"]),
             ("withdrawal", &["severe"]),
-            (
-                "overdose_risk",
-                &["past_overdose", "injecting", "recent_release"],
-            ),
+            ("overdose_risk", EVERY_OVERDOSE_RISK),
             ("health", &["serious"]),
             ("mental_health", &["some"]),
             ("home", &["unsafe"]),

@@ -15,7 +15,10 @@ use std::time::{Duration, Instant};
 use iop_op_fit::engine::{
     assess, flow, Assessment, Choice, CrisisLine, Flag, Level, Question, Ratings, Responses,
 };
-use support::{answers, assessed, early, explained, flag_ids, Answers, REFERENCE};
+use support::{
+    answers, assessed, early, explained, flag_ids, Answers, EVERY_OVERDOSE_RISK, EVERY_SUBSTANCE,
+    REFERENCE,
+};
 
 // ---------------------------------------------------------------------------
 // The level-relevant answer space
@@ -786,11 +789,7 @@ fn p2_merged_options_really_give_the_same_level() {
             ));
         }
         if asked(p, OVERDOSE) && p[OVERDOSE] == 1 {
-            for risks in [
-                &["injecting"][..],
-                &["recent_release"],
-                &["past_overdose", "injecting", "recent_release"],
-            ] {
+            for risks in [&["injecting"][..], &["recent_release"], EVERY_OVERDOSE_RISK] {
                 variants.push((
                     "another overdose risk",
                     with(base.clone(), Question::OverdoseRisk, risks),
@@ -899,23 +898,10 @@ fn p1_any_danger_is_an_emergency_whatever_else_was_answered() {
     let worst: Answers = &[
         ("age", &["65_plus"]),
         ("pregnancy", &["yes"]),
-        (
-            "substances",
-            &[
-                "alcohol",
-                "opioids",
-                "sedatives",
-                "stimulants",
-                "cannabis",
-                "other",
-            ],
-        ),
+        ("substances", EVERY_SUBSTANCE),
         ("frequency", &["most_days"]),
         ("withdrawal", &["severe"]),
-        (
-            "overdose_risk",
-            &["past_overdose", "injecting", "recent_release"],
-        ),
+        ("overdose_risk", EVERY_OVERDOSE_RISK),
         ("health", &["serious"]),
         ("mental_health", &["severe"]),
         ("control", &["cannot_stop"]),

@@ -5,7 +5,7 @@ mod support;
 
 use iop_op_fit::engine::{assess, flow, AnswerError, Level, Question, Responses};
 use serde_json::{json, Map, Value};
-use support::{answers, Answers, BASE, REFERENCE};
+use support::{answers, Answers, BASE, EVERY_OVERDOSE_RISK, EVERY_SUBSTANCE, REFERENCE};
 
 /// The answers of `changes` (from BASE) as a JSON object, to edit.
 fn json_of(changes: Answers) -> Map<String, Value> {
@@ -238,11 +238,7 @@ fn none_cannot_be_mixed_with_another_overdose_risk() {
         })
     );
     // Several risks together are fine.
-    r.set(
-        Question::OverdoseRisk,
-        &["past_overdose", "injecting", "recent_release"],
-    )
-    .unwrap();
+    r.set(Question::OverdoseRisk, EVERY_OVERDOSE_RISK).unwrap();
 }
 
 #[test]
@@ -443,6 +439,11 @@ fn questions_come_in_contract_order_with_the_skip_logic() {
         "readiness",
     ];
     assert_eq!(Question::IDS, all);
+    assert_eq!(Question::Substances.options(), EVERY_SUBSTANCE);
+    assert_eq!(
+        Question::OverdoseRisk.options(),
+        [&["none"][..], EVERY_OVERDOSE_RISK].concat()
+    );
     // (substances, opioid_medicine, frequency) → the questions not asked.
     let paths: [(&[&str], &str, &str, &[&str]); 8] = [
         (

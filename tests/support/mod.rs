@@ -9,6 +9,20 @@ use iop_op_fit::engine::{
 /// Answers by question id, as in the clinical model's reference cases.
 pub type Answers<'a> = &'a [(&'a str, &'a [&'a str])];
 
+/// Every substance, as `Question::Substances` lists them
+/// (`tests/engine_validation.rs` checks the two agree).
+pub const EVERY_SUBSTANCE: &[&str] = &[
+    "alcohol",
+    "opioids",
+    "sedatives",
+    "stimulants",
+    "cannabis",
+    "other",
+];
+
+/// Every overdose risk but `none`.
+pub const EVERY_OVERDOSE_RISK: &[&str] = &["past_overdose", "injecting", "recent_release"];
+
 /// The spec's "others least severe": self, no danger, adult, not pregnant, no
 /// health or mental-health problem, can stop, no treatment, a stable home with
 /// strong support, no commitments, ready, no opioid medicine; `overdose_risk` none, `withdrawal`
