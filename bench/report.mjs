@@ -674,7 +674,7 @@ export async function renderChart(browser, summary, env, file) {
         ...bar("static", "Static HTML", 0, "0 (page only)"),
         ...bar("surveyjs", "SurveyJS, gzip", base.surveyjs?.bytes / 1024)] },
     ...profiles.map((p) => firstScreenPanel(p, bar, f)),
-    { title: `Tap → next paint, Event Timing as INP (ms, ${profiles[0].label}; under 16 counts as 16)`,
+    { title: `Tap → next paint, as INP (ms, ${profiles[0].label}; < 16 as 16)`,
       bars: [...slowest ? bar("widget", "Widget: furthest over", inpOf(slowest),
         `${f(inpOf(slowest))} (${slowest.label}; limit ${inpLimit ? f(inpLimit) : "n/a"})`, inpLimit) : [],
       ...[["widget-start", "start", "Widget: Start at once"], ["surveyjs", "next", "SurveyJS: Next"],
