@@ -263,12 +263,14 @@ export const paintEarly = (root, options) => {
     // Resolves once a frame has been drawn and no tap is under way. The
     // takeover is one long task on a slow phone: a tap begun just before it
     // is answered here first, and its answer drawn, instead of waiting.
-    // (A hidden tab draws no frames: there the timers go first, and a tap
-    // never finished stops counting after a second.)
+    // (A hidden tab draws no frames and runs timers about once a second:
+    // there it resolves at once, unless a tap is under way, which stops
+    // counting after a second.)
     quiet: () => new Promise((resolve) => {
       const check = () => {
         if (busy && Date.now() - busy < 1000) later(check, 16); else resolve();
       };
+      if (document.hidden) return check();
       let done = 0;
       const once = () => done++ || check();
       nextFrame(() => later(once, 0));

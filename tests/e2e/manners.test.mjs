@@ -194,20 +194,24 @@ describe("unmount()", () => {
 });
 
 describe("a page opened in a background tab", () => {
-  test("the widget is ready without waiting on the timers browsers slow down there", async () => {
+  test("the widget takes over without waiting on a timer, which browsers slow down there", async () => {
     const page = env.page;
     // As Chromium does for a hidden page: timers run about once a second.
+    // Every timer callback that runs before the widget is ready is counted.
     await page.addInitScript(() => {
       Object.defineProperty(Document.prototype, "hidden", { get: () => true });
       Object.defineProperty(Document.prototype, "visibilityState", { get: () => "hidden" });
+      window.__timersRun = [];
+      window.__ready = false;
+      addEventListener("iop-op-fit:ready", () => { window.__ready = true; }, true);
       const later = window.setTimeout;
-      window.setTimeout = (f, delay, ...rest) => later(f, Math.max(Number(delay) || 0, 1000), ...rest);
-      addEventListener("iop-op-fit:ready", () => { window.__readyAt = performance.now(); }, true);
+      window.setTimeout = (f, delay, ...rest) => later(() => {
+        if (!window.__ready) window.__timersRun.push(`${delay} ms: ${String(f).slice(0, 80)}`);
+        if (typeof f === "function") f(...rest);
+      }, Math.max(Number(delay) || 0, 1000));
     });
     await openHost(page, `${env.server.origin}/plain.html`);
-    const readyAt = await page.evaluate(() => window.__readyAt);
-    // Each step the takeover spaces out for a visible page would cost a second here: about ten of them.
-    assert.ok(readyAt < 2500, `ready ${Math.round(readyAt)} ms after the page opened`);
+    assert.deepEqual(await page.evaluate(() => window.__timersRun), [], "timers that ran before the widget was ready");
     await start(page);
     await expectScreen(page, "respondent");
   });
