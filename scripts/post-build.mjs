@@ -19,6 +19,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { join } from "node:path";
 import { buildSync, transformSync } from "esbuild";
 import { tree } from "./html-tree.mjs";
+import { lowestDataAddress } from "./wasm-layout.mjs";
 
 const dist = process.env.TRUNK_STAGING_DIR;
 if (!dist) throw new Error("post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)");
@@ -54,38 +55,10 @@ if (release) {
   // deep would reach there. Checked here, so a build that lays memory out
   // otherwise stops instead of shipping a wrong assumption.
   const lowest = lowestDataAddress(readFileSync(wasm));
-  if (lowest < 1024 * 1024) throw new Error(`the wasm's data starts at ${lowest}, below its stack: --low-memory-unused is not safe for this layout`);
-  execFileSync(join("node_modules", ".bin", "wasm-opt"), ["-Oz", "--converge", "--low-memory-unused", ...features, wasm, "-o", wasm], { stdio: "inherit" });
-}
-
-/**
- * The lowest address any of the wasm's data segments is placed at (each is
- * active, at a constant offset, as Rust emits them).
- * @param {Buffer} bytes
- */
-function lowestDataAddress(bytes) {
-  let at = 8;
-  const leb = () => { let value = 0, shift = 0, byte; do { byte = bytes[at++]; value += (byte & 127) * 2 ** shift; shift += 7; } while (byte & 128); return value; };
-  const sleb = () => { let value = 0, shift = 0, byte; do { byte = bytes[at++]; value |= (byte & 127) << shift; shift += 7; } while (byte & 128); return shift < 32 && byte & 64 ? value | (-1 << shift) : value; };
-  while (at < bytes.length) {
-    const id = bytes[at++], size = leb(), end = at + size;
-    if (id === 11) { // the data section
-      let lowest = Infinity;
-      for (let n = leb(); n > 0; n--) {
-        const flags = leb();
-        if (flags === 2) leb(); // a memory index
-        if (flags === 1) throw new Error("the wasm has a passive data segment: its address is not known here");
-        if (bytes[at++] !== 0x41) throw new Error("a data segment's offset is not an i32 constant");
-        lowest = Math.min(lowest, sleb() >>> 0);
-        at++; // end
-        const length = leb(); // (`at += leb()` would add to `at` as it was before the read)
-        at += length;
-      }
-      return lowest;
-    }
-    at = end;
+  if (lowest === null || lowest < 1024 * 1024) {
+    throw new Error(`the wasm's data starts at ${lowest}, not above its stack: --low-memory-unused is not safe for this layout`);
   }
-  return Infinity;
+  execFileSync(join("node_modules", ".bin", "wasm-opt"), ["-Oz", "--converge", "--low-memory-unused", ...features, wasm, "-o", wasm], { stdio: "inherit" });
 }
 
 /**
