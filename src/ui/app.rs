@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::parts::crisis_lines::{TEL_911, TEL_988};
 use super::parts::language_switch::LanguageSwitch;
-use super::parts::progress::Progress;
+use super::parts::progress;
 use super::result::ResultScreen;
 use super::screens::emergency::EmergencyScreen;
 use super::screens::question::QuestionScreen;
@@ -220,7 +220,7 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
                             <span aria-hidden="true">{ "‹\u{a0}" }</span>{ t.get("nav.back") }
                         </button>
                     }
-                    <Progress {step} />
+                    { progress::view(&t, step) }
                     { screen }
                 </div>
                 <div class="iof-footer">

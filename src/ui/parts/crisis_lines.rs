@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::options::CrisisRegion;
-use crate::ui::text::{use_text, Text};
+use crate::ui::text::Text;
 use crate::ui::Link;
 
 /// The national lines every screen offers.
@@ -33,21 +33,14 @@ pub(in crate::ui) fn crisis_lines(t: &Text) -> Vec<Link> {
     .collect()
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CrisisLinesProps {
-    /// The screen already has a big "Call 911" button: no second one in a row.
-    #[prop_or_default]
-    pub without_911: bool,
-}
-
-#[function_component]
-pub fn CrisisLines(props: &CrisisLinesProps) -> Html {
-    let t = use_text();
+/// The lines as links; `without_911` when the screen already has a big
+/// "Call 911" button: no second one in a row.
+pub(in crate::ui) fn view(t: &Text, without_911: bool) -> Html {
     html! {
         <section class="iof-crisis">
             <h3>{ t.get("crisis.heading") }</h3>
             <ul>
-                { for crisis_lines(&t).into_iter().filter(|l| !(props.without_911 && l.href == TEL_911)).map(|l| {
+                { for crisis_lines(t).into_iter().filter(|l| !(without_911 && l.href == TEL_911)).map(|l| {
                     // Plain strings, not `classes!`: Yew's class sets (an IndexSet) would cost the wasm about 1 KB.
                     let class = if l.href == TEL_911 { "iof-link-button iof-urgent" } else { "iof-link-button" };
                     html! { <li><a {class} href={l.href}>{ l.text }</a></li> }

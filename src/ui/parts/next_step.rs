@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::options::tel_href;
-use crate::ui::text::{use_text, Text};
+use crate::ui::text::Text;
 use crate::ui::Link;
 
 /// The call to action's words and links: for the screens and the summary.
@@ -47,16 +47,14 @@ fn phone_on_one_line(t: &Text, text: &str) -> Html {
     }
 }
 
-#[function_component]
-pub fn NextStep() -> Html {
-    let t = use_text();
-    let v = next_step(&t);
+pub(in crate::ui) fn view(t: &Text) -> Html {
+    let v = next_step(t);
     html! {
         <section class="iof-next">
             <h3>{ v.heading }</h3>
             <p>{ v.lead }</p>
             if let Some(call) = v.call {
-                <a class="iof-link-button iof-primary" href={call.href} data-action="call">{ phone_on_one_line(&t, &call.text) }</a>
+                <a class="iof-link-button iof-primary" href={call.href} data-action="call">{ phone_on_one_line(t, &call.text) }</a>
             }
             if let Some(contact) = v.contact {
                 <a class="iof-link-button" href={contact.href} data-action="contact">{ contact.text }</a>

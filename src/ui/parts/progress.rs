@@ -5,18 +5,11 @@
 
 use yew::prelude::*;
 
-use crate::ui::text::use_text;
+use crate::ui::text::Text;
 
-#[derive(Properties, PartialEq)]
-pub struct ProgressProps {
-    /// Position on the path and the path's length; `None` off the questions.
-    pub step: Option<(usize, usize)>,
-}
-
-#[function_component]
-pub fn Progress(props: &ProgressProps) -> Html {
-    let t = use_text();
-    let label = props.step.map(|(at, of)| {
+/// `step`: the position on the path and the path's length; `None` off the questions.
+pub(in crate::ui) fn view(t: &Text, step: Option<(usize, usize)>) -> Html {
+    let label = step.map(|(at, of)| {
         t.fill(
             "progress",
             &[("n", &at.to_string()), ("total", &of.to_string())],
@@ -24,9 +17,9 @@ pub fn Progress(props: &ProgressProps) -> Html {
     });
     // A native bar, not a styled width, so a policy without inline styles still shows it.
     html! {
-        <div class={if props.step.is_some() { "iof-progress" } else { "iof-progress iof-progress-none" }}>
+        <div class={if step.is_some() { "iof-progress" } else { "iof-progress iof-progress-none" }}>
             <p class="iof-progress-text" aria-live="polite">{ label.unwrap_or_default() }</p>
-            if let Some((at, of)) = props.step {
+            if let Some((at, of)) = step {
                 <progress class="iof-progress-bar" aria-hidden="true" max={of.to_string()} value={at.to_string()}></progress>
             }
         </div>

@@ -5,13 +5,8 @@ use yew::prelude::*;
 
 use crate::engine::CrisisLine;
 use crate::ui::parts::crisis_lines::{TEL_911, TEL_988};
-use crate::ui::text::{use_text, Text};
+use crate::ui::text::Text;
 use crate::ui::Link;
-
-#[derive(Properties, PartialEq)]
-pub struct UrgentCallsProps {
-    pub first: CrisisLine,
-}
 
 /// The buttons in order: for the screens and the summary.
 pub(in crate::ui) fn urgent_calls(t: &Text, first: CrisisLine) -> Vec<Link> {
@@ -22,11 +17,9 @@ pub(in crate::ui) fn urgent_calls(t: &Text, first: CrisisLine) -> Vec<Link> {
     }
 }
 
-#[function_component]
-pub fn UrgentCalls(props: &UrgentCallsProps) -> Html {
-    let t = use_text();
+pub(in crate::ui) fn view(t: &Text, first: CrisisLine) -> Html {
     html! {
-        { for urgent_calls(&t, props.first).into_iter().map(|l| html! {
+        { for urgent_calls(t, first).into_iter().map(|l| html! {
             <a class="iof-link-button iof-urgent iof-big" href={l.href}>{ l.text }</a>
         }) }
     }

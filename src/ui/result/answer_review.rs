@@ -6,22 +6,14 @@ use yew::prelude::*;
 
 use super::model::{Answer, Section};
 use crate::engine::Question;
-use crate::ui::text::use_text;
+use crate::ui::text::Text;
 
-#[derive(Properties, PartialEq)]
-pub struct AnswerReviewProps {
-    pub review: Section<Answer>,
-    pub on_change: Callback<Question>,
-}
-
-#[function_component]
-pub fn AnswerReview(props: &AnswerReviewProps) -> Html {
-    let t = use_text();
+pub fn view(t: &Text, review: &Section<Answer>, on_change: &Callback<Question>) -> Html {
     html! {
         <section class="iof-review">
-            <h3>{ &props.review.heading }</h3>
+            <h3>{ &review.heading }</h3>
             <ul>
-                { for props.review.items.iter().map(|a| {
+                { for review.items.iter().map(|a| {
                     let q = a.question;
                     let label = t.fill("result.review.change_label", &[("question", &a.title)]);
                     html! {
@@ -29,7 +21,7 @@ pub fn AnswerReview(props: &AnswerReviewProps) -> Html {
                             <p class="iof-review-question">{ &a.title }</p>
                             <p class="iof-review-answer">{ &a.words }</p>
                             <button type="button" class="iof-text-button" aria-label={label}
-                                onclick={props.on_change.reform(move |_| q)}>{ t.get("result.review.change") }</button>
+                                onclick={on_change.reform(move |_| q)}>{ t.get("result.review.change") }</button>
                         </li>
                     }
                 }) }

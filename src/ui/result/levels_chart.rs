@@ -23,18 +23,12 @@ pub(super) fn levels_text(t: &Text, level: Level) -> String {
     )
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LevelsChartProps {
-    pub levels: LevelsView,
-}
-
-#[function_component]
-pub fn LevelsChart(props: &LevelsChartProps) -> Html {
+pub fn view(levels: &LevelsView) -> Html {
     let LevelsView {
         heading,
         level,
         text,
-    } = &props.levels;
+    } = levels;
     html! {
         <>
         <h3>{ heading }</h3>

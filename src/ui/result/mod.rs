@@ -1,7 +1,9 @@
 //! The result: the level in words, why, the provider's program, the levels
 //! picture, the call to action, 988 and 911, advice, the answers, and a summary.
 //! [`model::ResultView`] says what the result says; this screen and the
-//! summary ([`summary`]) each render it.
+//! summary ([`summary`]) each render it. Its parts (the offer's notes, the
+//! referral, the program card, the levels picture, the answers to review)
+//! are functions that return their markup (`view`), as in `ui::parts`.
 
 mod answer_review;
 mod levels_chart;
@@ -13,16 +15,9 @@ mod summary;
 
 use yew::prelude::*;
 
-use self::answer_review::AnswerReview;
-use self::levels_chart::LevelsChart;
 use self::model::{Advice, ResultView, Section};
-use self::offer_notes::OfferNotes;
-use self::program_card::ProgramCard;
-use self::referral::Referral;
 use self::summary::summary_html;
-use super::parts::crisis_lines::CrisisLines;
-use super::parts::next_step::NextStep;
-use super::parts::urgent_calls::UrgentCalls;
+use super::parts::{crisis_lines, next_step, urgent_calls};
 use super::text::use_text;
 use crate::browser::download::save_html;
 use crate::engine::{Assessment, CrisisLine, Question, Responses};
@@ -75,14 +70,14 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             <h2 tabindex="-1" ref={props.heading.clone()}>{ &v.heading }</h2>
             <p class="iof-lead">{ &v.lead }</p>
             if let Some(first) = v.crisis_first {
-                <UrgentCalls {first} />
+                { urgent_calls::view(&t, first) }
             }
             if let Some(later) = &v.after_emergency {
                 <p>{ later }</p>
             }
             { for v.detox.iter().map(|line| html! { <p class="iof-callout iof-warning">{ line }</p> }) }
-            if let Some(offer) = v.offer.clone() {
-                <OfferNotes {offer} />
+            if let Some(offer) = &v.offer {
+                { offer_notes::view(offer) }
             }
             { flag_block(&v.safety, "iof-safety iof-callout iof-warning", "safety") }
             <h3>{ &why.heading }</h3>
@@ -94,20 +89,20 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 </details>
             }
 
-            <NextStep />
+            { next_step::view(&t) }
             if !v.referral.items.is_empty() {
-                <Referral referral={v.referral.clone()} />
+                { referral::view(&v.referral) }
             }
-            if let Some(program) = v.program.clone() {
-                <ProgramCard {program} />
+            if let Some(program) = &v.program {
+                { program_card::view(program) }
             }
-            if let Some(levels) = v.levels.clone() {
-                <LevelsChart {levels} />
+            if let Some(levels) = &v.levels {
+                { levels_chart::view(levels) }
             }
-            <CrisisLines />
+            { crisis_lines::view(&t, false) }
             { flag_block(&v.advice, "iof-advice", "advice") }
             <p class="iof-note">{ &v.note }</p>
-            <AnswerReview review={v.review.clone()} on_change={props.on_change.clone()} />
+            { answer_review::view(&t, &v.review, &props.on_change) }
             <div class="iof-actions">
                 <button type="button" class="iof-secondary" onclick={on_save}>{ t.get("result.print") }</button>
                 <button type="button" class="iof-secondary" onclick={props.on_start_over.reform(|_| ())}>{ t.get("result.start_over") }</button>

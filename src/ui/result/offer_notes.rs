@@ -39,14 +39,7 @@ pub fn offer_lines(t: &Text, a: &Assessment, offer: &Offer) -> Vec<String> {
     lines
 }
 
-#[derive(Properties, PartialEq)]
-pub struct OfferNotesProps {
-    pub offer: OfferView,
-}
-
-#[function_component]
-pub fn OfferNotes(props: &OfferNotesProps) -> Html {
-    let o = &props.offer;
+pub fn view(o: &OfferView) -> Html {
     if o.lines.is_empty() {
         return html! {};
     }

@@ -4,14 +4,8 @@ use yew::prelude::*;
 
 use super::model::ProgramView;
 
-#[derive(Properties, PartialEq)]
-pub struct ProgramCardProps {
-    pub program: ProgramView,
-}
-
-#[function_component]
-pub fn ProgramCard(props: &ProgramCardProps) -> Html {
-    let p = &props.program;
+pub fn view(program: &ProgramView) -> Html {
+    let p = program;
     html! {
         <section class="iof-program">
             <h3>{ &p.heading }</h3>

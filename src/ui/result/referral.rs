@@ -24,14 +24,8 @@ pub(super) fn referral_links(t: &Text) -> Vec<Link> {
     links
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ReferralProps {
-    pub referral: Section<Link>,
-}
-
-#[function_component]
-pub fn Referral(props: &ReferralProps) -> Html {
-    let r = &props.referral;
+pub fn view(referral: &Section<Link>) -> Html {
+    let r = referral;
     html! {
         <section class="iof-referral" data-referral="">
             <h3>{ &r.heading }</h3>

@@ -3,9 +3,7 @@
 use yew::prelude::*;
 
 use crate::engine::{Assessment, CrisisLine};
-use crate::ui::parts::crisis_lines::CrisisLines;
-use crate::ui::parts::next_step::NextStep;
-use crate::ui::parts::urgent_calls::UrgentCalls;
+use crate::ui::parts::{crisis_lines, next_step, urgent_calls};
 use crate::ui::text::use_text;
 
 #[derive(Properties, PartialEq)]
@@ -38,15 +36,15 @@ pub fn EmergencyScreen(props: &EmergencyScreenProps) -> Html {
             data-crisis-first={first.id()} data-detox-first={a.detox_first.to_string()}>
             <h2 tabindex="-1" ref={props.heading.clone()}>{ t.get("emergency.heading") }</h2>
             <p class="iof-lead">{ t.get(lead) }</p>
-            <UrgentCalls {first} />
+            { urgent_calls::view(&t, first) }
             { for a.reasons.iter().filter_map(|r| steps_key(r.id)).map(|key| html! {
                 <div class="iof-steps">
                     <h3>{ t.get(&key) }</h3>
                     <ol>{ for t.advice(&format!("{key}.steps")).split('|').map(|s| html! { <li>{ s.to_owned() }</li> }) }</ol>
                 </div>
             }) }
-            <CrisisLines without_911=true />
-            <NextStep />
+            { crisis_lines::view(&t, true) }
+            { next_step::view(&t) }
             <div class="iof-actions">
                 <button type="button" class="iof-secondary" onclick={props.on_continue.reform(|_| ())}>{ t.get("emergency.continue") }</button>
                 <button type="button" class="iof-secondary" onclick={props.on_change.reform(|_| ())}>{ t.get("emergency.change") }</button>
