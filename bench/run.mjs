@@ -30,7 +30,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { BROWSER_ARGS, CHROMIUM, DIST as BUILT, en, MAIN, PHONE } from "../tests/e2e/helpers.mjs";
 import { serve } from "../tests/e2e/server.mjs";
-import { escapeHtml, surveyDefinition, text } from "./survey.mjs";
+import { escapeHtml, QUESTIONS, surveyDefinition, text } from "./survey.mjs";
 import { machine, summarize, renderMarkdown, renderTable, renderChart } from "./report.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -87,6 +87,16 @@ const TIMEOUT = 30_000;
 // ---------------------------------------------------------------------------
 // The pages, rendered from bench/pages/ into a temporary folder.
 
+/** A question's options as the widget draws them, for the static page: radios, or checkboxes for a multi-choice question. */
+function choices(id) {
+  const question = QUESTIONS.find(([q]) => q === id);
+  if (!question) throw new Error(`bench/pages: no question ${id} in bench/survey.mjs`);
+  const [, kind, options] = question;
+  const type = kind === "single" ? "radio" : "checkbox";
+  return options.map((o) => `<div class="iof-choice"><input type="${type}" id="iof-${id}-${o}" name="${id}" value="${o}">` +
+    `<label for="iof-${id}-${o}">${escapeHtml(text(en, `q.${id}.${o}`))}</label></div>`).join("");
+}
+
 function renderPages() {
   const out = mkdtempSync(join(tmpdir(), "iop-op-fit-bench-"));
   const fill = {
@@ -97,6 +107,7 @@ function renderPages() {
   };
   for (const name of ["widget.html", "static.html", "surveyjs.html"]) {
     const html = readFileSync(join(HERE, "pages", name), "utf8")
+      .replace(/\{\{CHOICES (\w+)\}\}/g, (_, id) => choices(id))
       .replace(/\{\{([\w.]+)\}\}/g, (_, key) => (key in fill ? fill[key] : escapeHtml(text(en, key))));
     writeFileSync(join(out, name), html);
   }
