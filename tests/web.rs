@@ -488,3 +488,49 @@ async fn an_offstage_first_render_lets_the_page_run_between_parts() {
         "all {offstage} parts rendered before the page's next task"
     );
 }
+
+/// Destroys a `slow::Parts` app in the page's first task after the one that
+/// rendered it, and says whether its nodes were gone when `destroy` returned.
+/// By then Yew's scheduler has run once, for longer than its 16 ms slice,
+/// and waits for its next run: visible, the whole tree is drawn and the
+/// effects wait; offstage, some parts are drawn and the rest wait.
+async fn emptied_when_destroy_returns(offstage: bool) -> bool {
+    tick().await; // Yew's work from before is done: its scheduler is idle
+    let root = host();
+    if offstage {
+        yew::scheduler::offstage();
+    }
+    let app = yew::Renderer::<slow::Parts>::with_root(root.clone()).render();
+    let seen = Rc::new(std::cell::Cell::new(None));
+    let cb = {
+        let (root, seen) = (root.clone(), seen.clone());
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            let drawn = root.child_element_count() > 0;
+            app.destroy();
+            seen.set(Some((drawn, root.child_element_count() == 0)));
+        })
+    };
+    web_sys::window()
+        .unwrap()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0)
+        .unwrap();
+    let (drawn, emptied) = loop {
+        match seen.get() {
+            Some(found) => break found,
+            None => tick().await,
+        }
+    };
+    root.remove();
+    assert!(drawn, "the app had drawn something before it was destroyed");
+    emptied
+}
+
+/// The vendored Yew runs an app's destruction when `destroy` is called
+/// (vendor/PATCHED.md), not at its scheduler's next run: a widget unmounted
+/// while Yew waits between two runs would stay alive, nodes and listeners,
+/// until then (a task later; never, in a page whose clock is stopped).
+#[wasm_bindgen_test]
+async fn a_destroyed_app_is_gone_when_destroy_returns() {
+    assert!(emptied_when_destroy_returns(false).await, "visible: the nodes were still there");
+    assert!(emptied_when_destroy_returns(true).await, "offstage: the nodes were still there");
+}

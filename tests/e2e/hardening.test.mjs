@@ -460,8 +460,9 @@ describe("single-page sites", () => {
 
   test("the moment unmount() returns, with the page's clock stopped, nothing of the widget is alive", async () => {
     // A timer or frame callback the loader left pending keeps the painted screens alive until it
-    // runs (the old loader's lasted up to 100 ms after the mount), so a reading taken soon after an
-    // unmount found them or not, by chance. Here the page's clock is paused once the widget has
+    // runs (the old loader's lasted up to 100 ms after the mount), and so did Yew's scheduler
+    // between two runs (after a render of more than 16 ms: vendor/PATCHED.md), so a reading taken
+    // soon after an unmount found them or not, by chance. tests/web.rs makes Yew's case happen. Here the page's clock is paused once the widget has
     // taken over and answered, before the unmount: no callback can run between the unmount and
     // the reading, so one reading, after collection, finds exactly what the unmount left.
     const page = env.page;

@@ -7,6 +7,7 @@ use web_sys::Element;
 
 use crate::dom_bundle::{BSubtree, DomSlot};
 use crate::html::{BaseComponent, Scope, Scoped};
+use crate::scheduler;
 
 /// An instance of an application.
 #[derive(Debug)]
@@ -56,13 +57,15 @@ where
         self.scope.reuse(Rc::new(new_props), DomSlot::at_end())
     }
 
-    /// Schedule the app for destruction
+    /// Destroys the app: its nodes and listeners are gone when this returns
     #[tracing::instrument(
         level = tracing::Level::DEBUG,
         skip_all,
     )]
     pub fn destroy(self) {
-        self.scope.destroy(false)
+        self.scope.destroy(false);
+        // Now, not at the scheduler's next run (see `destroy_now`).
+        scheduler::destroy_now();
     }
 }
 

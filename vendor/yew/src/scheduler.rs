@@ -224,6 +224,39 @@ mod feat_hydration {
 #[cfg(feature = "hydration")]
 pub(crate) use feat_hydration::*;
 
+thread_local! {
+    // Held while the scheduler runs. A run may call back into it (a runnable
+    // that destroys an app, or asks for a run), and then the run under way
+    // does the work instead.
+    static LOCK: RefCell<()> = Default::default();
+}
+
+/// Runs the creations and destructions queued, now. Scheduled as usual, an
+/// app destroyed while the scheduler waits between two runs (after a yield,
+/// or before an offstage first run) would stay alive, its nodes and
+/// listeners, until the next run: a task later, or never in a page whose
+/// clock is stopped. A run under way does them next, before anything else.
+pub(crate) fn destroy_now() {
+    LOCK.with(|l| {
+        if let Ok(_lock) = l.try_borrow_mut() {
+            let mut queue = vec![];
+            loop {
+                // Creations first, as in `fill_queue`.
+                with(|s| {
+                    s.create.drain_into(&mut queue);
+                    s.destroy.drain_into(&mut queue);
+                });
+                if queue.is_empty() {
+                    break;
+                }
+                for r in queue.drain(..) {
+                    r.task.run();
+                }
+            }
+        }
+    });
+}
+
 /// Execute any pending [Runnable]s
 pub(crate) fn start_now() {
     #[tracing::instrument(level = tracing::Level::DEBUG)]
@@ -240,12 +273,8 @@ pub(crate) fn start_now() {
         }
     }
 
-    thread_local! {
-        // The lock is used to prevent recursion. If the lock cannot be acquired, it is because the
-        // `start()` method is being called recursively as part of a `runnable.run()`.
-        static LOCK: RefCell<()> = Default::default();
-    }
-
+    // The lock is used to prevent recursion. If the lock cannot be acquired, it is because the
+    // `start()` method is being called recursively as part of a `runnable.run()`.
     LOCK.with(|l| {
         if let Ok(_lock) = l.try_borrow_mut() {
             scheduler_loop();
@@ -304,7 +333,16 @@ mod arch {
         set_timeout(cb.unchecked_ref(), 0);
     }
 
-    fn run_scheduler(mut queue: Vec<super::QueueEntry>) {
+    fn run_scheduler(queue: Vec<super::QueueEntry>) {
+        super::LOCK.with(|l| match l.try_borrow_mut() {
+            Ok(_lock) => run_locked(queue),
+            // Not expected (a run starts in a task or microtask of its own, so
+            // never inside another), but the work must not be dropped.
+            Err(_) => run_later(queue),
+        })
+    }
+
+    fn run_locked(mut queue: Vec<super::QueueEntry>) {
         let deadline = js_sys::Date::now() + YIELD_DEADLINE_MS;
 
         loop {
