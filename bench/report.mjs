@@ -4,6 +4,7 @@
 // Every figure is per network profile (loopback, Slow 4G), and every ratio is
 // against the static page measured with the same profile in the same run.
 import { cpus, loadavg, release, totalmem } from "node:os";
+import { QUESTIONS } from "./survey.mjs";
 
 /**
  * Sizes in binary units, as the design's budgets are written: its "about 407 KB" for SurveyJS is
@@ -549,12 +550,11 @@ same heading and paragraph, then:
   script at all. Texts come from \`src/content/locales/en.json\`.
 - **SurveyJS (peer)**: \`survey-core\` and \`survey-js-ui\` 2.5.38 (pinned in \`package.json\`) with the default
   theme (\`survey-core.fontless.min.css\`: the default theme without its \`@font-face\` rules, which would
-  fetch Open Sans from Google, so SurveyJS is if anything favoured), and the same seventeen questions (clinical
-  model v2), one per page, built by \`bench/survey.mjs\` from the same \`en.json\` texts, with the widget's skip
-  logic as \`visibleIf\` (\`sober_time\` only after "not in the past month", \`withdrawal\` and \`control\`
-  otherwise, \`overdose_risk\` after opioids, sedatives, stimulants or other; an emergency page after any danger,
-  leading with 988 when suicide is the only one) and SurveyJS's exclusive "None" item for \`danger\`,
-  \`overdose_risk\` and \`commitments\`.
+  fetch Open Sans from Google, so SurveyJS is if anything favoured), and the same ${QUESTIONS.length} questions, one
+  per page, built by \`bench/survey.mjs\` from the same \`en.json\` texts, with the widget's skip logic as
+  \`visibleIf\` expressions and an emergency page after any danger, which leads with 988 or 911 as the widget's
+  does (both checked against the engine by \`tests/bench/survey-flow.test.mjs\`), and SurveyJS's exclusive
+  "None" item for ${QUESTIONS.filter(([, kind]) => kind === "multi-none").map(([id]) => `\`${id}\``).join(", ")}.
 
 **Browser.** Debian Chromium ${env.chromium} (headless) through \`playwright-core\`, with a phone context:
 390×844 CSS px, \`isMobile\`, \`hasTouch\`, device scale factor 3. Each run is a fresh context (empty cache,

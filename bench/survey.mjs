@@ -38,7 +38,10 @@ const ON_MEDICINE = ["buprenorphine", "methadone"];
 const quoted = (ids) => `[${ids.map((id) => `'${id}'`).join(", ")}]`;
 const ACTIVE = "{frequency} notempty and {frequency} <> 'not_past_month'";
 
-/** Skip logic, as in src/engine/flow.rs: each question's `visibleIf`, when it has one. */
+/**
+ * Skip logic, as in src/engine/flow.rs: each question's `visibleIf`, when it has one. It, and the
+ * emergency page below, are checked against the engine's own answers in tests/bench/survey-flow.test.mjs.
+ */
 export const VISIBLE_IF = {
   sober_time: "{frequency} = 'not_past_month'",
   withdrawal: ACTIVE,

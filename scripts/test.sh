@@ -16,7 +16,7 @@ step() { printf '\n\033[1m== %s (%s, %ss into the run)\033[0m\n' "$*" "$(date -u
 step "native tests (engine, content, options, UI logic, the build's HTML reader, the loader's option rules and types)"
 cargo test --no-default-features
 cargo test --lib --test vendored_yew
-node --test tests/build/ tests/loader/
+node --test tests/build/ tests/loader/ tests/bench/
 node_modules/.bin/tsc -p loader
 
 step "readability: English texts of 6 or more words at Flesch-Kincaid grade 7 or lower (textstat)"

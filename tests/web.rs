@@ -531,6 +531,12 @@ async fn emptied_when_destroy_returns(offstage: bool) -> bool {
 /// until then (a task later; never, in a page whose clock is stopped).
 #[wasm_bindgen_test]
 async fn a_destroyed_app_is_gone_when_destroy_returns() {
-    assert!(emptied_when_destroy_returns(false).await, "visible: the nodes were still there");
-    assert!(emptied_when_destroy_returns(true).await, "offstage: the nodes were still there");
+    assert!(
+        emptied_when_destroy_returns(false).await,
+        "visible: the nodes were still there"
+    );
+    assert!(
+        emptied_when_destroy_returns(true).await,
+        "offstage: the nodes were still there"
+    );
 }
