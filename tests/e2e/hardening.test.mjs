@@ -462,7 +462,11 @@ describe("single-page sites", () => {
     // A timer or frame callback the loader left pending keeps the painted screens alive until it
     // runs (the old loader's lasted up to 100 ms after the mount), and so did Yew's scheduler
     // between two runs (after a render of more than 16 ms: vendor/PATCHED.md), so a reading taken
-    // soon after an unmount found them or not, by chance. tests/web.rs makes Yew's case happen. Here the page's clock is paused once the widget has
+    // soon after an unmount found them or not, by chance. tests/web.rs makes Yew's case happen.
+    // Chromium itself keeps a tree it has just changed alive until it draws a frame: when the clock
+    // stopped right after the last screen's render, before its frame, the whole widget was still
+    // there with no timer or frame callback of any script pending, through ten collections and a
+    // forced layout, and was gone after one frame. So the last screen is drawn before the clock stops. Here the page's clock is paused once the widget has
     // taken over and answered, before the unmount: no callback can run between the unmount and
     // the reading, so one reading, after collection, finds exactly what the unmount left.
     const page = env.page;
@@ -474,6 +478,7 @@ describe("single-page sites", () => {
       const el = document.getElementById("spa-target");
       window.__handle = await window.IopOpFit.mount(el, options);
       await window.__use(el.shadowRoot, "self");
+      await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
     }, OPTIONS);
     await cdp.send("Emulation.setVirtualTimePolicy", { policy: "pause" });
     await page.evaluate(() => { window.__handle.unmount(); window.__handle = null; });
