@@ -466,9 +466,10 @@ describe("single-page sites", () => {
     // Chromium itself keeps a tree it has just changed alive until it draws a frame: when the clock
     // stopped right after the last screen's render, before its frame, the whole widget was still
     // there with no timer or frame callback of any script pending, through ten collections and a
-    // forced layout, and was gone after one frame. So the last screen is drawn before the clock stops. Here the page's clock is paused once the widget has
-    // taken over and answered, before the unmount: no callback can run between the unmount and
-    // the reading, so one reading, after collection, finds exactly what the unmount left.
+    // forced layout, and was gone after one frame. So the last screen is drawn before the clock
+    // stops. Here the page's clock is paused once the widget has taken over, answered and drawn
+    // its screen, before the unmount: no callback can run between the unmount and the reading,
+    // so one reading, after collection, finds exactly what the unmount left.
     const page = env.page;
     const cdp = await openForMeasuring(page);
     await page.evaluate(() => window.__cycle(document.getElementById("spa-target")));
