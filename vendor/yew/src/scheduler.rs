@@ -239,38 +239,30 @@ thread_local! {
 pub(crate) fn destroy_now() {
     LOCK.with(|l| {
         if let Ok(_lock) = l.try_borrow_mut() {
-            let mut queue = vec![];
-            loop {
-                // Creations first, as in `fill_queue`.
-                with(|s| {
-                    s.create.drain_into(&mut queue);
-                    s.destroy.drain_into(&mut queue);
-                });
-                if queue.is_empty() {
-                    break;
-                }
-                for r in queue.drain(..) {
-                    r.task.run();
-                }
-            }
+            run_until_empty(Scheduler::fill_create_destroy);
         }
     });
+}
+
+/// Runs what `fill` takes from the queues, until it takes nothing.
+fn run_until_empty(fill: fn(&mut Scheduler, &mut Vec<QueueEntry>)) {
+    let mut queue = vec![];
+    loop {
+        with(|s| fill(s, &mut queue));
+        if queue.is_empty() {
+            break;
+        }
+        for r in queue.drain(..) {
+            r.task.run();
+        }
+    }
 }
 
 /// Execute any pending [Runnable]s
 pub(crate) fn start_now() {
     #[tracing::instrument(level = tracing::Level::DEBUG)]
     fn scheduler_loop() {
-        let mut queue = vec![];
-        loop {
-            with(|s| s.fill_queue(&mut queue));
-            if queue.is_empty() {
-                break;
-            }
-            for r in queue.drain(..) {
-                r.task.run();
-            }
-        }
+        run_until_empty(Scheduler::fill_queue);
     }
 
     // The lock is used to prevent recursion. If the lock cannot be acquired, it is because the
@@ -471,12 +463,9 @@ impl Scheduler {
             && self.render_priority.inner.is_empty()
     }
 
-    /// Fill vector with tasks to be executed according to Runnable type execution priority
-    ///
-    /// This method is optimized for typical usage, where possible, but does not break on
-    /// non-typical usage (like scheduling renders in [crate::Component::create()] or
-    /// [crate::Component::rendered()] calls).
-    fn fill_queue(&mut self, to_run: &mut Vec<QueueEntry>) {
+    /// The creations and destructions queued, first of all (`fill_queue`,
+    /// and `destroy_now` on their own).
+    fn fill_create_destroy(&mut self, to_run: &mut Vec<QueueEntry>) {
         // Create events can be batched, as they are typically just for object creation.
         // Before the destroys: a widget unmounted before its deferred first run
         // (see `start`) is created, then destroyed, never destroyed, then created.
@@ -484,6 +473,15 @@ impl Scheduler {
 
         // Drained completely, because they are the highest priority events anyway.
         self.destroy.drain_into(to_run);
+    }
+
+    /// Fill vector with tasks to be executed according to Runnable type execution priority
+    ///
+    /// This method is optimized for typical usage, where possible, but does not break on
+    /// non-typical usage (like scheduling renders in [crate::Component::create()] or
+    /// [crate::Component::rendered()] calls).
+    fn fill_queue(&mut self, to_run: &mut Vec<QueueEntry>) {
+        self.fill_create_destroy(to_run);
 
         // These typically do nothing and don't spawn any other events - can be batched.
         // Should be run only after all first renders have finished.
