@@ -149,12 +149,13 @@ function expectNoRepeats(utterances, what) {
  */
 async function expectArrival(heard, id, { progress = true } = {}) {
   const title = say(`q.${id}.title`);
-  assert.equal(count(heard, title), 1, `on arriving at ${id}, the title "${title}" is said once; Orca said: ${heard}`);
+  // Focus first: if the heading is not heard, this tells whether the widget or Orca missed the move.
+  const f = await focused();
+  assert.equal(f.tag, "h2", `${id}: focus is on the heading, not ${JSON.stringify(f)}; Orca said: ${heard}`);
+  assert.equal(f.text, title);
+  assert.equal(count(heard, title), 1, `on arriving at ${id} (focus on its heading), the title "${title}" is said once; Orca said: ${heard}`);
   assert.match(heard, new RegExp(`${escape(title)}\\.? heading level 2`), `${id}: the title is said as a heading: ${heard}`);
   if (progress) assert.equal(heard.match(/Question \d+ of \d+/g)?.length, 1, `${id}: the progress text is said once: ${heard}`);
-  const f = await focused();
-  assert.equal(f.tag, "h2", `${id}: focus is on the heading, not ${JSON.stringify(f)}`);
-  assert.equal(f.text, title);
 }
 
 /** The words Orca uses for an option of question `id`, with its role and state. */
@@ -308,6 +309,9 @@ after(async () => {
     try { process.kill(-session.pid, "SIGTERM"); } catch { /* already gone */ }
   }
   await sleep(500);
+  // With IOF_SR_DEBUG set, session.sh has Orca log every event it received: kept beside the transcript.
+  const debug = work && join(work, "orca-debug.log");
+  if (debug && existsSync(debug)) writeFileSync(join(ARTEFACTS, "orca-debug.log"), readFileSync(debug));
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
