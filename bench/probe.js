@@ -1,7 +1,7 @@
 // The in-page half of the benchmark. bench/run.mjs injects this with
 // Playwright's addInitScript, so it runs in every page before the page's own
 // scripts, as `(probe)(config)`. It only watches: it never clicks (the taps
-// come from bench/run.mjs as real touch input), and the page works the same
+// come from bench/run.mjs as real input, through the DevTools protocol), and the page works the same
 // without it. Times are performance.now(), i.e. milliseconds since the
 // navigation started (the document's time origin).
 //
@@ -224,6 +224,18 @@
     const inView = x >= 0 && y >= 0 && x < innerWidth && y < innerHeight;
     return { x, y, hit: inView && !!hit && el.contains(hit) };
   }
+
+  /**
+   * Where to tap `selector` for a later tap: scrolled into view first if its
+   * centre is not (as Playwright's tap does), then, two frames later, when it
+   * has been drawn there, its point.
+   */
+  bench.tapPoint = (selector) => {
+    const el = queryAll(selector)[0];
+    if (!el) return Promise.resolve({ hit: false });
+    if (!tapPoint(selector).hit) el.scrollIntoView({ block: "center", inline: "center" });
+    return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(tapPoint(selector)))));
+  };
 
   // The first screen: the first question's radios (or, for the widget's start
   // screen, its Start button, with the point to tap). bench/run.mjs awaits `__bench.first`.

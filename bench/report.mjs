@@ -594,10 +594,13 @@ condition first held is reported too ("in the DOM").
 
 **Start tapped at once.** In the task where the probe sees Start painted, it arms the measurement of the
 next tap and returns the centre of the button, checked with \`elementFromPoint\` to be the button and in
-view. \`bench/run.mjs\` then sends a real touch there through the DevTools protocol,
-\`Input.dispatchTouchEvent\` touchStart and touchEnd (what Playwright's \`tap\` sends, without its
-actionability checks, which take several round trips and frames), and the browser turns it into a click as
-for a finger. It arrives a median ${ms(profiles.map((p) => p.pages["widget-start"]?.tapDelay).find((t) => t != null))} ms after the paint
+view. \`bench/run.mjs\` then presses and releases there through the DevTools protocol
+(\`Input.dispatchMouseEvent\`, without Playwright's actionability checks, which take several round trips and
+frames): the page gets pointerdown, \`:active\`, mousedown and click, as from a finger. Not the protocol's
+touch: before it sends a touch, Chromium waits for the page's next frame to be committed
+(\`InsertVisualStateCallback\` in its \`devtools/protocol/input_handler.cc\`), with the tap's time stamp taken
+before the wait. On a page still loading that wait was 50 to 120 ms in a trace at 4x CPU; a finger's touch
+waits only for the task under way. The tap arrives a median ${ms(profiles.map((p) => p.pages["widget-start"]?.tapDelay).find((t) => t != null))} ms after the paint
 (${base.label}): the protocol's round trips, faster than any visitor. The figure is the first question
 painted (as above), from navigation start, over the static page's first question.
 
@@ -607,8 +610,9 @@ it) until the page has settled: the first screen usable and, on the widget's pag
 event (the wasm has mounted), then 500 ms more. It is the sum over that window, at least the CLS figure of
 its largest session window.
 
-**Tap → painted** and **Continue → next question painted**: once the page has settled, the probe is armed,
-then Playwright taps the option's label (touch), or the Continue/Next button. From the tap's \`click\` event
+**Tap → painted** and **Continue → next question painted**: once the page has settled, the option's label, or
+the Continue/Next button, is scrolled into view if it is not, its centre checked as for Start, the probe armed,
+and the tap sent there as for Start (a press and release, delivered at once). From the tap's \`click\` event
 time stamp (when the browser took the input) to the end of the first frame that drew the change: the option
 checked, or the next question answerable as above. "Handling" is the part from the page's first \`click\`
 listener (the probe's, registered before any other) to the next question answerable in the DOM: the page's
