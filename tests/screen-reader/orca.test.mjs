@@ -13,7 +13,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -63,6 +63,23 @@ async function settle(from, { first = 3000, quiet = 1500, max = 15000, until = n
   return spoken().slice(from);
 }
 
+/** Orca's debug log (session.sh writes it): every event Orca got, and what it did with it. */
+const debugLog = () => join(work, "orca-debug.log");
+const debugSize = () => (existsSync(debugLog()) ? statSync(debugLog()).size : 0);
+/** Where the debug log was when the last key was pressed. */
+let keyAt = 0;
+
+/**
+ * What Orca got and did since the last key: the accessibility events, focus
+ * and speech, from its debug log. Added to a failed arrival, it says whether
+ * Firefox reported the move and why Orca said nothing of it.
+ */
+function orcaSinceKey() {
+  const lines = readFileSync(debugLog()).subarray(keyAt).toString("utf8").split("\n");
+  const wanted = /EVENT MANAGER: (\S+:\S*.* for \[|Dequeued)|SPEECH OUTPUT|locusOfFocus from|WEB: (Ignoring|Not |Event)/;
+  return lines.filter((l) => wanted.test(l)).slice(0, 120).map((l) => `    ${l.slice(0, 220)}`).join("\n");
+}
+
 /** What arriving on a new screen is heard as: its heading, and (for a question) its progress text. */
 const ARRIVAL = (text) => /heading level 2/.test(text) && /Question \d+ of \d+/.test(text);
 const HEADING = (text) => /heading level 2/.test(text);
@@ -73,6 +90,7 @@ const HEADING = (text) => /heading level 2/.test(text);
  */
 async function press(key, expectSilence = false, until = null) {
   const from = spoken().length;
+  keyAt = debugSize();
   execFileSync("xdotool", ["key", "--clearmodifiers", key], { env });
   const heard = await settle(from, expectSilence ? { first: 1500 } : { until });
   transcript.push(`> ${key}`, ...heard.map((u) => `    ${u}`));
@@ -149,13 +167,18 @@ function expectNoRepeats(utterances, what) {
  */
 async function expectArrival(heard, id, { progress = true } = {}) {
   const title = say(`q.${id}.title`);
-  // Focus first: if the heading is not heard, this tells whether the widget or Orca missed the move.
-  const f = await focused();
-  assert.equal(f.tag, "h2", `${id}: focus is on the heading, not ${JSON.stringify(f)}; Orca said: ${heard}`);
-  assert.equal(f.text, title);
-  assert.equal(count(heard, title), 1, `on arriving at ${id} (focus on its heading), the title "${title}" is said once; Orca said: ${heard}`);
-  assert.match(heard, new RegExp(`${escape(title)}\\.? heading level 2`), `${id}: the title is said as a heading: ${heard}`);
-  if (progress) assert.equal(heard.match(/Question \d+ of \d+/g)?.length, 1, `${id}: the progress text is said once: ${heard}`);
+  try {
+    // Focus first: if the heading is not heard, this tells whether the widget or Orca missed the move.
+    const f = await focused();
+    assert.equal(f.tag, "h2", `${id}: focus is on the heading, not ${JSON.stringify(f)}; Orca said: ${heard}`);
+    assert.equal(f.text, title);
+    assert.equal(count(heard, title), 1, `on arriving at ${id} (focus on its heading), the title "${title}" is said once; Orca said: ${heard}`);
+    assert.match(heard, new RegExp(`${escape(title)}\\.? heading level 2`), `${id}: the title is said as a heading: ${heard}`);
+    if (progress) assert.equal(heard.match(/Question \d+ of \d+/g)?.length, 1, `${id}: the progress text is said once: ${heard}`);
+  } catch (e) {
+    e.message += `\nWhat Orca got and did since the key (its debug log):\n${orcaSinceKey()}`;
+    throw e;
+  }
 }
 
 /** The words Orca uses for an option of question `id`, with its role and state. */
@@ -309,7 +332,7 @@ after(async () => {
     try { process.kill(-session.pid, "SIGTERM"); } catch { /* already gone */ }
   }
   await sleep(500);
-  // With IOF_SR_DEBUG set, session.sh has Orca log every event it received: kept beside the transcript.
+  // Orca's debug log (every event it got), kept beside the transcript.
   const debug = work && join(work, "orca-debug.log");
   if (debug && existsSync(debug)) writeFileSync(join(ARTEFACTS, "orca-debug.log"), readFileSync(debug));
   if (work) rmSync(work, { recursive: true, force: true });

@@ -2,7 +2,8 @@
 # A desktop for the screen-reader test, all in this process group: Xvfb, a
 # session D-Bus, the AT-SPI bus, the Openbox window manager (so the browser's
 # window is activated and focused, which Orca needs to present it) and Orca,
-# speaking into $IOF_SR_TRANSCRIPT through transcript_speech.py. Prints
+# speaking into $IOF_SR_TRANSCRIPT through transcript_speech.py and logging
+# every event it gets into WORKDIR/orca-debug.log (the test quotes it). Prints
 # "ready DISPLAY DBUS_SESSION_BUS_ADDRESS" once Orca has said "Screen reader on."
 # Usage: session.sh WORKDIR   (WORKDIR: an empty folder for HOME and logs)
 set -euo pipefail
@@ -29,7 +30,7 @@ export DBUS_SESSION_BUS_ADDRESS="$(head -1 "$WORK/bus")"
 openbox --sm-disable >"$WORK/openbox.log" 2>&1 &
 sleep 1
 PYTHONPATH="$HERE${PYTHONPATH:+:$PYTHONPATH}" /usr/bin/python3 "$HERE/orca_launch.py" --user-prefs "$WORK/orca-prefs" \
-  ${IOF_SR_DEBUG:+--debug-file "$WORK/orca-debug.log"} >"$WORK/orca.log" 2>&1 &
+  --debug-file "$WORK/orca-debug.log" >"$WORK/orca.log" 2>&1 &
 for _ in $(seq 300); do grep -q 'Screen reader on' "$IOF_SR_TRANSCRIPT" 2>/dev/null && break; sleep 0.1; done
 grep -q 'Screen reader on' "$IOF_SR_TRANSCRIPT" || { echo "Orca did not start; see $WORK/orca.log" >&2; exit 1; }
 echo "ready $DISPLAY $DBUS_SESSION_BUS_ADDRESS"
