@@ -1,9 +1,9 @@
 // The in-page half of the benchmark. bench/run.mjs injects this with
 // Playwright's addInitScript, so it runs in every page before the page's own
 // scripts, as `(probe)(config)`. It only watches: it never clicks (the taps
-// come from bench/run.mjs as real input, through the DevTools protocol), and the page works the same
-// without it. Times are performance.now(), i.e. milliseconds since the
-// navigation started (the document's time origin).
+// come from bench/run.mjs as real input, through the DevTools protocol), and
+// the page works the same without it. Times are performance.now(), i.e.
+// milliseconds since the navigation started (the document's time origin).
 //
 // How "shown" is measured:
 //  - A condition (say, "the first question's radios exist, are visible and

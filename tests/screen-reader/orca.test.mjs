@@ -75,6 +75,7 @@ let keyAt = 0;
  * Firefox reported the move and why Orca said nothing of it.
  */
 function orcaSinceKey() {
+  if (!existsSync(debugLog())) return "    (Orca wrote no debug log)";
   const lines = readFileSync(debugLog()).subarray(keyAt).toString("utf8").split("\n");
   const wanted = /EVENT MANAGER: (\S+:\S*.* for \[|Dequeued)|SPEECH OUTPUT|locusOfFocus from|WEB: (Ignoring|Not |Event)/;
   return lines.filter((l) => wanted.test(l)).slice(0, 120).map((l) => `    ${l.slice(0, 220)}`).join("\n");
