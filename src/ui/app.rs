@@ -9,10 +9,9 @@ use yew::prelude::*;
 use super::parts::crisis_lines::{TEL_911, TEL_988};
 use super::parts::language_switch::LanguageSwitch;
 use super::parts::progress;
-use super::result::ResultScreen;
-use super::screens::emergency::EmergencyScreen;
+use super::result;
 use super::screens::question::QuestionScreen;
-use super::screens::start::StartScreen;
+use super::screens::{emergency, start};
 use super::state::{Action, Screen, Visit};
 use super::text::Text;
 use crate::browser::storage::{self, Stored};
@@ -168,9 +167,12 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
     let text = Text::new(locale, props.options.clone(), other);
     let t = text.clone();
     let screen = match (visit.screen, assessment) {
-        (Screen::Start, _) => html! {
-            <StartScreen heading={heading.clone()} resumable={!visit.responses.is_empty()} on_start={send(&visit, || Action::Begin)} />
-        },
+        (Screen::Start, _) => start::view(
+            &t,
+            &heading,
+            !visit.responses.is_empty(),
+            send(&visit, || Action::Begin),
+        ),
         (Screen::Question(q), _) => {
             // Until the visitor's first move here, the question the widget
             // opened on shows what was done on the painted one: an answer
@@ -183,18 +185,25 @@ pub fn IopOpFit(props: &IopOpFitProps) -> Html {
                     tried={early.is_some_and(|e| e.continued && e.screen == q.id())} heading={heading.clone()} on_answer={on_answer(q)} />
             }
         }
-        (Screen::Emergency, Some(a)) => html! {
-            <EmergencyScreen assessment={a} heading={heading.clone()}
-                on_continue={send(&visit, || Action::ContinueAfterEmergency)} on_change={send(&visit, || Action::Back)} />
-        },
-        (Screen::Result, Some(a)) => html! {
-            <ResultScreen assessment={a} responses={visit.responses} heading={heading.clone()}
-                {on_change} on_start_over={send(&visit, || Action::StartOver)} />
-        },
+        (Screen::Emergency, Some(a)) => emergency::view(
+            &t,
+            &a,
+            &heading,
+            send(&visit, || Action::ContinueAfterEmergency),
+            send(&visit, || Action::Back),
+        ),
+        (Screen::Result, Some(a)) => result::view(
+            &t,
+            &a,
+            visit.responses,
+            &heading,
+            &on_change,
+            send(&visit, || Action::StartOver),
+        ),
         // The reducer only reaches these screens with answers the engine accepts.
-        (Screen::Emergency | Screen::Result, None) => html! {
-            <StartScreen heading={heading.clone()} resumable={true} on_start={send(&visit, || Action::Begin)} />
-        },
+        (Screen::Emergency | Screen::Result, None) => {
+            start::view(&t, &heading, true, send(&visit, || Action::Begin))
+        }
     };
 
     html! {

@@ -1,12 +1,15 @@
-//! The Yew components the visitor sees, each named for what it shows. The
-//! UI asks and shows; every clinical decision comes from [`crate::engine`].
+//! What the visitor sees, each file named for what it shows. The UI asks and
+//! shows; every clinical decision comes from [`crate::engine`]. Only what
+//! keeps state is a Yew component (the app, a question, the language
+//! switch); everything else is a function that returns its markup (`view`),
+//! as Yew's machinery for each component costs the wasm about 0.6 KB gzip.
 //!
 //! `screens/` holds one file per screen before the result (start, question,
 //! emergency); `parts/` the pieces several screens share (crisis lines,
 //! urgent calls, next step, progress, the language switch). The result is a
 //! folder, `result/`: its view model (`model.rs`,
 //! what a result says, built once) and the two renderings of it, the screen
-//! and the downloadable summary, with the screen's components. Data runs one
+//! and the downloadable summary, with the screen's parts. Data runs one
 //! way: assessment, view model, each rendering. `state.rs` is the visit's
 //! reducer and `text.rs` the visitor's words.
 

@@ -1,9 +1,10 @@
 //! The result: the level in words, why, the provider's program, the levels
 //! picture, the call to action, 988 and 911, advice, the answers, and a summary.
 //! [`model::ResultView`] says what the result says; this screen and the
-//! summary ([`summary`]) each render it. Its parts (the offer's notes, the
-//! referral, the program card, the levels picture, the answers to review)
-//! are functions that return their markup (`view`), as in `ui::parts`.
+//! summary ([`summary`]) each render it. The screen ([`view`]) and its parts
+//! (the offer's notes, the referral, the program card, the levels picture,
+//! the answers to review) are functions that return their markup, as in
+//! `ui::parts`.
 
 mod answer_review;
 mod levels_chart;
@@ -18,18 +19,9 @@ use yew::prelude::*;
 use self::model::{Advice, ResultView, Section};
 use self::summary::summary_html;
 use super::parts::{crisis_lines, next_step, urgent_calls};
-use super::text::use_text;
+use super::text::Text;
 use crate::browser::download::save_html;
 use crate::engine::{Assessment, CrisisLine, Question, Responses};
-
-#[derive(Properties, PartialEq)]
-pub struct ResultScreenProps {
-    pub assessment: Assessment,
-    pub responses: Responses,
-    pub heading: NodeRef,
-    pub on_change: Callback<Question>,
-    pub on_start_over: Callback<()>,
-}
 
 /// A block of advice: nothing when it has no items.
 fn flag_block(s: &Section<Advice>, class: &'static str, kind: &'static str) -> Html {
@@ -46,12 +38,18 @@ fn flag_block(s: &Section<Advice>, class: &'static str, kind: &'static str) -> H
     }
 }
 
-#[function_component]
-pub fn ResultScreen(props: &ResultScreenProps) -> Html {
-    let t = use_text();
-    let v = ResultView::new(&t, &props.assessment, &props.responses);
+/// The result screen for `a`, the engine's assessment of `responses`.
+pub(super) fn view(
+    t: &Text,
+    a: &Assessment,
+    responses: Responses,
+    heading: &NodeRef,
+    on_change: &Callback<Question>,
+    on_start_over: Callback<()>,
+) -> Html {
+    let v = ResultView::new(t, a, &responses);
     let on_save = {
-        let (t, responses, a) = (t.clone(), props.responses, props.assessment.clone());
+        let (t, a) = (t.clone(), a.clone());
         move |_| {
             let date = String::from(
                 js_sys::Date::new_0()
@@ -65,12 +63,12 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     };
     let why = &v.why;
     html! {
-        <section class="iof-screen" data-screen="result" data-level={v.level.id()}
+        <section key="result" class="iof-screen" data-screen="result" data-level={v.level.id()}
             data-crisis-first={v.crisis_first.map(CrisisLine::id)} data-detox-first={v.detox_first.to_string()}>
-            <h2 tabindex="-1" ref={props.heading.clone()}>{ &v.heading }</h2>
+            <h2 tabindex="-1" ref={heading.clone()}>{ &v.heading }</h2>
             <p class="iof-lead">{ &v.lead }</p>
             if let Some(first) = v.crisis_first {
-                { urgent_calls::view(&t, first) }
+                { urgent_calls::view(t, first) }
             }
             if let Some(later) = &v.after_emergency {
                 <p>{ later }</p>
@@ -89,7 +87,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 </details>
             }
 
-            { next_step::view(&t) }
+            { next_step::view(t) }
             if !v.referral.items.is_empty() {
                 { referral::view(&v.referral) }
             }
@@ -99,13 +97,13 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             if let Some(levels) = &v.levels {
                 { levels_chart::view(levels) }
             }
-            { crisis_lines::view(&t, false) }
+            { crisis_lines::view(t, false) }
             { flag_block(&v.advice, "iof-advice", "advice") }
             <p class="iof-note">{ &v.note }</p>
-            { answer_review::view(&t, &v.review, &props.on_change) }
+            { answer_review::view(t, &v.review, on_change) }
             <div class="iof-actions">
                 <button type="button" class="iof-secondary" onclick={on_save}>{ t.get("result.print") }</button>
-                <button type="button" class="iof-secondary" onclick={props.on_start_over.reform(|_| ())}>{ t.get("result.start_over") }</button>
+                <button type="button" class="iof-secondary" onclick={on_start_over.reform(|_| ())}>{ t.get("result.start_over") }</button>
             </div>
         </section>
     }
