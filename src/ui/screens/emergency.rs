@@ -14,6 +14,7 @@ fn steps_key(reason_id: &str) -> Option<String> {
         .map(|danger| format!("emergency.{danger}"))
 }
 
+/// The emergency screen for `a`: the call to make first, then the first steps for each danger.
 pub(in crate::ui) fn view(
     t: &Text,
     a: &Assessment,
