@@ -215,9 +215,8 @@
     });
   }
 
-  /** Where to tap `selector`: the centre of its box, if that point hits it (not something drawn over it). */
-  function tapPoint(selector) {
-    const el = queryAll(selector)[0];
+  /** Where to tap `el`: the centre of its box, if that point hits it (not something drawn over it). */
+  function pointOn(el) {
     const r = el.getBoundingClientRect();
     const x = r.left + r.width / 2, y = r.top + r.height / 2;
     const hit = el.getRootNode().elementFromPoint(x, y);
@@ -233,14 +232,14 @@
   bench.tapPoint = (selector) => {
     const el = queryAll(selector)[0];
     if (!el) return Promise.resolve({ hit: false });
-    if (!tapPoint(selector).hit) el.scrollIntoView({ block: "center", inline: "center" });
-    return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(tapPoint(selector)))));
+    if (!pointOn(el).hit) el.scrollIntoView({ block: "center", inline: "center" });
+    return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(pointOn(el)))));
   };
 
   // The first screen: the first question's radios (or, for the widget's start
   // screen, its Start button, with the point to tap). bench/run.mjs awaits `__bench.first`.
   bench.first = until(cfg.first).then((first) => {
-    if (cfg.first.kind === "button") first.point = tapPoint(cfg.first.selector);
+    if (cfg.first.kind === "button") first.point = pointOn(queryAll(cfg.first.selector)[0]);
     // Armed in the same task as the paint is seen, so the tap that follows cannot come first.
     if (cfg.tapAtOnce) first.armed = bench.arm(cfg.tapAtOnce.label, cfg.tapAtOnce.target);
     return first;

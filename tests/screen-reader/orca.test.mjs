@@ -334,8 +334,7 @@ after(async () => {
   }
   await sleep(500);
   // Orca's debug log (every event it got), kept beside the transcript.
-  const debug = work && join(work, "orca-debug.log");
-  if (debug && existsSync(debug)) writeFileSync(join(ARTEFACTS, "orca-debug.log"), readFileSync(debug));
+  if (work && existsSync(debugLog())) writeFileSync(join(ARTEFACTS, "orca-debug.log"), readFileSync(debugLog()));
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
